@@ -1,0 +1,127 @@
+import Foundation
+import Hummingbird
+import Logging
+import Metrics
+import Prometheus
+import SamenCore
+import SamenStore
+import ServiceLifecycle
+
+/// The Prometheus registry behind `/metrics`. swift-metrics can be bootstrapped once per
+/// process, so the registry is process-wide and created on first use.
+enum MetricsRegistry {
+    static let shared: PrometheusCollectorRegistry = {
+        let registry = PrometheusCollectorRegistry()
+        MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
+        return registry
+    }()
+}
+
+/// Everything the routes share, built once at start.
+struct AppServices: Sendable {
+    let configuration: SamenConfiguration
+    let database: Database
+    let renderer: Renderer
+    let accounts: AccountService
+    let organisations: OrganisationStore
+    let cookies: CookiePolicy
+    let staticFiles: [String: (contentType: String, body: ByteBuffer)]
+    let openAPIDocument: ByteBuffer
+}
+
+/// Closes the database when the server stops (debug builds crash on unclosed SQLite
+/// connections) and purges expired sessions now and then.
+struct DatabaseService: Service {
+    let database: Database
+    let sessions: SessionStore
+
+    func run() async throws {
+        try? await gracefulShutdown()
+        await database.shutdown()
+    }
+}
+
+/// The folder with templates, locales, static files and the OpenAPI document.
+public func resourcesDirectory() -> URL {
+    // Foundation on Linux already reports the copied `Resources` folder as the bundle's
+    // resource URL; on Darwin it is one level deeper.
+    let base = Bundle.module.resourceURL ?? Bundle.module.bundleURL
+    if FileManager.default.fileExists(atPath: base.appendingPathComponent("locales").path) { return base }
+    return base.appendingPathComponent("Resources")
+}
+
+/// Builds the web application: opens the database, migrates it, loads the demo data when
+/// asked, and wires middleware and routes.
+public func buildApplication(configuration: SamenConfiguration, logger: Logger? = nil) async throws -> some ApplicationProtocol {
+    let logger = logger ?? {
+        var logger = Logger(label: "samen")
+        logger.logLevel = Logger.Level(rawValue: configuration.logLevel) ?? .info
+        return logger
+    }()
+    let database = try await Database.open(url: configuration.databaseURL, logger: logger)
+    let router: Router<AppRequestContext>
+    do {
+        try await Migrations.run(on: database)
+        if configuration.loadDemo {
+            try await DemoData.loadIfEmpty(database: database, configuration: configuration, logger: logger)
+        }
+        router = try await buildRouter(database: database, configuration: configuration)
+    } catch {
+        // Close the connections before giving up: an unclosed SQLite connection aborts debug builds.
+        await database.shutdown()
+        throw error
+    }
+    var app = Application(
+        router: router,
+        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Samen"),
+        logger: logger
+    )
+    app.addServices(DatabaseService(database: database, sessions: SessionStore(database: database)))
+    return app
+}
+
+/// The router alone, for in-process tests that bring their own database.
+public func buildRouter(database: Database, configuration: SamenConfiguration) async throws -> Router<AppRequestContext> {
+    let resources = resourcesDirectory()
+    let services = AppServices(
+        configuration: configuration,
+        database: database,
+        renderer: try await Renderer.load(resources: resources),
+        accounts: AccountService(database: database, configuration: configuration),
+        organisations: OrganisationStore(database: database),
+        cookies: CookiePolicy(secure: configuration.secureCookies, sessionLifetime: configuration.sessionLifetime),
+        staticFiles: try loadStaticFiles(resources.appendingPathComponent("static")),
+        openAPIDocument: ByteBuffer(bytes: try Data(contentsOf: resources.appendingPathComponent("openapi.json")))
+    )
+    _ = MetricsRegistry.shared
+    let router = Router(context: AppRequestContext.self)
+    router.add(middleware: MetricsMiddleware())
+    router.add(middleware: ErrorMiddleware(renderer: services.renderer, cookies: services.cookies))
+    router.add(middleware: SecurityHeadersMiddleware(secure: configuration.secureCookies))
+    router.add(middleware: SessionMiddleware(accounts: services.accounts, cookies: services.cookies))
+    router.add(middleware: CSRFMiddleware(cookies: services.cookies))
+    SystemRoutes(services: services).register(on: router)
+    AuthRoutes(services: services).register(on: router)
+    OrganisationRoutes(services: services).register(on: router)
+    MemberRoutes(services: services).register(on: router)
+    AccountRoutes(services: services).register(on: router)
+    APIRoutes(services: services).register(on: router)
+    return router
+}
+
+private func loadStaticFiles(_ directory: URL) throws -> [String: (contentType: String, body: ByteBuffer)] {
+    var files: [String: (contentType: String, body: ByteBuffer)] = [:]
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+    for name in names where !name.hasPrefix(".") {
+        let data = try Data(contentsOf: directory.appendingPathComponent(name))
+        let type: String = switch (name as NSString).pathExtension {
+        case "css": "text/css; charset=utf-8"
+        case "js": "text/javascript; charset=utf-8"
+        case "svg": "image/svg+xml"
+        case "png": "image/png"
+        default: "application/octet-stream"
+        }
+        files[name] = (type, ByteBuffer(bytes: data))
+    }
+    return files
+}

@@ -1,0 +1,65 @@
+import Foundation
+
+/// Everything that can be configured, built in one place from the environment with safe
+/// development defaults; command-line flags override it.
+public struct SamenConfiguration: Sendable {
+    /// `sqlite:///path` (the default, under `dataDirectory`) or `postgres://...`.
+    public var databaseURL: String
+    public var host: String
+    public var port: Int
+    public var dataDirectory: String
+    /// Set when the public address is https (or SAMEN_SECURE_COOKIES=1): cookies get `Secure`.
+    public var secureCookies: Bool
+    /// bcrypt work factor. 12 in production; tests lower it to stay fast.
+    public var bcryptCost: UInt8
+    /// Load the demo organisation at start when the database has no users yet.
+    public var loadDemo: Bool
+    public var sessionLifetime: Int64
+    /// Failed logins allowed per account (and 4× per client) in `loginWindow` seconds.
+    public var loginAttemptLimit: Int
+    public var loginWindow: Int64
+    public var logLevel: String
+
+    public init(
+        databaseURL: String? = nil,
+        host: String = "127.0.0.1",
+        port: Int = 8080,
+        dataDirectory: String = "./samen-data",
+        secureCookies: Bool = false,
+        bcryptCost: UInt8 = 12,
+        loadDemo: Bool = false,
+        sessionLifetime: Int64 = 12 * 3600,
+        loginAttemptLimit: Int = 5,
+        loginWindow: Int64 = 15 * 60,
+        logLevel: String = "info"
+    ) {
+        self.dataDirectory = dataDirectory
+        self.databaseURL = databaseURL ?? "sqlite://" + (dataDirectory as NSString).appendingPathComponent("samen.sqlite")
+        self.host = host
+        self.port = port
+        self.secureCookies = secureCookies
+        self.bcryptCost = bcryptCost
+        self.loadDemo = loadDemo
+        self.sessionLifetime = sessionLifetime
+        self.loginAttemptLimit = loginAttemptLimit
+        self.loginWindow = loginWindow
+        self.logLevel = logLevel
+    }
+
+    /// The configuration the environment describes (`SAMEN_DATABASE_URL`, `SAMEN_HOST`,
+    /// `SAMEN_PORT`, `SAMEN_DATA_DIR`, `SAMEN_BASE_URL`, `SAMEN_SECURE_COOKIES`,
+    /// `SAMEN_BCRYPT_COST`, `SAMEN_LOG_LEVEL`).
+    public static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) -> SamenConfiguration {
+        let dataDirectory = env["SAMEN_DATA_DIR"] ?? "./samen-data"
+        let baseURL = env["SAMEN_BASE_URL"] ?? ""
+        return SamenConfiguration(
+            databaseURL: env["SAMEN_DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 },
+            host: env["SAMEN_HOST"] ?? "127.0.0.1",
+            port: env["SAMEN_PORT"].flatMap(Int.init) ?? 8080,
+            dataDirectory: dataDirectory,
+            secureCookies: baseURL.hasPrefix("https://") || env["SAMEN_SECURE_COOKIES"] == "1",
+            bcryptCost: env["SAMEN_BCRYPT_COST"].flatMap(UInt8.init).map { max(4, min(31, $0)) } ?? 12,
+            logLevel: env["SAMEN_LOG_LEVEL"] ?? "info"
+        )
+    }
+}

@@ -1,0 +1,84 @@
+import HTTPTypes
+import Hummingbird
+import SamenCore
+
+/// Finds who is asking — from the session cookie for pages, from a Bearer token for the
+/// API — and in which language to answer.
+struct SessionMiddleware: RouterMiddleware {
+    typealias Context = AppRequestContext
+    let accounts: AccountService
+    let cookies: CookiePolicy
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var context = context
+        context.locale = cookies.locale(of: request)
+        if request.isAPI {
+            if let header = request.headers[.authorization], header.lowercased().hasPrefix("bearer ") {
+                let token = String(header.dropFirst("bearer ".count)).trimmed
+                guard let user = try await accounts.user(apiToken: token) else {
+                    throw SamenError("invalid_token", kind: .unauthenticated)
+                }
+                context.user = user
+            }
+        } else if let token = request.cookies[cookies.sessionName]?.value, !token.isEmpty {
+            if let (user, tokenHash) = try await accounts.user(sessionToken: token) {
+                context.user = user
+                context.sessionTokenHash = tokenHash
+            }
+        }
+        context.noticeKey = request.cookies[cookies.noticeName].map(\.value).flatMap { $0.isEmpty ? nil : $0 }
+        var response = try await next(request, context)
+        if context.noticeKey != nil && response.status.code < 300 {
+            response.setCookie(cookies.expiredNotice())
+        }
+        return response
+    }
+}
+
+/// Protects every form against cross-site request forgery with a double-submit token:
+/// a random token in an HttpOnly cookie that each form must send back in `_csrf`.
+/// A cross-site page can make the browser send the cookie, but cannot read it to fill
+/// the field. API calls carry a Bearer token instead of cookies and need no CSRF token.
+struct CSRFMiddleware: RouterMiddleware {
+    typealias Context = AppRequestContext
+    let cookies: CookiePolicy
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var context = context
+        var request = request
+        let existing = request.cookies[cookies.csrfName]?.value ?? ""
+        context.csrfToken = existing.count >= 32 ? existing : Secrets.token()
+        let unsafe = ![.get, .head, .options].contains(request.method)
+        if unsafe && !request.isAPI {
+            let buffer = try await request.collectBody(upTo: context.maxUploadSize)
+            let form = FormData.parse(String(buffer: buffer))
+            guard !existing.isEmpty, Secrets.constantTimeEquals(form["_csrf"], existing) else {
+                throw SamenError("csrf_invalid", kind: .forbidden)
+            }
+        }
+        var response = try await next(request, context)
+        if existing != context.csrfToken {
+            response.setCookie(cookies.csrf(context.csrfToken))
+        }
+        return response
+    }
+}
+
+/// Headers that keep pages safe in the browser: no framing, no sniffing, no inline
+/// scripts, no referrer leaks.
+struct SecurityHeadersMiddleware: RouterMiddleware {
+    typealias Context = AppRequestContext
+    let secure: Bool
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var response = try await next(request, context)
+        response.headers[.contentSecurityPolicy] = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'"
+        response.headers[.xContentTypeOptions] = "nosniff"
+        response.headers[HTTPField.Name("X-Frame-Options")!] = "DENY"
+        response.headers[HTTPField.Name("Referrer-Policy")!] = "same-origin"
+        if secure {
+            response.headers[.strictTransportSecurity] = "max-age=31536000"
+        }
+        return response
+    }
+}

@@ -1,0 +1,173 @@
+import Foundation
+import Hummingbird
+import SamenCore
+import SamenStore
+
+/// The JSON API under /api/v1, authenticated with personal API tokens (Bearer). Every
+/// route here is described in `Resources/openapi.json`; a test keeps the two in step.
+struct APIRoutes {
+    let services: AppServices
+
+    static let organisationEntries = [
+        RouteEntry(.get, "/api/v1/organisations/:org"),
+        RouteEntry(.get, "/api/v1/organisations/:org/members"),
+        RouteEntry(.post, "/api/v1/organisations/:org/members"),
+        RouteEntry(.patch, "/api/v1/organisations/:org/members/:user"),
+        RouteEntry(.delete, "/api/v1/organisations/:org/members/:user"),
+    ]
+    static let entries = [
+        RouteEntry(.get, Paths.openAPI),
+        RouteEntry(.get, "/api/v1/me"),
+        RouteEntry(.get, "/api/v1/organisations"),
+    ] + organisationEntries
+
+    func register(on router: Router<AppRequestContext>) {
+        let handlers: [Handler] = [openAPI, me, organisations, organisation, members, addMember, changeMember, removeMember]
+        router.register(Array(zip(Self.entries, handlers)))
+    }
+
+    struct OrganisationJSON: Encodable {
+        let id: String
+        let slug: String
+        let name: String
+        let role: String?
+    }
+
+    struct MemberJSON: Encodable {
+        let id: String
+        let email: String
+        let displayName: String
+        let role: String
+    }
+
+    struct MeJSON: Encodable {
+        let id: String
+        let email: String
+        let displayName: String
+        let locale: String
+        let organisations: [OrganisationJSON]
+    }
+
+    static func json(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        encoder.outputFormatting = [.sortedKeys]
+        return Response(status: status, headers: [.contentType: "application/json"],
+                        body: .init(byteBuffer: ByteBuffer(bytes: try encoder.encode(value))))
+    }
+
+    static func decode<T: Decodable>(_ type: T.Type, _ request: Request, _ context: AppRequestContext) async throws -> T {
+        guard request.headers[.contentType]?.lowercased().hasPrefix("application/json") == true else {
+            throw SamenError("unsupported_media_type", kind: .badRequest)
+        }
+        var request = request
+        let buffer = try await request.collectBody(upTo: context.maxUploadSize)
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        do {
+            return try decoder.decode(T.self, from: Data(buffer: buffer))
+        } catch {
+            throw SamenError("malformed_json", kind: .badRequest)
+        }
+    }
+
+    @Sendable func openAPI(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: services.openAPIDocument))
+    }
+
+    @Sendable func me(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let user = try context.requireUser()
+        let memberships = try await services.organisations.memberships(userID: user.id)
+        return try Self.json(MeJSON(id: user.id, email: user.email, displayName: user.displayName, locale: user.locale.rawValue,
+                                    organisations: memberships.map(Self.organisationJSON)))
+    }
+
+    static func organisationJSON(_ membership: Membership) -> OrganisationJSON {
+        OrganisationJSON(id: membership.organisation.id, slug: membership.organisation.slug,
+                         name: membership.organisation.name, role: membership.role.rawValue)
+    }
+
+    static func memberJSON(_ member: Member) -> MemberJSON {
+        MemberJSON(id: member.user.id, email: member.user.email, displayName: member.user.displayName, role: member.role.rawValue)
+    }
+
+    @Sendable func organisations(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let user = try context.requireUser()
+        let memberships = try await services.organisations.memberships(userID: user.id)
+        return try Self.json(["organisations": memberships.map(Self.organisationJSON)])
+    }
+
+    @Sendable func organisation(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let membership = try await services.membership(request, context, for: .viewOrganisation)
+        return try Self.json(Self.organisationJSON(membership))
+    }
+
+    @Sendable func members(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let membership = try await services.membership(request, context, for: .viewMembers)
+        let members = try await services.organisations.members(organisationID: membership.organisation.id)
+        return try Self.json(["members": members.map(Self.memberJSON)])
+    }
+
+    struct NewMemberJSON: Decodable {
+        let email: String
+        let displayName: String?
+        let role: String
+        let password: String?
+    }
+
+    @Sendable func addMember(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let membership = try await services.membership(request, context, for: .manageMembers)
+        let input = try await Self.decode(NewMemberJSON.self, request, context)
+        let email = IdentityRules.normalisedEmail(input.email)
+        let displayName = input.displayName?.trimmed ?? ""
+        var errors = IdentityRules.checkEmail(email)
+        let existing = try await services.accounts.users.user(email: email)
+        if existing == nil { errors += IdentityRules.checkDisplayName(displayName) }
+        if let password = input.password { errors += IdentityRules.checkPassword(password) }
+        let role = IdentityRules.checkRole(input.role)
+        if case .failure(let error) = role { errors.append(error) }
+        try ValidationErrors.check(errors)
+        let hash: String? = existing == nil ? try await input.password.asyncMap(services.accounts.hash) : nil
+        let member = try await services.organisations.addMember(
+            organisationID: membership.organisation.id, email: email, displayName: existing?.displayName ?? displayName,
+            passwordHash: hash, role: try role.get())
+        return try Self.json(Self.memberJSON(member), status: .created)
+    }
+
+    struct MemberChangeJSON: Decodable {
+        let role: String
+    }
+
+    private func target(_ request: Request, _ context: AppRequestContext, _ membership: Membership) async throws -> Member {
+        guard let member = try await services.organisations.member(organisationID: membership.organisation.id,
+                                                                   userID: try request.parameter("user", context)) else {
+            throw SamenError.notFound
+        }
+        return member
+    }
+
+    @Sendable func changeMember(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let membership = try await services.membership(request, context, for: .manageMembers)
+        let member = try await target(request, context, membership)
+        let input = try await Self.decode(MemberChangeJSON.self, request, context)
+        let role = try IdentityRules.checkRole(input.role).get()
+        try await services.organisations.setRole(organisationID: membership.organisation.id, userID: member.user.id, role: role)
+        var changed = member
+        changed.role = role
+        return try Self.json(Self.memberJSON(changed))
+    }
+
+    @Sendable func removeMember(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let membership = try await services.membership(request, context, for: .manageMembers)
+        let member = try await target(request, context, membership)
+        try await services.organisations.removeMember(organisationID: membership.organisation.id, userID: member.user.id)
+        return Response(status: .noContent)
+    }
+}
+
+extension Optional {
+    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
+        guard let self else { return nil }
+        return try await transform(self)
+    }
+}

@@ -1,0 +1,151 @@
+import Hummingbird
+import SamenCore
+import SamenStore
+
+/// The organisations a person belongs to, and each organisation's overview.
+struct OrganisationRoutes {
+    let services: AppServices
+    var renderer: Renderer { services.renderer }
+
+    static let entries = [RouteEntry(.get, "/o/:org")]
+
+    func register(on router: Router<AppRequestContext>) {
+        router.register([
+            (RouteEntry(.get, Paths.home), home),
+            (RouteEntry(.get, Paths.organisations), list),
+            (RouteEntry(.post, Paths.organisations), create),
+            (Self.entries[0], overview),
+        ])
+    }
+
+    @Sendable func home(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        guard let user = context.user else {
+            return .seeOther(try await services.accounts.users.count() == 0 ? Paths.setup : Paths.login)
+        }
+        let memberships = try await services.organisations.memberships(userID: user.id)
+        if memberships.count == 1 { return .seeOther(Paths.organisation(memberships[0].organisation.slug)) }
+        return .seeOther(Paths.organisations)
+    }
+
+    struct OrganisationItem {
+        let name: String
+        let url: String
+        let role: String
+    }
+
+    struct ListBody {
+        let items: [OrganisationItem]
+        let isEmpty: Bool
+        let canCreate: Bool
+        let others: [OrganisationItem]
+        let hasOthers: Bool
+        let form: FormState
+        let createPath = Paths.organisations
+    }
+
+    @Sendable func list(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        try await listPage(request, context, form: renderer.form(context), status: .ok)
+    }
+
+    private func listPage(_ request: Request, _ context: AppRequestContext, form: FormState,
+                          status: HTTPResponse.Status) async throws -> Response {
+        let user = try context.requireUser()
+        let memberships = try await services.organisations.memberships(userID: user.id)
+        let items = memberships.map {
+            OrganisationItem(name: $0.organisation.name, url: Paths.organisation($0.organisation.slug),
+                             role: renderer.text("role_" + $0.role.rawValue, context))
+        }
+        var others: [OrganisationItem] = []
+        if user.isSuperadmin {
+            let mine = Set(memberships.map(\.organisation.id))
+            others = try await services.organisations.all().filter { !mine.contains($0.id) }
+                .map { OrganisationItem(name: $0.name, url: "", role: "") }
+        }
+        let body = ListBody(items: items, isEmpty: items.isEmpty, canCreate: user.isSuperadmin, others: others,
+                            hasOthers: !others.isEmpty, form: form)
+        return renderer.page("organisations", title: renderer.text("organisations_title", context), body: body,
+                             request: request, context: context, status: status)
+    }
+
+    /// Superadmins create organisations and become their first administrator.
+    @Sendable func create(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let user = try context.requireUser()
+        guard user.isSuperadmin else { throw SamenError.forbidden }
+        let form = try await request.form(context)
+        let name = form["name"].trimmed
+        let slug = form["slug"].trimmed.isEmpty ? IdentityRules.slug(from: name) : form["slug"].trimmed.lowercased()
+        var errors: [SamenError] = []
+        if name.isEmpty { errors.append(.validation("organisation_name_required", field: "name")) }
+        if name.count > 120 { errors.append(.validation("name_too_long", field: "name")) }
+        errors += IdentityRules.checkSlug(slug)
+        do {
+            try ValidationErrors.check(errors)
+            let organisation = try await services.organisations.create(name: name, slug: slug, administratorID: user.id)
+            var response = Response.seeOther(Paths.organisation(organisation.slug))
+            response.setCookie(services.cookies.notice("notice_organisation_created"))
+            return response
+        } catch let error as SamenError where error.kind == .conflict {
+            errors = [error]
+        } catch let failed as ValidationErrors {
+            errors = failed.errors
+        }
+        return try await listPage(request, context, form: renderer.form(["name": form["name"], "slug": form["slug"]], errors: errors, context),
+                                  status: .unprocessableContent)
+    }
+
+    struct OverviewBody {
+        let name: String
+        let role: String
+        let memberCount: Int
+        let membersURL: String
+        let canManage: Bool
+        let roles: [RoleRow]
+    }
+
+    struct RoleRow {
+        let role: String
+        let count: Int
+        let description: String
+    }
+
+    @Sendable func overview(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let membership = try await services.membership(request, context, for: .viewOrganisation)
+        let organisation = membership.organisation
+        let members = try await services.organisations.members(organisationID: organisation.id)
+        let roles = Role.allCases.reversed().map { role in
+            RoleRow(role: renderer.text("role_" + role.rawValue, context), count: members.filter { $0.role == role }.count,
+                    description: renderer.text("role_" + role.rawValue + "_description", context))
+        }
+        let body = OverviewBody(name: organisation.name, role: renderer.text("role_" + membership.role.rawValue, context),
+                                memberCount: members.count, membersURL: Paths.members(organisation.slug),
+                                canManage: membership.role.allows(.manageMembers), roles: roles)
+        return renderer.page("organisation", title: organisation.name, body: body, request: request, context: context,
+                             nav: services.organisationNav(organisation, current: request.uri.path, context))
+    }
+}
+
+extension AppServices {
+    /// The gate of every organisation route: the person must be logged in and a member
+    /// of the organisation in the URL (else 404, so its existence is not revealed), and
+    /// their role must allow the action (else 403).
+    func membership(_ request: Request, _ context: AppRequestContext, for action: Action) async throws -> Membership {
+        let user = try context.requireUser()
+        let slug = try request.parameter("org", context)
+        guard let membership = try await organisations.membership(userID: user.id, slug: slug) else {
+            throw SamenError.notFound
+        }
+        try membership.role.require(action)
+        return membership
+    }
+
+    func organisationNav(_ organisation: Organisation, current: String, _ context: AppRequestContext) -> [LayoutModel.NavItem] {
+        [
+            .init(label: renderer.text("nav_organisations", context), url: Paths.organisations, current: current == Paths.organisations),
+            .init(label: renderer.text("nav_overview", context), url: Paths.organisation(organisation.slug),
+                  current: current == Paths.organisation(organisation.slug)),
+            .init(label: renderer.text("nav_members", context), url: Paths.members(organisation.slug),
+                  current: current.hasPrefix(Paths.members(organisation.slug))),
+            .init(label: renderer.text("nav_account", context), url: Paths.account, current: current == Paths.account),
+        ]
+    }
+}

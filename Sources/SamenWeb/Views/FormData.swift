@@ -1,0 +1,76 @@
+import Foundation
+import Hummingbird
+import SamenCore
+
+/// The fields of an `application/x-www-form-urlencoded` body.
+public struct FormData: Sendable {
+    public var fields: [String: [String]]
+
+    public init(fields: [String: [String]] = [:]) {
+        self.fields = fields
+    }
+
+    public subscript(_ name: String) -> String {
+        fields[name]?.first ?? ""
+    }
+
+    public func values(_ name: String) -> [String] {
+        fields[name] ?? []
+    }
+
+    /// Parses a urlencoded body: `+` is a space, `%XX` an escaped byte.
+    public static func parse(_ body: String) -> FormData {
+        var fields: [String: [String]] = [:]
+        for pair in body.split(separator: "&", omittingEmptySubsequences: true) {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            let name = decode(parts[0])
+            let value = parts.count > 1 ? decode(parts[1]) : ""
+            fields[name, default: []].append(value)
+        }
+        return FormData(fields: fields)
+    }
+
+    private static func decode(_ raw: Substring) -> String {
+        let spaced = raw.replacingOccurrences(of: "+", with: " ")
+        return spaced.removingPercentEncoding ?? spaced
+    }
+}
+
+/// One field as a form shows it again: what was typed, and the message if it was wrong.
+public struct FieldState: Sendable {
+    public var name: String
+    public var value: String
+    public var error: String?
+
+    public init(name: String, value: String, error: String? = nil) {
+        self.name = name
+        self.value = value
+        self.error = error
+    }
+}
+
+/// A form as re-shown after a failed submit: every field with its value and message, and
+/// a summary of all messages at the top (linking to the fields) for screen-reader users.
+public struct FormState: Sendable {
+    public var fields: [String: FieldState]
+    public var summary: [FieldState]
+    /// Stored, not computed: Mustache reads values through reflection, which sees stored properties only.
+    public var hasErrors: Bool
+
+    public init(values: [String: String] = [:], errors: [SamenError] = [], translations: Translations, locale: AppLocale) {
+        var fields: [String: FieldState] = [:]
+        for (name, value) in values { fields[name] = FieldState(name: name, value: value) }
+        var summary: [FieldState] = []
+        for error in errors {
+            let name = error.field ?? "form"
+            let message = translations.message(for: error, locale)
+            if fields[name]?.error == nil {
+                fields[name, default: FieldState(name: name, value: "")].error = message
+            }
+            summary.append(FieldState(name: name, value: "", error: message))
+        }
+        self.fields = fields
+        self.summary = summary
+        self.hasErrors = !summary.isEmpty
+    }
+}

@@ -1,0 +1,118 @@
+import Foundation
+import Hummingbird
+import Mustache
+import SamenCore
+
+/// What the shared layout needs on every page: language, words, the person, navigation.
+struct LayoutModel {
+    struct NavItem {
+        let label: String
+        let url: String
+        let current: Bool
+    }
+    struct LanguageOption {
+        let code: String
+        let label: String
+        let current: Bool
+    }
+
+    let lang: String
+    let title: String
+    let csrf: String
+    let currentPath: String
+    let userName: String?
+    let nav: [NavItem]
+    let hasNav: Bool
+    let languages: [LanguageOption]
+    let notice: String?
+    let paths: [String: String]
+}
+
+/// A whole page: the layout's values and the page's own view model (`body`).
+struct PageModel {
+    let layout: LayoutModel
+    let t: [String: String]
+    let body: Any
+}
+
+/// Renders Mustache templates (loaded once at start) into HTML responses.
+struct Renderer: Sendable {
+    let library: MustacheLibrary
+    let translations: Translations
+
+    static func load(resources: URL) async throws -> Renderer {
+        let library = try await MustacheLibrary(directory: resources.appendingPathComponent("templates").path)
+        let translations = try Translations.load(from: resources.appendingPathComponent("locales"))
+        return Renderer(library: library, translations: translations)
+    }
+
+    func layout(_ request: Request, _ context: AppRequestContext, title: String,
+                nav: [LayoutModel.NavItem] = [], notice: String? = nil) -> LayoutModel {
+        let locale = context.locale
+        let words = translations.table(locale)
+        var items = nav
+        if context.user != nil && items.isEmpty {
+            items = [
+                .init(label: words["nav_organisations"] ?? "", url: Paths.organisations, current: request.uri.path == Paths.organisations),
+                .init(label: words["nav_account"] ?? "", url: Paths.account, current: request.uri.path == Paths.account),
+            ]
+        }
+        return LayoutModel(
+            lang: locale.rawValue,
+            title: title,
+            csrf: context.csrfToken,
+            currentPath: request.uri.path,
+            userName: context.user?.displayName,
+            nav: items,
+            hasNav: !items.isEmpty,
+            languages: AppLocale.allCases.map {
+                .init(code: $0.rawValue, label: translations.text("language_name", $0), current: $0 == locale)
+            },
+            notice: notice ?? context.noticeKey.flatMap { key in key.hasPrefix("notice_") ? translations.lookup(key, locale) : nil },
+            paths: [
+                "home": Paths.home, "login": Paths.login, "logout": Paths.logout, "language": Paths.language,
+                "stylesheet": Paths.stylesheet, "accessibility": Paths.accessibility, "help": Paths.help,
+                "account": Paths.account, "organisations": Paths.organisations,
+            ]
+        )
+    }
+
+    /// Renders a page template with the layout around it.
+    func page(_ template: String, title: String, body: Any, request: Request, context: AppRequestContext,
+              status: HTTPResponse.Status = .ok, nav: [LayoutModel.NavItem] = [], notice: String? = nil) -> Response {
+        let model = PageModel(
+            layout: layout(request, context, title: title, nav: nav, notice: notice),
+            t: translations.table(context.locale),
+            body: body
+        )
+        let html = library.render(model, withTemplate: template) ?? "<!doctype html><title>Samen</title><p>Template \(template) missing.</p>"
+        return Self.html(html, status: status)
+    }
+
+    static func html(_ html: String, status: HTTPResponse.Status = .ok) -> Response {
+        Response(
+            status: status,
+            headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
+            body: .init(byteBuffer: ByteBuffer(string: html))
+        )
+    }
+
+    func text(_ key: String, _ context: AppRequestContext) -> String {
+        translations.text(key, context.locale)
+    }
+
+    func form(_ values: [String: String], errors: [SamenError] = [], _ context: AppRequestContext) -> FormState {
+        FormState(values: values, errors: errors, translations: translations, locale: context.locale)
+    }
+
+    func form(errors: [SamenError] = [], _ context: AppRequestContext) -> FormState {
+        form([:], errors: errors, context)
+    }
+}
+
+extension Response {
+    /// 303 See Other: after a form post, the browser fetches the next page with GET.
+    static func seeOther(_ location: String) -> Response {
+        Response(status: .seeOther, headers: [.location: location, .cacheControl: "no-store"])
+    }
+}

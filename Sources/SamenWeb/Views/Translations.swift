@@ -1,0 +1,40 @@
+import Foundation
+import SamenCore
+
+/// The user-facing words, per language, loaded once from `Resources/locales/<lang>.json`.
+/// Keys are flat (`login_title`) so templates can read them as `{{t.login_title}}`.
+public struct Translations: Sendable {
+    public let tables: [AppLocale: [String: String]]
+
+    public init(tables: [AppLocale: [String: String]]) {
+        self.tables = tables
+    }
+
+    public static func load(from directory: URL) throws -> Translations {
+        var tables: [AppLocale: [String: String]] = [:]
+        for locale in AppLocale.allCases {
+            let data = try Data(contentsOf: directory.appendingPathComponent("\(locale.rawValue).json"))
+            tables[locale] = try JSONDecoder().decode([String: String].self, from: data)
+        }
+        return Translations(tables: tables)
+    }
+
+    public func table(_ locale: AppLocale) -> [String: String] {
+        tables[locale] ?? [:]
+    }
+
+    /// The text for a key; falls back to Dutch, then to the key itself so a gap is visible.
+    public func text(_ key: String, _ locale: AppLocale) -> String {
+        tables[locale]?[key] ?? tables[.nl]?[key] ?? key
+    }
+
+    /// The text for a key when either language has it.
+    public func lookup(_ key: String, _ locale: AppLocale) -> String? {
+        tables[locale]?[key] ?? tables[.nl]?[key]
+    }
+
+    /// The message for an error code (`error_<code>`).
+    public func message(for error: SamenError, _ locale: AppLocale) -> String {
+        text("error_" + error.code, locale)
+    }
+}
