@@ -27,9 +27,9 @@ struct CookiePolicy: Sendable {
     func notice(_ key: String) -> Cookie { cookie(noticeName, key, maxAge: 60) }
     func expiredNotice() -> Cookie { cookie(noticeName, "", maxAge: 0) }
 
-    /// The language a request asks for: its cookie, else Accept-Language, else Dutch.
+    /// The language a request asks for: its cookie (pages only), else Accept-Language, else Dutch.
     func locale(of request: Request) -> AppLocale {
-        if let raw = request.cookies[languageName]?.value, let locale = AppLocale(rawValue: raw) { return locale }
+        if !request.isAPI, let raw = request.cookies[languageName]?.value, let locale = AppLocale(rawValue: raw) { return locale }
         if let header = request.headers[.acceptLanguage], let locale = AppLocale.fromAcceptLanguage(header) { return locale }
         return .default
     }
