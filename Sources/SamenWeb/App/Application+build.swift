@@ -29,14 +29,17 @@ struct AppServices: Sendable {
     let openAPIDocument: ByteBuffer
 }
 
-/// Closes the database when the server stops (debug builds crash on unclosed SQLite
-/// connections) and purges expired sessions now and then.
+/// Purges expired sessions at start and hourly, and closes the database when the server
+/// stops (debug builds abort on unclosed SQLite connections).
 struct DatabaseService: Service {
     let database: Database
     let sessions: SessionStore
 
     func run() async throws {
-        try? await gracefulShutdown()
+        while !Task.isCancelled && !Task.isShuttingDownGracefully {
+            _ = try? await sessions.purgeExpired()
+            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: .seconds(3600)) }
+        }
         await database.shutdown()
     }
 }
@@ -91,7 +94,7 @@ public func buildRouter(database: Database, configuration: SamenConfiguration) a
         organisations: OrganisationStore(database: database),
         cookies: CookiePolicy(secure: configuration.secureCookies, sessionLifetime: configuration.sessionLifetime),
         staticFiles: try loadStaticFiles(resources.appendingPathComponent("static")),
-        openAPIDocument: ByteBuffer(bytes: try Data(contentsOf: resources.appendingPathComponent("openapi.json")))
+        openAPIDocument: ByteBuffer(bytes: try OpenAPIDocument.load(from: resources.appendingPathComponent("openapi")))
     )
     _ = MetricsRegistry.shared
     let router = Router(context: AppRequestContext.self)

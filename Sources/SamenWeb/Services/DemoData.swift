@@ -37,6 +37,8 @@ public enum DemoData {
             _ = try await organisations.addMember(organisationID: gemeente.id, email: person.email, displayName: person.name,
                                                   passwordHash: hash, role: person.role)
         }
+        // Feature demo content for Gemeente Voorbeeld: each feature adds one line here.
+
         // A second organisation on the same installation, to show that each sees only its own data.
         let noord = try await organisations.create(name: "Welzijn Noord", slug: "welzijn-noord")
         _ = try await organisations.addMember(organisationID: noord.id, email: "sanne@welzijnnoord.nl", displayName: "Sanne Smit",

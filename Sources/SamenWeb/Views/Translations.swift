@@ -1,7 +1,8 @@
 import Foundation
 import SamenCore
 
-/// The user-facing words, per language, loaded once from `Resources/locales/<lang>.json`.
+/// The user-facing words, per language, loaded once from `Resources/locales/<lang>/*.json`
+/// (one file per feature, so features add words without touching each other's files).
 /// Keys are flat (`login_title`) so templates can read them as `{{t.login_title}}`.
 public struct Translations: Sendable {
     public let tables: [AppLocale: [String: String]]
@@ -10,11 +11,26 @@ public struct Translations: Sendable {
         self.tables = tables
     }
 
+    public struct DuplicateKey: Error, CustomStringConvertible {
+        public let key: String
+        public let file: String
+        public var description: String { "translation key \(key) is defined twice (again in \(file))" }
+    }
+
     public static func load(from directory: URL) throws -> Translations {
         var tables: [AppLocale: [String: String]] = [:]
         for locale in AppLocale.allCases {
-            let data = try Data(contentsOf: directory.appendingPathComponent("\(locale.rawValue).json"))
-            tables[locale] = try JSONDecoder().decode([String: String].self, from: data)
+            let folder = directory.appendingPathComponent(locale.rawValue)
+            let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".json") }.sorted()
+            var table: [String: String] = [:]
+            for file in files {
+                let words = try JSONDecoder().decode([String: String].self, from: Data(contentsOf: folder.appendingPathComponent(file)))
+                for (key, value) in words {
+                    if table[key] != nil { throw DuplicateKey(key: key, file: "\(locale.rawValue)/\(file)") }
+                    table[key] = value
+                }
+            }
+            tables[locale] = table
         }
         return Translations(tables: tables)
     }
