@@ -1,0 +1,218 @@
+import SamenCore
+import SQLKit
+
+/// Activities, stakeholders, participants and who took part where, inside one
+/// organisation's trajectory. Every read joins to `trajectories` to filter by organisation.
+public struct ParticipationStore: Sendable {
+    let database: Database
+
+    public init(database: Database) {
+        self.database = database
+    }
+
+    // MARK: activities
+
+    public func addActivity(organisationID: String, _ activity: Activity) async throws -> Activity {
+        try await database.transaction { sql in
+            try await TrajectoryStore.requireOwned(sql: sql, organisationID: organisationID, trajectoryID: activity.trajectoryID)
+            var stored = activity
+            stored.id = Identifier.make()
+            try await sql.raw("""
+                INSERT INTO activities (id, trajectory_id, phase, kind, title, activity_date, place, facilitator, notes, created_at)
+                VALUES (\(bind: stored.id), \(bind: stored.trajectoryID), \(bind: stored.phase.rawValue), \(bind: stored.kind.rawValue),
+                        \(bind: stored.title), \(bind: stored.date), \(bind: stored.place), \(bind: stored.facilitator),
+                        \(bind: stored.notes), \(bind: Clock.now()))
+                """).run()
+            return stored
+        }
+    }
+
+    public func activities(organisationID: String, trajectoryID: String) async throws -> [Activity] {
+        try await database.read { sql in
+            try await sql.raw("""
+                SELECT a.* FROM activities a JOIN trajectories t ON t.id = a.trajectory_id
+                WHERE a.trajectory_id = \(bind: trajectoryID) AND t.organisation_id = \(bind: organisationID)
+                ORDER BY a.activity_date, a.created_at
+                """).all().map(Self.decodeActivity)
+        }
+    }
+
+    public func activity(organisationID: String, id: String) async throws -> Activity? {
+        try await database.read { sql in
+            try await sql.raw("""
+                SELECT a.* FROM activities a JOIN trajectories t ON t.id = a.trajectory_id
+                WHERE a.id = \(bind: id) AND t.organisation_id = \(bind: organisationID)
+                """).first().map(Self.decodeActivity)
+        }
+    }
+
+    // MARK: stakeholders
+
+    public func addStakeholder(organisationID: String, _ stakeholder: Stakeholder) async throws -> Stakeholder {
+        try await database.transaction { sql in
+            try await TrajectoryStore.requireOwned(sql: sql, organisationID: organisationID, trajectoryID: stakeholder.trajectoryID)
+            var stored = stakeholder
+            stored.id = Identifier.make()
+            try await sql.raw("""
+                INSERT INTO stakeholders (id, trajectory_id, name, stakeholder_group, required, hard_to_reach, low_digital_skills,
+                                          language_needs, created_at)
+                VALUES (\(bind: stored.id), \(bind: stored.trajectoryID), \(bind: stored.name), \(bind: stored.group.rawValue),
+                        \(bind: stored.required ? 1 : 0), \(bind: stored.hardToReach ? 1 : 0), \(bind: stored.lowDigitalSkills ? 1 : 0),
+                        \(bind: stored.languageNeeds ? 1 : 0), \(bind: Clock.now()))
+                """).run()
+            if let power = stored.power, let interest = stored.interest, let date = stored.positionDate {
+                try await Self.insertPosition(sql: sql, stakeholderID: stored.id, power: power, interest: interest, date: date)
+            }
+            return stored
+        }
+    }
+
+    /// Records a dated position on the power/interest grid (positions change; history is kept).
+    public func addPosition(organisationID: String, stakeholderID: String, power: Int, interest: Int, date: String) async throws {
+        try await database.transaction { sql in
+            let owned = try await sql.raw("""
+                SELECT s.id FROM stakeholders s JOIN trajectories t ON t.id = s.trajectory_id
+                WHERE s.id = \(bind: stakeholderID) AND t.organisation_id = \(bind: organisationID)
+                """).first()
+            guard owned != nil else { throw SamenError.notFound }
+            try await Self.insertPosition(sql: sql, stakeholderID: stakeholderID, power: power, interest: interest, date: date)
+        }
+    }
+
+    static func insertPosition(sql: any SQLDatabase, stakeholderID: String, power: Int, interest: Int, date: String) async throws {
+        try await sql.raw("""
+            INSERT INTO stakeholder_positions (id, stakeholder_id, power, interest, position_date, created_at)
+            VALUES (\(bind: Identifier.make()), \(bind: stakeholderID), \(bind: power), \(bind: interest), \(bind: date), \(bind: Clock.now()))
+            """).run()
+    }
+
+    /// Stakeholders with their latest position.
+    public func stakeholders(organisationID: String, trajectoryID: String) async throws -> [Stakeholder] {
+        try await database.read { sql in
+            let positions = try await sql.raw("""
+                SELECT p.stakeholder_id, p.power, p.interest, p.position_date FROM stakeholder_positions p
+                JOIN stakeholders s ON s.id = p.stakeholder_id JOIN trajectories t ON t.id = s.trajectory_id
+                WHERE s.trajectory_id = \(bind: trajectoryID) AND t.organisation_id = \(bind: organisationID)
+                ORDER BY p.position_date, p.created_at
+                """).all()
+            var latest: [String: (Int, Int, String)] = [:]
+            for row in positions {
+                latest[try row.decode(column: "stakeholder_id", as: String.self)] = (
+                    try row.decode(column: "power", as: Int.self), try row.decode(column: "interest", as: Int.self),
+                    try row.decode(column: "position_date", as: String.self))
+            }
+            return try await sql.raw("""
+                SELECT s.* FROM stakeholders s JOIN trajectories t ON t.id = s.trajectory_id
+                WHERE s.trajectory_id = \(bind: trajectoryID) AND t.organisation_id = \(bind: organisationID)
+                ORDER BY s.stakeholder_group, s.name
+                """).all().map { row in
+                    let id = try row.decode(column: "id", as: String.self)
+                    let position = latest[id]
+                    return Stakeholder(
+                        id: id, trajectoryID: trajectoryID, name: try row.decode(column: "name", as: String.self),
+                        group: StakeholderGroup(rawValue: try row.decode(column: "stakeholder_group", as: String.self)) ?? .citizen,
+                        required: try row.decode(column: "required", as: Int.self) != 0,
+                        hardToReach: try row.decode(column: "hard_to_reach", as: Int.self) != 0,
+                        lowDigitalSkills: try row.decode(column: "low_digital_skills", as: Int.self) != 0,
+                        languageNeeds: try row.decode(column: "language_needs", as: Int.self) != 0,
+                        power: position?.0, interest: position?.1, positionDate: position?.2)
+                }
+        }
+    }
+
+    // MARK: participants and participation
+
+    public func addParticipant(organisationID: String, _ participant: Participant) async throws -> Participant {
+        try await database.transaction { sql in
+            try await TrajectoryStore.requireOwned(sql: sql, organisationID: organisationID, trajectoryID: participant.trajectoryID)
+            let taken = try await sql.raw("""
+                SELECT id FROM participants WHERE trajectory_id = \(bind: participant.trajectoryID) AND code = \(bind: participant.code)
+                """).first()
+            if taken != nil { throw SamenError("participant_code_taken", kind: .conflict, field: "code") }
+            var stored = participant
+            stored.id = Identifier.make()
+            try await sql.raw("""
+                INSERT INTO participants (id, trajectory_id, code, stakeholder_group, vulnerable, age_band, district, created_at)
+                VALUES (\(bind: stored.id), \(bind: stored.trajectoryID), \(bind: stored.code), \(bind: stored.group.rawValue),
+                        \(bind: stored.vulnerable ? 1 : 0), \(bind: stored.ageBand), \(bind: stored.district), \(bind: Clock.now()))
+                """).run()
+            return stored
+        }
+    }
+
+    public func participants(organisationID: String, trajectoryID: String) async throws -> [Participant] {
+        try await database.read { sql in
+            try await sql.raw("""
+                SELECT p.* FROM participants p JOIN trajectories t ON t.id = p.trajectory_id
+                WHERE p.trajectory_id = \(bind: trajectoryID) AND t.organisation_id = \(bind: organisationID) ORDER BY p.code
+                """).all().map { row in
+                    Participant(id: try row.decode(column: "id", as: String.self), trajectoryID: trajectoryID,
+                                code: try row.decode(column: "code", as: String.self),
+                                group: StakeholderGroup(rawValue: try row.decode(column: "stakeholder_group", as: String.self)) ?? .citizen,
+                                vulnerable: try row.decode(column: "vulnerable", as: Int.self) != 0,
+                                ageBand: try row.decode(column: "age_band", as: String.self),
+                                district: try row.decode(column: "district", as: String.self))
+                }
+        }
+    }
+
+    /// Logs a participant at an activity of the same trajectory; twice at one activity is refused.
+    public func logParticipation(organisationID: String, _ participation: Participation) async throws {
+        try await database.transaction { sql in
+            let same = try await sql.raw("""
+                SELECT a.id FROM activities a JOIN participants p ON p.trajectory_id = a.trajectory_id
+                JOIN trajectories t ON t.id = a.trajectory_id
+                WHERE a.id = \(bind: participation.activityID) AND p.id = \(bind: participation.participantID)
+                  AND t.organisation_id = \(bind: organisationID)
+                """).first()
+            guard same != nil else { throw SamenError.validation("participant_unknown", field: "participant") }
+            let already = try await sql.raw("""
+                SELECT participant_id FROM participations
+                WHERE participant_id = \(bind: participation.participantID) AND activity_id = \(bind: participation.activityID)
+                """).first()
+            if already != nil { throw SamenError("participation_duplicate", kind: .conflict, field: "participant") }
+            try await sql.raw("""
+                INSERT INTO participations (participant_id, activity_id, role, consent, contributions, created_at)
+                VALUES (\(bind: participation.participantID), \(bind: participation.activityID), \(bind: participation.role),
+                        \(bind: participation.consent.rawValue), \(bind: participation.contributions), \(bind: Clock.now()))
+                """).run()
+        }
+    }
+
+    public func participations(organisationID: String, trajectoryID: String) async throws -> [Participation] {
+        try await database.read { sql in
+            try await sql.raw("""
+                SELECT x.* FROM participations x JOIN activities a ON a.id = x.activity_id JOIN trajectories t ON t.id = a.trajectory_id
+                WHERE a.trajectory_id = \(bind: trajectoryID) AND t.organisation_id = \(bind: organisationID)
+                ORDER BY a.activity_date, x.created_at
+                """).all().map { row in
+                    Participation(participantID: try row.decode(column: "participant_id", as: String.self),
+                                  activityID: try row.decode(column: "activity_id", as: String.self),
+                                  role: try row.decode(column: "role", as: String.self),
+                                  consent: Consent(rawValue: try row.decode(column: "consent", as: String.self)) ?? .none,
+                                  contributions: try row.decode(column: "contributions", as: Int.self))
+                }
+        }
+    }
+
+    /// Everything the analyses need, read for one trajectory.
+    public func facts(organisationID: String, trajectory: Trajectory, decisions: [Decision], shares: [PopulationShare],
+                      today: CalendarDate) async throws -> TrajectoryFacts {
+        TrajectoryFacts(
+            trajectory: trajectory,
+            activities: try await activities(organisationID: organisationID, trajectoryID: trajectory.id),
+            stakeholders: try await stakeholders(organisationID: organisationID, trajectoryID: trajectory.id),
+            participants: try await participants(organisationID: organisationID, trajectoryID: trajectory.id),
+            participations: try await participations(organisationID: organisationID, trajectoryID: trajectory.id),
+            decisions: decisions, shares: shares, today: today)
+    }
+
+    static func decodeActivity(_ row: any SQLRow) throws -> Activity {
+        Activity(id: try row.decode(column: "id", as: String.self), trajectoryID: try row.decode(column: "trajectory_id", as: String.self),
+                 phase: Phase(rawValue: try row.decode(column: "phase", as: String.self)) ?? .coInitiation,
+                 kind: ActivityKind(rawValue: try row.decode(column: "kind", as: String.self)) ?? .session,
+                 title: try row.decode(column: "title", as: String.self), date: try row.decode(column: "activity_date", as: String.self),
+                 place: try row.decode(column: "place", as: String.self), facilitator: try row.decode(column: "facilitator", as: String.self),
+                 notes: try row.decode(column: "notes", as: String.self))
+    }
+}

@@ -1,0 +1,225 @@
+import SamenCore
+import SQLKit
+
+/// Trajectories, their phases, decision log, target population and dismissed advisor
+/// warnings. Every method takes the organisation id and checks ownership in SQL.
+public struct TrajectoryStore: Sendable {
+    let database: Database
+
+    public init(database: Database) {
+        self.database = database
+    }
+
+    public struct Draft: Sendable {
+        public var title, service, goal, targetGroups, owner, startDate: String
+        public var endDate: String?
+
+        public init(title: String, service: String, goal: String, targetGroups: String, owner: String, startDate: String, endDate: String?) {
+            self.title = title
+            self.service = service
+            self.goal = goal
+            self.targetGroups = targetGroups
+            self.owner = owner
+            self.startDate = startDate
+            self.endDate = endDate
+        }
+    }
+
+    /// A new trajectory starts in co-initiation.
+    public func create(organisationID: String, _ draft: Draft) async throws -> Trajectory {
+        try await database.transaction { sql in
+            let id = Identifier.make()
+            let now = Clock.now()
+            try await sql.raw("""
+                INSERT INTO trajectories (id, organisation_id, title, service, goal, target_groups, owner, start_date, end_date, created_at)
+                VALUES (\(bind: id), \(bind: organisationID), \(bind: draft.title), \(bind: draft.service), \(bind: draft.goal),
+                        \(bind: draft.targetGroups), \(bind: draft.owner), \(bind: draft.startDate), \(bind: draft.endDate), \(bind: now))
+                """).run()
+            try await sql.raw("""
+                INSERT INTO trajectory_phases (trajectory_id, phase, status, changed_at)
+                VALUES (\(bind: id), \(bind: Phase.coInitiation.rawValue), \(bind: PhaseStatus.open.rawValue), \(bind: now))
+                """).run()
+            return Trajectory(id: id, organisationID: organisationID, title: draft.title, service: draft.service, goal: draft.goal,
+                              targetGroups: draft.targetGroups, owner: draft.owner, startDate: draft.startDate, endDate: draft.endDate,
+                              phases: [.coInitiation: .open], createdAt: now)
+        }
+    }
+
+    public func list(organisationID: String) async throws -> [Trajectory] {
+        try await database.read { sql in
+            let rows = try await sql.raw("""
+                SELECT * FROM trajectories WHERE organisation_id = \(bind: organisationID) ORDER BY start_date DESC, title
+                """).all()
+            let phases = try await sql.raw("""
+                SELECT p.trajectory_id, p.phase, p.status FROM trajectory_phases p
+                JOIN trajectories t ON t.id = p.trajectory_id WHERE t.organisation_id = \(bind: organisationID)
+                """).all()
+            var byTrajectory: [String: [Phase: PhaseStatus]] = [:]
+            for row in phases {
+                if let phase = Phase(rawValue: try row.decode(column: "phase", as: String.self)),
+                   let status = PhaseStatus(rawValue: try row.decode(column: "status", as: String.self)) {
+                    byTrajectory[try row.decode(column: "trajectory_id", as: String.self), default: [:]][phase] = status
+                }
+            }
+            return try rows.map { try Self.decode($0, phases: byTrajectory) }
+        }
+    }
+
+    public func trajectory(organisationID: String, id: String) async throws -> Trajectory? {
+        try await database.read { sql in try await Self.load(sql: sql, organisationID: organisationID, id: id) }
+    }
+
+    /// The trajectory, or `notFound` when it does not exist in this organisation.
+    static func load(sql: any SQLDatabase, organisationID: String, id: String) async throws -> Trajectory? {
+        guard let row = try await sql.raw("""
+            SELECT * FROM trajectories WHERE id = \(bind: id) AND organisation_id = \(bind: organisationID)
+            """).first() else { return nil }
+        var phases: [Phase: PhaseStatus] = [:]
+        for p in try await sql.raw("SELECT phase, status FROM trajectory_phases WHERE trajectory_id = \(bind: id)").all() {
+            if let phase = Phase(rawValue: try p.decode(column: "phase", as: String.self)),
+               let status = PhaseStatus(rawValue: try p.decode(column: "status", as: String.self)) { phases[phase] = status }
+        }
+        return try decode(row, phases: [id: phases])
+    }
+
+    static func requireOwned(sql: any SQLDatabase, organisationID: String, trajectoryID: String) async throws {
+        let row = try await sql.raw("""
+            SELECT id FROM trajectories WHERE id = \(bind: trajectoryID) AND organisation_id = \(bind: organisationID)
+            """).first()
+        if row == nil { throw SamenError.notFound }
+    }
+
+    /// Saves edits; a changed goal is written to the decision log with its reason, in the same transaction.
+    public func update(organisationID: String, id: String, _ draft: Draft, goalReason: String, decidedBy: String, today: String) async throws {
+        try await database.transaction { sql in
+            guard let current = try await Self.load(sql: sql, organisationID: organisationID, id: id) else { throw SamenError.notFound }
+            try await sql.raw("""
+                UPDATE trajectories SET title = \(bind: draft.title), service = \(bind: draft.service), goal = \(bind: draft.goal),
+                    target_groups = \(bind: draft.targetGroups), owner = \(bind: draft.owner), start_date = \(bind: draft.startDate),
+                    end_date = \(bind: draft.endDate)
+                WHERE id = \(bind: id) AND organisation_id = \(bind: organisationID)
+                """).run()
+            if current.goal != draft.goal {
+                try await Self.insertDecision(sql: sql, trajectoryID: id, kind: .goalChange, date: today,
+                                              summary: draft.goal, reason: goalReason, decidedBy: decidedBy)
+            }
+        }
+    }
+
+    /// Opens, closes or reopens a phase, and logs it.
+    public func setPhase(organisationID: String, id: String, phase: Phase, status: PhaseStatus, decidedBy: String, today: String) async throws {
+        try await database.transaction { sql in
+            try await Self.requireOwned(sql: sql, organisationID: organisationID, trajectoryID: id)
+            try await sql.raw("DELETE FROM trajectory_phases WHERE trajectory_id = \(bind: id) AND phase = \(bind: phase.rawValue)").run()
+            try await sql.raw("""
+                INSERT INTO trajectory_phases (trajectory_id, phase, status, changed_at)
+                VALUES (\(bind: id), \(bind: phase.rawValue), \(bind: status.rawValue), \(bind: Clock.now()))
+                """).run()
+            try await Self.insertDecision(sql: sql, trajectoryID: id, kind: .phaseChange, date: today,
+                                          summary: "\(phase.rawValue):\(status.rawValue)", reason: "", decidedBy: decidedBy)
+        }
+    }
+
+    public func addDecision(organisationID: String, trajectoryID: String, date: String, summary: String, reason: String,
+                            decidedBy: String) async throws {
+        try await database.transaction { sql in
+            try await Self.requireOwned(sql: sql, organisationID: organisationID, trajectoryID: trajectoryID)
+            try await Self.insertDecision(sql: sql, trajectoryID: trajectoryID, kind: .decision, date: date, summary: summary,
+                                          reason: reason, decidedBy: decidedBy)
+        }
+    }
+
+    static func insertDecision(sql: any SQLDatabase, trajectoryID: String, kind: Decision.Kind, date: String, summary: String,
+                               reason: String, decidedBy: String) async throws {
+        try await sql.raw("""
+            INSERT INTO decisions (id, trajectory_id, kind, decision_date, summary, reason, decided_by, created_at)
+            VALUES (\(bind: Identifier.make()), \(bind: trajectoryID), \(bind: kind.rawValue), \(bind: date), \(bind: summary),
+                    \(bind: reason), \(bind: decidedBy), \(bind: Clock.now()))
+            """).run()
+    }
+
+    public func decisions(organisationID: String, trajectoryID: String) async throws -> [Decision] {
+        try await database.read { sql in
+            try await sql.raw("""
+                SELECT d.* FROM decisions d JOIN trajectories t ON t.id = d.trajectory_id
+                WHERE d.trajectory_id = \(bind: trajectoryID) AND t.organisation_id = \(bind: organisationID)
+                ORDER BY d.decision_date, d.created_at
+                """).all().map { row in
+                    Decision(id: try row.decode(column: "id", as: String.self), trajectoryID: trajectoryID,
+                             kind: Decision.Kind(rawValue: try row.decode(column: "kind", as: String.self)) ?? .decision,
+                             date: try row.decode(column: "decision_date", as: String.self),
+                             summary: try row.decode(column: "summary", as: String.self),
+                             reason: try row.decode(column: "reason", as: String.self),
+                             decidedBy: try row.decode(column: "decided_by", as: String.self))
+                }
+        }
+    }
+
+    /// Replaces the target shares of one variable, all at once.
+    public func setShares(organisationID: String, trajectoryID: String, variable: String, shares: [(String, Double)]) async throws {
+        try await database.transaction { sql in
+            try await Self.requireOwned(sql: sql, organisationID: organisationID, trajectoryID: trajectoryID)
+            try await sql.raw("DELETE FROM population_shares WHERE trajectory_id = \(bind: trajectoryID) AND variable = \(bind: variable)").run()
+            for (level, percent) in shares {
+                try await sql.raw("""
+                    INSERT INTO population_shares (trajectory_id, variable, level, percent)
+                    VALUES (\(bind: trajectoryID), \(bind: variable), \(bind: level), \(bind: percent))
+                    """).run()
+            }
+        }
+    }
+
+    public func shares(organisationID: String, trajectoryID: String) async throws -> [PopulationShare] {
+        try await database.read { sql in
+            try await sql.raw("""
+                SELECT s.variable, s.level, s.percent FROM population_shares s JOIN trajectories t ON t.id = s.trajectory_id
+                WHERE s.trajectory_id = \(bind: trajectoryID) AND t.organisation_id = \(bind: organisationID)
+                ORDER BY s.variable, s.level
+                """).all().map {
+                    PopulationShare(variable: try $0.decode(column: "variable", as: String.self),
+                                    level: try $0.decode(column: "level", as: String.self),
+                                    percent: try $0.decode(column: "percent", as: Double.self))
+                }
+        }
+    }
+
+    public struct Dismissal: Sendable, Equatable {
+        public var challenge: Int
+        public var reason: String
+        public var dismissedBy: String
+    }
+
+    public func dismiss(organisationID: String, trajectoryID: String, challenge: Int, reason: String, by: String) async throws {
+        try await database.transaction { sql in
+            try await Self.requireOwned(sql: sql, organisationID: organisationID, trajectoryID: trajectoryID)
+            try await sql.raw("DELETE FROM challenge_dismissals WHERE trajectory_id = \(bind: trajectoryID) AND challenge = \(bind: challenge)").run()
+            try await sql.raw("""
+                INSERT INTO challenge_dismissals (trajectory_id, challenge, reason, dismissed_by, dismissed_at)
+                VALUES (\(bind: trajectoryID), \(bind: challenge), \(bind: reason), \(bind: by), \(bind: Clock.now()))
+                """).run()
+        }
+    }
+
+    public func dismissals(organisationID: String, trajectoryID: String) async throws -> [Dismissal] {
+        try await database.read { sql in
+            try await sql.raw("""
+                SELECT d.challenge, d.reason, d.dismissed_by FROM challenge_dismissals d JOIN trajectories t ON t.id = d.trajectory_id
+                WHERE d.trajectory_id = \(bind: trajectoryID) AND t.organisation_id = \(bind: organisationID) ORDER BY d.challenge
+                """).all().map {
+                    Dismissal(challenge: try $0.decode(column: "challenge", as: Int.self), reason: try $0.decode(column: "reason", as: String.self),
+                              dismissedBy: try $0.decode(column: "dismissed_by", as: String.self))
+                }
+        }
+    }
+
+    static func decode(_ row: any SQLRow, phases: [String: [Phase: PhaseStatus]]) throws -> Trajectory {
+        let id = try row.decode(column: "id", as: String.self)
+        return Trajectory(
+            id: id, organisationID: try row.decode(column: "organisation_id", as: String.self),
+            title: try row.decode(column: "title", as: String.self), service: try row.decode(column: "service", as: String.self),
+            goal: try row.decode(column: "goal", as: String.self), targetGroups: try row.decode(column: "target_groups", as: String.self),
+            owner: try row.decode(column: "owner", as: String.self), startDate: try row.decode(column: "start_date", as: String.self),
+            endDate: try row.decode(column: "end_date", as: String?.self), phases: phases[id] ?? [:],
+            createdAt: try row.decode(column: "created_at", as: Int64.self))
+    }
+}
