@@ -7,8 +7,11 @@ import Testing
 @Suite("Roles, tenancy and bad input")
 struct AccessTests {
     /// Fills a route template with organisation B's slug and one of B's member ids.
-    static func path(_ template: String, org: String, user: String) -> String {
+    static func path(_ template: String, org: String, user: String, trajectory: String = "x") -> String {
         template.replacingOccurrences(of: ":org", with: org).replacingOccurrences(of: ":user", with: user)
+            .replacingOccurrences(of: ":trajectory", with: trajectory).replacingOccurrences(of: ":challenge", with: "3")
+            .replacingOccurrences(of: ":file", with: "participants.csv")
+            .replacing(/:[a-z]+/, with: "00000000-0000-0000-0000-000000000000")
     }
 
     @Test("a member of organisation A gets 404 for every organisation-B route that exists")
@@ -21,16 +24,18 @@ struct AccessTests {
             let secret = try #require(created.text.firstMatch(of: /samen_[A-Za-z0-9_-]{40,}/).map { String($0.output) })
             let me = try await sanne.json(.get, "/api/v1/me", token: secret)
             let sanneID = try #require(me.jsonObject["id"] as? String)
+            let bList = try await sanne.json(.get, "/api/v1/organisations/\(Demo.orgB)/trajectories", token: secret)
+            let bTrajectory = try #require((bList.jsonObject["trajectories"] as? [[String: Any]])?.first?["id"] as? String)
 
             let routes = RouteCatalog.organisationScoped
-            #expect(routes.count >= 11, "the catalogue lists the organisation routes")
+            #expect(routes.count >= 30, "the catalogue lists the organisation routes")
             for email in [Demo.ilse, Demo.marco] {
                 let browser = Browser(client)
                 try await browser.logIn(email)
                 let created = try await browser.post("/account/tokens", ["name": "probe"])
                 let probeToken = try #require(created.text.firstMatch(of: /samen_[A-Za-z0-9_-]{40,}/).map { String($0.output) })
                 for route in routes {
-                    let path = Self.path(route.path, org: Demo.orgB, user: sanneID)
+                    let path = Self.path(route.path, org: Demo.orgB, user: sanneID, trajectory: bTrajectory)
                     let response: TestResponse
                     if route.path.hasPrefix("/api/") {
                         let body = [.post, .patch].contains(route.method) ? #"{"email":"x@y.nl","display_name":"X","role":"viewer","password":"lang-genoeg-123"}"# : nil
@@ -43,8 +48,20 @@ struct AccessTests {
                     #expect(response.status == .notFound, "\(email): \(route) → \(response.status)")
                     #expect(!response.text.contains("Sanne"), "\(route) leaks B's data")
                 }
-                // B's member through A's own organisation routes: also not found.
+                // B's records through A's own organisation routes: also not found.
                 #expect(try await browser.get("/o/\(Demo.orgA)/members/\(sanneID)").status == .notFound)
+                // A viewer may get 403 on an editing page, but then the same as for an id that does not exist:
+                // the answer never tells whether B's record exists.
+                for route in routes where route.path.contains(":trajectory") && route.method == .get {
+                    func status(_ trajectory: String) async throws -> HTTPResponse.Status {
+                        let path = Self.path(route.path, org: Demo.orgA, user: sanneID, trajectory: trajectory)
+                        return route.path.hasPrefix("/api/") ? try await browser.json(.get, path, token: probeToken).status
+                            : try await browser.get(path).status
+                    }
+                    let forB = try await status(bTrajectory)
+                    let forNothing = try await status(UUID().uuidString.lowercased())
+                    #expect(forB == forNothing && [.notFound, .forbidden].contains(forB), "\(email): \(route) with B's trajectory → \(forB)")
+                }
             }
             // Nothing changed in B.
             let members = try await sanne.json(.get, "/api/v1/organisations/\(Demo.orgB)/members", token: secret)

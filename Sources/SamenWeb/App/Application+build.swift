@@ -109,6 +109,13 @@ public func buildRouter(database: Database, configuration: SamenConfiguration) a
     MemberRoutes(services: services).register(on: router)
     AccountRoutes(services: services).register(on: router)
     APIRoutes(services: services).register(on: router)
+    let trajectories = TrajectoryContext(services: services)
+    TrajectoryRoutes(t: trajectories).register(on: router)
+    TrajectoryOverviewRoutes(t: trajectories).register(on: router)
+    ActivityRoutes(t: trajectories).register(on: router)
+    StakeholderRoutes(t: trajectories).register(on: router)
+    RepresentationRoutes(t: trajectories).register(on: router)
+    TrajectoryDataRoutes(t: trajectories).register(on: router)
     return router
 }
 

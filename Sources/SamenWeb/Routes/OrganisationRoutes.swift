@@ -98,6 +98,7 @@ struct OrganisationRoutes {
         let role: String
         let memberCount: Int
         let membersURL: String
+        let trajectoriesURL: String
         let canManage: Bool
         let roles: [RoleRow]
     }
@@ -118,6 +119,7 @@ struct OrganisationRoutes {
         }
         let body = OverviewBody(name: organisation.name, role: renderer.text("role_" + membership.role.rawValue, context),
                                 memberCount: members.count, membersURL: Paths.members(organisation.slug),
+                                trajectoriesURL: "/o/\(organisation.slug)/trajectories",
                                 canManage: membership.role.allows(.manageMembers), roles: roles)
         return renderer.page("organisation", title: organisation.name, body: body, request: request, context: context,
                              nav: services.organisationNav(organisation, current: request.uri.path, context))
@@ -143,6 +145,8 @@ extension AppServices {
             .init(label: renderer.text("nav_organisations", context), url: Paths.organisations, current: current == Paths.organisations),
             .init(label: renderer.text("nav_overview", context), url: Paths.organisation(organisation.slug),
                   current: current == Paths.organisation(organisation.slug)),
+            .init(label: renderer.text("nav_trajectories", context), url: "/o/\(organisation.slug)/trajectories",
+                  current: current.hasPrefix("/o/\(organisation.slug)/trajectories")),
             .init(label: renderer.text("nav_members", context), url: Paths.members(organisation.slug),
                   current: current.hasPrefix(Paths.members(organisation.slug))),
             .init(label: renderer.text("nav_account", context), url: Paths.account, current: current == Paths.account),

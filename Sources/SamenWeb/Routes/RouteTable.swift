@@ -29,8 +29,10 @@ extension Router where Context == AppRequestContext {
 public enum RouteCatalog {
     public static var organisationScoped: [RouteEntry] {
         OrganisationRoutes.entries + MemberRoutes.entries + APIRoutes.organisationEntries
+            + TrajectoryRoutes.entries + TrajectoryOverviewRoutes.entries + ActivityRoutes.entries + StakeholderRoutes.entries
+            + RepresentationRoutes.entries + TrajectoryDataRoutes.exportEntries + TrajectoryDataRoutes.apiEntries
     }
-    public static var api: [RouteEntry] { APIRoutes.entries }
+    public static var api: [RouteEntry] { APIRoutes.entries + TrajectoryDataRoutes.apiEntries }
 }
 
 extension Request {

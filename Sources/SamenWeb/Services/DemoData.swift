@@ -38,11 +38,13 @@ public enum DemoData {
                                                   passwordHash: hash, role: person.role)
         }
         // Feature demo content for Gemeente Voorbeeld: each feature adds one line here.
+        try await DemoTrajectories.load(database: database, organisationID: gemeente.id, owner: team[0].name)
 
         // A second organisation on the same installation, to show that each sees only its own data.
         let noord = try await organisations.create(name: "Welzijn Noord", slug: "welzijn-noord")
         _ = try await organisations.addMember(organisationID: noord.id, email: "sanne@welzijnnoord.nl", displayName: "Sanne Smit",
                                               passwordHash: hash, role: .administrator)
+        try await DemoTrajectories.loadSecond(database: database, organisationID: noord.id)
         logger.info("demo organisation loaded")
         return true
     }

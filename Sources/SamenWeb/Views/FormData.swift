@@ -41,6 +41,13 @@ public struct FieldState: Sendable {
     public var name: String
     public var value: String
     public var error: String?
+    /// Label and hint from the translations (`field_<name>`, `hint_<name>`), for the field partials.
+    public var label: String = ""
+    public var hint: String?
+    /// The ids of the hint and error, for `aria-describedby`.
+    public var describedBy: String = ""
+    /// For checkboxes: whether the value is set.
+    public var checked: Bool = false
 
     public init(name: String, value: String, error: String? = nil) {
         self.name = name
@@ -57,8 +64,11 @@ public struct FormState: Sendable {
     /// Stored, not computed: Mustache reads values through reflection, which sees stored properties only.
     public var hasErrors: Bool
 
-    public init(values: [String: String] = [:], errors: [SamenError] = [], translations: Translations, locale: AppLocale) {
+    /// `names` lists fields to prepare even when empty, so the field partials render them.
+    public init(values: [String: String] = [:], errors: [SamenError] = [], names: [String] = [], translations: Translations,
+                locale: AppLocale) {
         var fields: [String: FieldState] = [:]
+        for name in names { fields[name] = FieldState(name: name, value: "") }
         for (name, value) in values { fields[name] = FieldState(name: name, value: value) }
         var summary: [FieldState] = []
         for error in errors {
@@ -68,6 +78,14 @@ public struct FormState: Sendable {
                 fields[name, default: FieldState(name: name, value: "")].error = message
             }
             summary.append(FieldState(name: name, value: "", error: message))
+        }
+        for (name, var field) in fields {
+            field.label = translations.lookup("field_" + name, locale) ?? name
+            field.hint = translations.lookup("hint_" + name, locale)
+            field.describedBy = [field.hint.map { _ in name + "-hint" }, field.error.map { _ in name + "-error" }]
+                .compactMap { $0 }.joined(separator: " ")
+            field.checked = !field.value.isEmpty && field.value != "0"
+            fields[name] = field
         }
         self.fields = fields
         self.summary = summary

@@ -101,8 +101,8 @@ struct Renderer: Sendable {
         translations.text(key, context.locale)
     }
 
-    func form(_ values: [String: String], errors: [SamenError] = [], _ context: AppRequestContext) -> FormState {
-        FormState(values: values, errors: errors, translations: translations, locale: context.locale)
+    func form(_ values: [String: String], errors: [SamenError] = [], names: [String] = [], _ context: AppRequestContext) -> FormState {
+        FormState(values: values, errors: errors, names: names, translations: translations, locale: context.locale)
     }
 
     func form(errors: [SamenError] = [], _ context: AppRequestContext) -> FormState {

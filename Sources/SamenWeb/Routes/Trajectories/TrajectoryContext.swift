@@ -1,0 +1,111 @@
+import Foundation
+import Hummingbird
+import SamenCore
+import SamenStore
+
+/// What every trajectory page needs: the gate, the stores, and the words for codes.
+struct TrajectoryContext {
+    let services: AppServices
+    var renderer: Renderer { services.renderer }
+    var trajectories: TrajectoryStore { TrajectoryStore(database: services.database) }
+    var participation: ParticipationStore { ParticipationStore(database: services.database) }
+
+    /// Membership gate, then the trajectory of that organisation (404 otherwise).
+    func access(_ request: Request, _ context: AppRequestContext, for action: Action) async throws -> (Membership, Trajectory) {
+        let membership = try await services.membership(request, context, for: action)
+        let id = try request.parameter("trajectory", context)
+        guard let trajectory = try await trajectories.trajectory(organisationID: membership.organisation.id, id: id) else {
+            throw SamenError.notFound
+        }
+        return (membership, trajectory)
+    }
+
+    func today() -> String { CalendarDate(unixTime: Clock.now()).description }
+
+    func facts(_ membership: Membership, _ trajectory: Trajectory) async throws -> TrajectoryFacts {
+        let org = membership.organisation.id
+        return try await participation.facts(
+            organisationID: org, trajectory: trajectory,
+            decisions: try await trajectories.decisions(organisationID: org, trajectoryID: trajectory.id),
+            shares: try await trajectories.shares(organisationID: org, trajectoryID: trajectory.id),
+            today: CalendarDate(unixTime: Clock.now()))
+    }
+
+    /// Every field name the trajectory forms use, so the field partials always have a state to render.
+    static let fieldNames = [
+        "title", "service", "goal", "target_groups", "owner", "start_date", "end_date", "goal_reason", "date", "summary", "reason",
+        "decided_by", "place", "facilitator", "notes", "name", "position_date", "code", "age_band", "district", "role",
+        "contributions", "power", "interest", "required", "hard_to_reach", "low_digital_skills", "language_needs", "vulnerable",
+    ]
+
+    func form(_ values: [String: String], errors: [SamenError] = [], _ context: AppRequestContext) -> FormState {
+        renderer.form(values, errors: errors, names: Self.fieldNames, context)
+    }
+
+    func form(errors: [SamenError] = [], _ context: AppRequestContext) -> FormState {
+        form([:], errors: errors, context)
+    }
+
+    func word(_ key: String, _ context: AppRequestContext) -> String { renderer.text(key, context) }
+    func phaseName(_ phase: Phase, _ context: AppRequestContext) -> String { word("phase_" + phase.rawValue, context) }
+    func groupName(_ group: StakeholderGroup, _ context: AppRequestContext) -> String { word("group_" + group.rawValue, context) }
+    func kindName(_ kind: ActivityKind, _ context: AppRequestContext) -> String { word("activity_kind_" + kind.rawValue, context) }
+
+    /// Sub-navigation shared by the trajectory pages.
+    func tabs(_ slug: String, _ trajectory: Trajectory, current: String, _ context: AppRequestContext) -> [LayoutModel.NavItem] {
+        let base = TrajectoryPaths.trajectory(slug, trajectory.id)
+        return [
+            ("", "trajectory_tab_overview"), ("/activities", "trajectory_tab_activities"),
+            ("/stakeholders", "trajectory_tab_stakeholders"), ("/participants", "trajectory_tab_participants"),
+            ("/representation", "trajectory_tab_representation"), ("/decisions", "trajectory_tab_decisions"),
+        ].map { suffix, key in
+            LayoutModel.NavItem(label: word(key, context), url: base + suffix, current: current == base + suffix)
+        }
+    }
+
+    func page(_ template: String, title: String, body: Any, request: Request, context: AppRequestContext, membership: Membership,
+              trajectory: Trajectory, status: HTTPResponse.Status = .ok) -> Response {
+        struct Frame {
+            let trajectoryTitle: String
+            let tabs: [LayoutModel.NavItem]
+            let page: Any
+        }
+        let frame = Frame(trajectoryTitle: trajectory.title,
+                          tabs: tabs(membership.organisation.slug, trajectory, current: request.uri.path, context), page: body)
+        return renderer.page(template, title: title + " – " + trajectory.title, body: frame, request: request, context: context,
+                             status: status, nav: services.organisationNav(membership.organisation, current: request.uri.path, context))
+    }
+}
+
+/// URLs of the trajectory pages, in one place.
+enum TrajectoryPaths {
+    static func list(_ slug: String) -> String { "/o/\(slug)/trajectories" }
+    static func trajectory(_ slug: String, _ id: String) -> String { "/o/\(slug)/trajectories/\(id)" }
+    static func activity(_ slug: String, _ trajectoryID: String, _ id: String) -> String {
+        "/o/\(slug)/trajectories/\(trajectoryID)/activities/\(id)"
+    }
+}
+
+/// An `<option>` in a select.
+struct Option {
+    let value: String
+    let label: String
+    let selected: Bool
+}
+
+extension TrajectoryContext {
+    func options<T: RawRepresentable & CaseIterable>(_ type: T.Type, selected: String, prefix: String,
+                                                    _ context: AppRequestContext) -> [Option] where T.RawValue == String {
+        T.allCases.map { Option(value: $0.rawValue, label: word(prefix + $0.rawValue, context), selected: $0.rawValue == selected) }
+    }
+}
+
+/// A CSV cell, quoted when needed; a leading =, +, - or @ is prefixed so spreadsheets do not run it as a formula.
+func csvCell(_ value: String) -> String {
+    var text = value
+    if let first = text.first, "=+-@".contains(first) { text = "'" + text }
+    if text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == ";" }) {
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+    return text
+}

@@ -1,0 +1,126 @@
+import Foundation
+import Hummingbird
+import SamenCore
+import SamenStore
+
+/// CSV exports (codes only, never personal data) and the JSON API of trajectories.
+struct TrajectoryDataRoutes {
+    let t: TrajectoryContext
+
+    static let exportEntries = [RouteEntry(.get, "/o/:org/trajectories/:trajectory/export/:file")]
+    static let apiEntries = [
+        RouteEntry(.get, "/api/v1/organisations/:org/trajectories"),
+        RouteEntry(.get, "/api/v1/organisations/:org/trajectories/:trajectory"),
+        RouteEntry(.get, "/api/v1/organisations/:org/trajectories/:trajectory/stakeholders"),
+        RouteEntry(.get, "/api/v1/organisations/:org/trajectories/:trajectory/participants"),
+        RouteEntry(.get, "/api/v1/organisations/:org/trajectories/:trajectory/participation"),
+    ]
+
+    func register(on router: Router<AppRequestContext>) {
+        router.register(Array(zip(Self.exportEntries, [export] as [Handler])))
+        router.register(Array(zip(Self.apiEntries, [apiList, apiTrajectory, apiStakeholders, apiParticipants, apiParticipation] as [Handler])))
+    }
+
+    /// The three tables as rows of text: the same content for CSV and JSON.
+    func table(_ name: String, _ membership: Membership, _ trajectory: Trajectory) async throws -> (header: [String], rows: [[String]])? {
+        let org = membership.organisation.id
+        switch name {
+        case "stakeholders":
+            let rows = try await t.participation.stakeholders(organisationID: org, trajectoryID: trajectory.id).map { s in
+                [s.name, s.group.rawValue, s.required ? "1" : "0", s.hardToReach ? "1" : "0", s.lowDigitalSkills ? "1" : "0",
+                 s.languageNeeds ? "1" : "0", s.power.map(String.init) ?? "", s.interest.map(String.init) ?? "",
+                 s.quadrant?.rawValue ?? "", s.positionDate ?? ""]
+            }
+            return (["name", "group", "required", "hard_to_reach", "low_digital_skills", "language_needs", "power", "interest",
+                     "quadrant", "position_date"], rows)
+        case "participants":
+            let rows = try await t.participation.participants(organisationID: org, trajectoryID: trajectory.id).map {
+                [$0.code, $0.group.rawValue, $0.vulnerable ? "1" : "0", $0.ageBand, $0.district]
+            }
+            return (["code", "group", "vulnerable", "age_band", "district"], rows)
+        case "participation":
+            let people = Dictionary(try await t.participation.participants(organisationID: org, trajectoryID: trajectory.id).map { ($0.id, $0) },
+                                    uniquingKeysWith: { a, _ in a })
+            let activities = Dictionary(try await t.participation.activities(organisationID: org, trajectoryID: trajectory.id).map { ($0.id, $0) },
+                                        uniquingKeysWith: { a, _ in a })
+            let rows = try await t.participation.participations(organisationID: org, trajectoryID: trajectory.id).map { p in
+                let a = activities[p.activityID]
+                return [a?.date ?? "", a?.title ?? "", a?.phase.rawValue ?? "", a?.kind.rawValue ?? "", people[p.participantID]?.code ?? "",
+                        people[p.participantID]?.group.rawValue ?? "", p.role, p.consent.rawValue, String(p.contributions)]
+            }
+            return (["activity_date", "activity", "phase", "kind", "participant_code", "group", "role", "consent", "contributions"], rows)
+        default:
+            return nil
+        }
+    }
+
+    @Sendable func export(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let (membership, trajectory) = try await t.access(request, context, for: .viewOrganisation)
+        let file = try request.parameter("file", context)
+        guard file.hasSuffix(".csv"), let table = try await table(String(file.dropLast(4)), membership, trajectory) else {
+            throw SamenError.notFound
+        }
+        let lines = ([table.header] + table.rows).map { $0.map(csvCell).joined(separator: ",") }
+        let csv = lines.joined(separator: "\r\n") + "\r\n"
+        return Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8",
+                                               .contentDisposition: "attachment; filename=\"\(file)\"", .cacheControl: "no-store"],
+                        body: .init(byteBuffer: ByteBuffer(string: csv)))
+    }
+
+    struct TrajectoryJSON: Encodable {
+        let id, title, service, goal, targetGroups, owner, startDate: String
+        let endDate: String?
+        let currentPhase: String
+        let phases: [String: String]
+        let warnings: [WarningJSON]?
+    }
+
+    struct WarningJSON: Encodable {
+        let challenge: Int
+        let evidence: String
+        let values: [String]
+        let dismissed: Bool
+    }
+
+    func json(_ trajectory: Trajectory, warnings: [WarningJSON]?) -> TrajectoryJSON {
+        TrajectoryJSON(id: trajectory.id, title: trajectory.title, service: trajectory.service, goal: trajectory.goal,
+                       targetGroups: trajectory.targetGroups, owner: trajectory.owner, startDate: trajectory.startDate,
+                       endDate: trajectory.endDate, currentPhase: trajectory.currentPhase.rawValue,
+                       phases: Dictionary(uniqueKeysWithValues: Phase.allCases.map { ($0.rawValue, trajectory.status($0).rawValue) }),
+                       warnings: warnings)
+    }
+
+    @Sendable func apiList(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let membership = try await t.services.membership(request, context, for: .viewOrganisation)
+        let list = try await t.trajectories.list(organisationID: membership.organisation.id)
+        return try APIRoutes.json(["trajectories": list.map { json($0, warnings: nil) }])
+    }
+
+    @Sendable func apiTrajectory(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let (membership, trajectory) = try await t.access(request, context, for: .viewOrganisation)
+        let dismissed = Set(try await t.trajectories.dismissals(organisationID: membership.organisation.id, trajectoryID: trajectory.id).map(\.challenge))
+        let warnings = ChallengeAdvisor.signals(try await t.facts(membership, trajectory)).map {
+            WarningJSON(challenge: $0.number, evidence: $0.evidenceKey, values: $0.values, dismissed: dismissed.contains($0.number))
+        }
+        return try APIRoutes.json(json(trajectory, warnings: warnings))
+    }
+
+    private func apiTable(_ name: String, _ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let (membership, trajectory) = try await t.access(request, context, for: .viewOrganisation)
+        guard let table = try await table(name, membership, trajectory) else { throw SamenError.notFound }
+        let rows = table.rows.map { Dictionary(uniqueKeysWithValues: zip(table.header, $0)) }
+        return try APIRoutes.json([name: rows])
+    }
+
+    @Sendable func apiStakeholders(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        try await apiTable("stakeholders", request, context)
+    }
+
+    @Sendable func apiParticipants(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        try await apiTable("participants", request, context)
+    }
+
+    @Sendable func apiParticipation(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        try await apiTable("participation", request, context)
+    }
+}
