@@ -16,6 +16,7 @@ public enum Migrations {
     public static let all: [Migration] = [
         .identity,
         .trajectories,
+        .stories,
     ]
 
     /// An arbitrary constant that names Samen's migration lock in PostgreSQL.
