@@ -12,7 +12,7 @@ struct Samen: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "samen",
         abstract: "Samen: co-creation workbench for public services.",
-        subcommands: [Serve.self, Migrate.self, UserCommand.self],
+        subcommands: [Serve.self, Migrate.self, UserCommand.self, Purge.self],
         defaultSubcommand: Serve.self
     )
 }
@@ -103,6 +103,26 @@ struct UserCommand: AsyncParsableCommand {
                 await db.shutdown()
                 throw ValidationError(AccountCommands.describe(error))
             }
+        }
+    }
+}
+
+struct Purge: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Delete the original text of stories past their retention date (the server also does this hourly).")
+    @OptionGroup var database: DatabaseOptions
+
+    func run() async throws {
+        let configuration = database.configuration()
+        let db = try await Database.open(url: configuration.databaseURL, logger: Logger(label: "samen.purge"))
+        do {
+            try await Migrations.run(on: db)
+            let purged = try await StoryStore(database: db).purgeExpired(today: CalendarDate(unixTime: Clock.now()).description)
+            print("Purged the original text of \(purged) stories.")
+            await db.shutdown()
+        } catch {
+            await db.shutdown()
+            throw error
         }
     }
 }

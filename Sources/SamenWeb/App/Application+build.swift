@@ -29,8 +29,9 @@ struct AppServices: Sendable {
     let openAPIDocument: ByteBuffer
 }
 
-/// Purges expired sessions at start and hourly, and closes the database when the server
-/// stops (debug builds abort on unclosed SQLite connections).
+/// Purges expired sessions and story originals past their retention date at start and
+/// hourly, and closes the database when the server stops (debug builds abort on unclosed
+/// SQLite connections).
 struct DatabaseService: Service {
     let database: Database
     let sessions: SessionStore
@@ -38,6 +39,7 @@ struct DatabaseService: Service {
     func run() async throws {
         while !Task.isCancelled && !Task.isShuttingDownGracefully {
             _ = try? await sessions.purgeExpired()
+            _ = try? await StoryStore(database: database).purgeExpired(today: CalendarDate(unixTime: Clock.now()).description)
             try? await cancelWhenGracefulShutdown { try await Task.sleep(for: .seconds(3600)) }
         }
         await database.shutdown()
@@ -116,6 +118,9 @@ public func buildRouter(database: Database, configuration: SamenConfiguration) a
     StakeholderRoutes(t: trajectories).register(on: router)
     RepresentationRoutes(t: trajectories).register(on: router)
     TrajectoryDataRoutes(t: trajectories).register(on: router)
+    StoryRoutes(t: trajectories).register(on: router)
+    // Citizens: at most 5 stories or receipt look-ups at once per client, one more each minute.
+    PublicStoryRoutes(services: services, limiter: RateLimiter(capacity: 5, perSecond: 1.0 / 60)).register(on: router)
     return router
 }
 

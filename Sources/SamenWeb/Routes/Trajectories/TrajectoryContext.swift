@@ -55,7 +55,7 @@ struct TrajectoryContext {
     func tabs(_ slug: String, _ trajectory: Trajectory, current: String, _ context: AppRequestContext) -> [LayoutModel.NavItem] {
         let base = TrajectoryPaths.trajectory(slug, trajectory.id)
         return [
-            ("", "trajectory_tab_overview"), ("/activities", "trajectory_tab_activities"),
+            ("", "trajectory_tab_overview"), ("/activities", "trajectory_tab_activities"), ("/stories", "trajectory_tab_stories"),
             ("/stakeholders", "trajectory_tab_stakeholders"), ("/participants", "trajectory_tab_participants"),
             ("/representation", "trajectory_tab_representation"), ("/decisions", "trajectory_tab_decisions"),
         ].map { suffix, key in

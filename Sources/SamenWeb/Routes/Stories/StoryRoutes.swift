@@ -1,0 +1,198 @@
+import Foundation
+import Hummingbird
+import SamenCore
+import SamenStore
+
+/// The team's side of stories: public links, interview notes, and the review that
+/// approves the pseudonymised text before it leaves the team.
+struct StoryRoutes {
+    let t: TrajectoryContext
+    var stories: StoryStore { StoryStore(database: t.services.database) }
+
+    static let entries = [
+        RouteEntry(.get, "/o/:org/trajectories/:trajectory/stories"),
+        RouteEntry(.post, "/o/:org/trajectories/:trajectory/stories/links"),
+        RouteEntry(.post, "/o/:org/trajectories/:trajectory/stories/links/:link/toggle"),
+        RouteEntry(.post, "/o/:org/trajectories/:trajectory/stories/interviews"),
+        RouteEntry(.get, "/o/:org/trajectories/:trajectory/stories/:story"),
+        RouteEntry(.post, "/o/:org/trajectories/:trajectory/stories/:story"),
+    ]
+
+    func register(on router: Router<AppRequestContext>) {
+        router.register(Array(zip(Self.entries, [list, createLink, toggleLink, addInterview, detail, review] as [Handler])))
+    }
+
+    struct LinkRow {
+        let title: String
+        let url: String
+        let open: Bool
+        let togglePath: String
+        let questions: Int
+    }
+
+    struct StoryRow {
+        let url: String
+        let excerpt: String
+        let source: String
+        let approved: Bool
+        let publication: Bool
+        let specialCategory: Bool
+        let date: String
+    }
+
+    struct ListBody {
+        let links: [LinkRow]
+        let hasLinks: Bool
+        let rows: [StoryRow]
+        let isEmpty: Bool
+        let canEdit: Bool
+        let form: FormState
+        let linkAction: String
+        let interviewAction: String
+    }
+
+    static let fields = ["link_title", "questions", "text", "consent_publication", "consent_reuse"]
+
+    @Sendable func list(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let (membership, trajectory) = try await t.access(request, context, for: .viewOrganisation)
+        let defaults = ["link_title": t.word("story_link_default_title", context), "questions": t.word("story_link_default_questions", context)]
+        return try await listPage(request, context, membership, trajectory,
+                                  form: t.renderer.form(defaults, names: Self.fields, context), status: .ok)
+    }
+
+    private func listPage(_ request: Request, _ context: AppRequestContext, _ membership: Membership, _ trajectory: Trajectory,
+                          form: FormState, status: HTTPResponse.Status) async throws -> Response {
+        let org = membership.organisation.id
+        let base = TrajectoryPaths.trajectory(membership.organisation.slug, trajectory.id) + "/stories"
+        let links = try await stories.links(organisationID: org, trajectoryID: trajectory.id).map {
+            LinkRow(title: $0.title, url: "/s/\($0.token)", open: $0.isOpen, togglePath: base + "/links/\($0.id)/toggle", questions: $0.questions.count)
+        }
+        let rows = try await stories.stories(organisationID: org, trajectoryID: trajectory.id).map { s in
+            StoryRow(url: base + "/\(s.id)", excerpt: String(s.pseudonymised.prefix(160)) + (s.pseudonymised.count > 160 ? "…" : ""),
+                     source: t.word("story_source_" + s.source.rawValue, context), approved: s.status == .approved,
+                     publication: s.consent.publication, specialCategory: s.specialCategory,
+                     date: CalendarDate(unixTime: s.createdAt).description)
+        }
+        let body = ListBody(links: links, hasLinks: !links.isEmpty, rows: rows, isEmpty: rows.isEmpty,
+                            canEdit: membership.role.allows(.editContent), form: form, linkAction: base + "/links",
+                            interviewAction: base + "/interviews")
+        return t.page("trajectory-stories", title: t.word("trajectory_tab_stories", context), body: body, request: request,
+                      context: context, membership: membership, trajectory: trajectory, status: status)
+    }
+
+    private func back(_ membership: Membership, _ trajectory: Trajectory, notice: String) -> Response {
+        var response = Response.seeOther(TrajectoryPaths.trajectory(membership.organisation.slug, trajectory.id) + "/stories")
+        response.setCookie(t.services.cookies.notice(notice))
+        return response
+    }
+
+    @Sendable func createLink(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let (membership, trajectory) = try await t.access(request, context, for: .runTrajectory)
+        let form = try await request.form(context)
+        let questions = form["questions"].split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        var errors = TrajectoryRules.required(form["link_title"], field: "link_title")
+        if questions.isEmpty || questions.count > 8 || questions.contains(where: { $0.count > 300 }) {
+            errors.append(.validation("questions_invalid", field: "questions"))
+        }
+        if !errors.isEmpty {
+            return try await listPage(request, context, membership, trajectory,
+                                      form: t.renderer.form(["link_title": form["link_title"], "questions": form["questions"]], errors: errors,
+                                                            names: Self.fields, context), status: .unprocessableContent)
+        }
+        _ = try await stories.createLink(organisationID: membership.organisation.id, trajectoryID: trajectory.id, token: Secrets.token(),
+                                         title: form["link_title"].trimmed, questions: questions)
+        return back(membership, trajectory, notice: "notice_story_link_created")
+    }
+
+    @Sendable func toggleLink(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let (membership, trajectory) = try await t.access(request, context, for: .runTrajectory)
+        let form = try await request.form(context)
+        try await stories.setLinkOpen(organisationID: membership.organisation.id, linkID: try request.parameter("link", context),
+                                      open: form["open"] == "1")
+        return back(membership, trajectory, notice: "notice_saved")
+    }
+
+    /// Interview notes or a transcript (paste; a WebVTT transcript is turned into plain text).
+    @Sendable func addInterview(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let (membership, trajectory) = try await t.access(request, context, for: .editContent)
+        let form = try await request.form(context)
+        let raw = form["text"]
+        let text = raw.trimmingCharacters(in: .whitespacesAndNewlines).hasPrefix("WEBVTT") ? StoryRules.textFromVTT(raw) : raw.trimmed
+        let errors = StoryRules.interviewText(text)
+        if !errors.isEmpty {
+            return try await listPage(request, context, membership, trajectory,
+                                      form: t.renderer.form(["text": String(raw.prefix(StoryRules.maximumTextLength))], errors: errors, names: Self.fields, context),
+                                      status: .unprocessableContent)
+        }
+        let today = CalendarDate(unixTime: Clock.now())
+        _ = try await stories.add(.init(
+            trajectoryID: trajectory.id, linkID: nil, source: .interview, receiptHash: nil, original: text,
+            pseudonymised: Pseudonymiser(currentYear: today.year).pseudonymise(text).text,
+            consent: StoryConsent(internalAnalysis: true, publication: !form["consent_publication"].isEmpty, reuse: !form["consent_reuse"].isEmpty),
+            ageBand: "", district: "", channel: "",
+            retentionDate: CalendarDate(daysSinceEpoch: today.daysSinceEpoch + StoryRules.defaultRetentionDays).description),
+            organisationID: membership.organisation.id)
+        return back(membership, trajectory, notice: "notice_interview_added")
+    }
+
+    struct DetailBody {
+        let story: Story
+        let original: String
+        let purged: Bool
+        let source: String
+        let consentInternal: Bool
+        let consentPublication: Bool
+        let consentReuse: Bool
+        let approved: Bool
+        let canEdit: Bool
+        let form: FormState
+        let action: String
+        let back: String
+    }
+
+    private func story(_ request: Request, _ context: AppRequestContext, _ membership: Membership, _ trajectory: Trajectory) async throws -> Story {
+        guard let story = try await stories.story(organisationID: membership.organisation.id, id: try request.parameter("story", context)),
+              story.trajectoryID == trajectory.id else { throw SamenError.notFound }
+        return story
+    }
+
+    @Sendable func detail(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let (membership, trajectory) = try await t.access(request, context, for: .viewOrganisation)
+        let story = try await story(request, context, membership, trajectory)
+        let values = ["pseudonymised": story.pseudonymised, "retention_date": story.retentionDate, "special_category": story.specialCategory ? "1" : ""]
+        return detailPage(request, context, membership, trajectory, story, form: t.renderer.form(values, names: ["pseudonymised", "retention_date", "special_category"], context), status: .ok)
+    }
+
+    private func detailPage(_ request: Request, _ context: AppRequestContext, _ membership: Membership, _ trajectory: Trajectory, _ story: Story,
+                            form: FormState, status: HTTPResponse.Status) -> Response {
+        let base = TrajectoryPaths.trajectory(membership.organisation.slug, trajectory.id) + "/stories"
+        let body = DetailBody(story: story, original: story.original ?? "", purged: story.original == nil,
+                              source: t.word("story_source_" + story.source.rawValue, context), consentInternal: story.consent.internalAnalysis,
+                              consentPublication: story.consent.publication, consentReuse: story.consent.reuse, approved: story.status == .approved,
+                              canEdit: membership.role.allows(.editContent), form: form, action: base + "/\(story.id)", back: base)
+        return t.page("trajectory-story", title: t.word("story_title", context), body: body, request: request, context: context,
+                      membership: membership, trajectory: trajectory, status: status)
+    }
+
+    @Sendable func review(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let (membership, trajectory) = try await t.access(request, context, for: .editContent)
+        let story = try await story(request, context, membership, trajectory)
+        let form = try await request.form(context)
+        var errors = StoryRules.interviewText(form["pseudonymised"], field: "pseudonymised") + TrajectoryRules.date(form["retention_date"], field: "retention_date")
+        // Approval must not let an identifier slip out: the detectors run again on the reviewed text.
+        let recheck = Pseudonymiser(currentYear: CalendarDate(unixTime: Clock.now()).year).pseudonymise(form["pseudonymised"])
+        if form["approve"] == "1" && !recheck.findings.isEmpty {
+            errors.append(.validation("identifiers_left", field: "pseudonymised"))
+        }
+        if !errors.isEmpty {
+            let values = ["pseudonymised": form["pseudonymised"], "retention_date": form["retention_date"], "special_category": form["special_category"]]
+            return detailPage(request, context, membership, trajectory, story,
+                              form: t.renderer.form(values, errors: errors, names: ["pseudonymised", "retention_date", "special_category"], context),
+                              status: .unprocessableContent)
+        }
+        try await stories.review(organisationID: membership.organisation.id, id: story.id, pseudonymised: form["pseudonymised"].trimmed,
+                                 specialCategory: !form["special_category"].isEmpty, retentionDate: form["retention_date"],
+                                 approve: form["approve"] == "1", by: try context.requireUser().displayName)
+        return back(membership, trajectory, notice: form["approve"] == "1" ? "notice_story_approved" : "notice_saved")
+    }
+}
