@@ -17,6 +17,7 @@ public enum Migrations {
         .identity,
         .trajectories,
         .stories,
+        .highlights,
     ]
 
     /// An arbitrary constant that names Samen's migration lock in PostgreSQL.

@@ -89,30 +89,3 @@ enum DemoTrajectories {
             targetGroups: "Mantelzorgers", owner: "Sanne Smit", startDate: today.description, endDate: nil))
     }
 }
-
-/// Demo stories for the demo trajectory: a public link, two stories told through it and
-/// one interview, pseudonymised as a real submission would be.
-enum DemoStories {
-    static func load(database: Database, organisationID: String) async throws {
-        let store = StoryStore(database: database)
-        guard let trajectory = try await TrajectoryStore(database: database).list(organisationID: organisationID).first else { return }
-        let link = try await store.createLink(organisationID: organisationID, trajectoryID: trajectory.id, token: "demo-bijzondere-bijstand",
-                                              title: "Vertel over uw aanvraag voor bijzondere bijstand",
-                                              questions: ["Wat gebeurde er toen u bijzondere bijstand aanvroeg?", "Wat had u geholpen?"])
-        let today = CalendarDate(unixTime: Clock.now())
-        let retention = CalendarDate(daysSinceEpoch: today.daysSinceEpoch + StoryRules.defaultRetentionDays).description
-        let texts: [(String, Story.Source, Bool)] = [
-            ("Wat gebeurde er toen u bijzondere bijstand aanvroeg?\nMijn wasmachine ging kapot. Ik moest drie keer bellen naar 06-12345678 en steeds opnieuw uitleggen wat er was. Het formulier vroeg dingen die de gemeente al wist.\n\nWat had u geholpen?\nEén vaste persoon die mijn situatie kent.", .publicLink, true),
-            ("Wat gebeurde er toen u bijzondere bijstand aanvroeg?\nIk kreeg een brief die ik niet begreep. Mijn dochter (mail: sanne.jansen@voorbeeld.nl) heeft me geholpen.\n\nWat had u geholpen?\nGewone taal en weten hoe lang het duurt.", .publicLink, false),
-            ("Interview aan de keukentafel. Mevrouw vertelt dat ze zich schaamde om hulp te vragen. De consulent was vriendelijk, maar het duurde zes weken voor er een besluit kwam. Ze wist niet waar haar aanvraag was.", .interview, true),
-        ]
-        for (text, source, publication) in texts {
-            _ = try await store.add(.init(
-                trajectoryID: trajectory.id, linkID: source == .publicLink ? link.id : nil, source: source, receiptHash: nil, original: text,
-                pseudonymised: Pseudonymiser(currentYear: today.year).pseudonymise(text).text,
-                consent: StoryConsent(internalAnalysis: true, publication: publication, reuse: false),
-                ageBand: source == .publicLink ? "65+" : "", district: "Noord", channel: "telefoon", retentionDate: retention),
-                organisationID: organisationID)
-        }
-    }
-}

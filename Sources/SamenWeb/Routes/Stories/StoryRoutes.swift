@@ -148,6 +148,19 @@ struct StoryRoutes {
         let form: FormState
         let action: String
         let back: String
+        let highlights: [HighlightRow]
+        let hasHighlights: Bool
+        let dimensions: [Option]
+        let polarities: [Option]
+        let highlightForm: FormState
+        let highlightAction: String
+    }
+
+    struct HighlightRow {
+        let quote: String
+        let labels: String
+        let insights: String
+        let deletePath: String
     }
 
     private func story(_ request: Request, _ context: AppRequestContext, _ membership: Membership, _ trajectory: Trajectory) async throws -> Story {
@@ -160,16 +173,39 @@ struct StoryRoutes {
         let (membership, trajectory) = try await t.access(request, context, for: .viewOrganisation)
         let story = try await story(request, context, membership, trajectory)
         let values = ["pseudonymised": story.pseudonymised, "retention_date": story.retentionDate, "special_category": story.specialCategory ? "1" : ""]
-        return detailPage(request, context, membership, trajectory, story, form: t.renderer.form(values, names: ["pseudonymised", "retention_date", "special_category"], context), status: .ok)
+        return try await detailPage(request, context, membership, trajectory, story,
+                                    form: t.renderer.form(values, names: ["pseudonymised", "retention_date", "special_category"], context), status: .ok)
     }
 
-    private func detailPage(_ request: Request, _ context: AppRequestContext, _ membership: Membership, _ trajectory: Trajectory, _ story: Story,
-                            form: FormState, status: HTTPResponse.Status) -> Response {
+    static let highlightFields = ["quote", "start", "end", "touchpoint", "tags"]
+
+    func detailPage(_ request: Request, _ context: AppRequestContext, _ membership: Membership, _ trajectory: Trajectory, _ story: Story,
+                    form: FormState, highlightForm: FormState? = nil, chosenDimensions: [String] = [], chosenPolarity: String = "none",
+                    status: HTTPResponse.Status) async throws -> Response {
         let base = TrajectoryPaths.trajectory(membership.organisation.slug, trajectory.id) + "/stories"
+        let evidence = EvidenceStore(database: t.services.database)
+        let org = membership.organisation.id
+        let insights = try await evidence.insights(organisationID: org, trajectoryID: trajectory.id)
+        let highlights = try await evidence.highlights(organisationID: org, trajectoryID: trajectory.id, storyID: story.id).map { h in
+            HighlightRow(quote: h.quote,
+                         labels: (h.dimensions.map { t.word("dimension_" + $0, context) } + h.tags
+                                  + (h.polarity == .none ? [] : [t.word("polarity_" + h.polarity.rawValue, context)])).joined(separator: ", "),
+                         insights: insights.filter { $0.highlightIDs.contains(h.id) }.map(\.title).joined(separator: "; "),
+                         deletePath: base + "/\(story.id)/highlights/\(h.id)/delete")
+        }
         let body = DetailBody(story: story, original: story.original ?? "", purged: story.original == nil,
                               source: t.word("story_source_" + story.source.rawValue, context), consentInternal: story.consent.internalAnalysis,
                               consentPublication: story.consent.publication, consentReuse: story.consent.reuse, approved: story.status == .approved,
-                              canEdit: membership.role.allows(.editContent), form: form, action: base + "/\(story.id)", back: base)
+                              canEdit: membership.role.allows(.editContent), form: form, action: base + "/\(story.id)", back: base,
+                              highlights: highlights, hasHighlights: !highlights.isEmpty,
+                              dimensions: HighlightRules.defaultDimensions.map {
+                                  Option(value: $0, label: t.word("dimension_" + $0, context), selected: chosenDimensions.contains($0))
+                              },
+                              polarities: ValuePolarity.allCases.map {
+                                  Option(value: $0.rawValue, label: t.word("polarity_" + $0.rawValue, context), selected: $0.rawValue == chosenPolarity)
+                              },
+                              highlightForm: highlightForm ?? t.renderer.form([:], names: Self.highlightFields, context),
+                              highlightAction: base + "/\(story.id)/highlights")
         return t.page("trajectory-story", title: t.word("story_title", context), body: body, request: request, context: context,
                       membership: membership, trajectory: trajectory, status: status)
     }
@@ -186,9 +222,9 @@ struct StoryRoutes {
         }
         if !errors.isEmpty {
             let values = ["pseudonymised": form["pseudonymised"], "retention_date": form["retention_date"], "special_category": form["special_category"]]
-            return detailPage(request, context, membership, trajectory, story,
-                              form: t.renderer.form(values, errors: errors, names: ["pseudonymised", "retention_date", "special_category"], context),
-                              status: .unprocessableContent)
+            return try await detailPage(request, context, membership, trajectory, story,
+                                        form: t.renderer.form(values, errors: errors, names: ["pseudonymised", "retention_date", "special_category"], context),
+                                        status: .unprocessableContent)
         }
         try await stories.review(organisationID: membership.organisation.id, id: story.id, pseudonymised: form["pseudonymised"].trimmed,
                                  specialCategory: !form["special_category"].isEmpty, retentionDate: form["retention_date"],

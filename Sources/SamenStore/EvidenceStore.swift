@@ -1,0 +1,112 @@
+import SamenCore
+import SQLKit
+
+/// Highlights and insights: the evidence chain from people's words to what the team
+/// learned. Reads join through stories and trajectories to filter by organisation.
+public struct EvidenceStore: Sendable {
+    let database: Database
+
+    public init(database: Database) {
+        self.database = database
+    }
+
+    public func addHighlight(organisationID: String, _ highlight: Highlight) async throws -> Highlight {
+        try await database.transaction { sql in
+            let owned = try await sql.raw("""
+                SELECT s.id FROM stories s JOIN trajectories t ON t.id = s.trajectory_id
+                WHERE s.id = \(bind: highlight.storyID) AND t.organisation_id = \(bind: organisationID)
+                """).first()
+            guard owned != nil else { throw SamenError.notFound }
+            var stored = highlight
+            stored.id = Identifier.make()
+            try await sql.raw("""
+                INSERT INTO highlights (id, story_id, start_offset, end_offset, quote, dimensions, touchpoint, polarity, tags, created_at)
+                VALUES (\(bind: stored.id), \(bind: stored.storyID), \(bind: stored.start), \(bind: stored.end), \(bind: stored.quote),
+                        \(bind: stored.dimensions.joined(separator: ",")), \(bind: stored.touchpoint), \(bind: stored.polarity.rawValue),
+                        \(bind: stored.tags.joined(separator: ",")), \(bind: Clock.now()))
+                """).run()
+            return stored
+        }
+    }
+
+    /// Highlights of one trajectory, optionally of one story only.
+    public func highlights(organisationID: String, trajectoryID: String, storyID: String? = nil) async throws -> [Highlight] {
+        try await database.read { sql in
+            try await sql.raw("""
+                SELECT h.* FROM highlights h JOIN stories s ON s.id = h.story_id JOIN trajectories t ON t.id = s.trajectory_id
+                WHERE s.trajectory_id = \(bind: trajectoryID) AND t.organisation_id = \(bind: organisationID)
+                  AND (\(bind: storyID ?? "") = '' OR h.story_id = \(bind: storyID ?? ""))
+                ORDER BY h.created_at, h.start_offset
+                """).all().map(Self.decodeHighlight)
+        }
+    }
+
+    public func deleteHighlight(organisationID: String, id: String) async throws {
+        try await database.transaction { sql in
+            let owned = try await sql.raw("""
+                SELECT h.id FROM highlights h JOIN stories s ON s.id = h.story_id JOIN trajectories t ON t.id = s.trajectory_id
+                WHERE h.id = \(bind: id) AND t.organisation_id = \(bind: organisationID)
+                """).first()
+            guard owned != nil else { throw SamenError.notFound }
+            try await sql.raw("DELETE FROM highlights WHERE id = \(bind: id)").run()
+        }
+    }
+
+    /// Creates an insight from highlights of the same trajectory (any other id is refused).
+    public func createInsight(organisationID: String, trajectoryID: String, title: String, description: String,
+                              highlightIDs: [String]) async throws -> Insight {
+        try await database.transaction { sql in
+            try await TrajectoryStore.requireOwned(sql: sql, organisationID: organisationID, trajectoryID: trajectoryID)
+            for id in highlightIDs {
+                let belongs = try await sql.raw("""
+                    SELECT h.id FROM highlights h JOIN stories s ON s.id = h.story_id
+                    WHERE h.id = \(bind: id) AND s.trajectory_id = \(bind: trajectoryID)
+                    """).first()
+                guard belongs != nil else { throw SamenError.validation("highlight_unknown", field: "highlights") }
+            }
+            let insight = Insight(id: Identifier.make(), trajectoryID: trajectoryID, title: title, description: description, highlightIDs: highlightIDs)
+            try await sql.raw("""
+                INSERT INTO insights (id, trajectory_id, title, description, created_at)
+                VALUES (\(bind: insight.id), \(bind: trajectoryID), \(bind: title), \(bind: description), \(bind: Clock.now()))
+                """).run()
+            for id in Set(highlightIDs) {
+                try await sql.raw("INSERT INTO insight_highlights (insight_id, highlight_id) VALUES (\(bind: insight.id), \(bind: id))").run()
+            }
+            return insight
+        }
+    }
+
+    public func insights(organisationID: String, trajectoryID: String) async throws -> [Insight] {
+        try await database.read { sql in
+            let links = try await sql.raw("""
+                SELECT ih.insight_id, ih.highlight_id FROM insight_highlights ih JOIN insights i ON i.id = ih.insight_id
+                JOIN trajectories t ON t.id = i.trajectory_id
+                WHERE i.trajectory_id = \(bind: trajectoryID) AND t.organisation_id = \(bind: organisationID)
+                """).all()
+            var byInsight: [String: [String]] = [:]
+            for row in links {
+                byInsight[try row.decode(column: "insight_id", as: String.self), default: []].append(try row.decode(column: "highlight_id", as: String.self))
+            }
+            return try await sql.raw("""
+                SELECT i.* FROM insights i JOIN trajectories t ON t.id = i.trajectory_id
+                WHERE i.trajectory_id = \(bind: trajectoryID) AND t.organisation_id = \(bind: organisationID) ORDER BY i.created_at
+                """).all().map { row in
+                    let id = try row.decode(column: "id", as: String.self)
+                    return Insight(id: id, trajectoryID: trajectoryID, title: try row.decode(column: "title", as: String.self),
+                                   description: try row.decode(column: "description", as: String.self),
+                                   highlightIDs: (byInsight[id] ?? []).sorted())
+                }
+        }
+    }
+
+    static func decodeHighlight(_ row: any SQLRow) throws -> Highlight {
+        func list(_ column: String) throws -> [String] {
+            try row.decode(column: column, as: String.self).split(separator: ",").map(String.init)
+        }
+        return Highlight(id: try row.decode(column: "id", as: String.self), storyID: try row.decode(column: "story_id", as: String.self),
+                         start: try row.decode(column: "start_offset", as: Int.self), end: try row.decode(column: "end_offset", as: Int.self),
+                         quote: try row.decode(column: "quote", as: String.self), dimensions: try list("dimensions"),
+                         touchpoint: try row.decode(column: "touchpoint", as: String.self),
+                         polarity: ValuePolarity(rawValue: try row.decode(column: "polarity", as: String.self)) ?? .none, tags: try list("tags"))
+    }
+}

@@ -1,0 +1,54 @@
+import SamenCore
+import SamenStore
+
+/// Demo stories for the demo trajectory: a public link, two stories told through it and
+/// one interview, pseudonymised as a real submission would be.
+enum DemoStories {
+    static func load(database: Database, organisationID: String) async throws {
+        let store = StoryStore(database: database)
+        guard let trajectory = try await TrajectoryStore(database: database).list(organisationID: organisationID).first else { return }
+        let link = try await store.createLink(organisationID: organisationID, trajectoryID: trajectory.id, token: "demo-bijzondere-bijstand",
+                                              title: "Vertel over uw aanvraag voor bijzondere bijstand",
+                                              questions: ["Wat gebeurde er toen u bijzondere bijstand aanvroeg?", "Wat had u geholpen?"])
+        let today = CalendarDate(unixTime: Clock.now())
+        let retention = CalendarDate(daysSinceEpoch: today.daysSinceEpoch + StoryRules.defaultRetentionDays).description
+        let texts: [(String, Story.Source, Bool)] = [
+            ("Wat gebeurde er toen u bijzondere bijstand aanvroeg?\nMijn wasmachine ging kapot. Ik moest drie keer bellen naar 06-12345678 en steeds opnieuw uitleggen wat er was. Het formulier vroeg dingen die de gemeente al wist.\n\nWat had u geholpen?\nEén vaste persoon die mijn situatie kent.", .publicLink, true),
+            ("Wat gebeurde er toen u bijzondere bijstand aanvroeg?\nIk kreeg een brief die ik niet begreep. Mijn dochter (mail: sanne.jansen@voorbeeld.nl) heeft me geholpen.\n\nWat had u geholpen?\nGewone taal en weten hoe lang het duurt.", .publicLink, false),
+            ("Interview aan de keukentafel. Mevrouw vertelt dat ze zich schaamde om hulp te vragen. De consulent was vriendelijk, maar het duurde zes weken voor er een besluit kwam. Ze wist niet waar haar aanvraag was.", .interview, true),
+        ]
+        var ids: [String] = []
+        for (text, source, publication) in texts {
+            ids.append(try await store.add(.init(
+                trajectoryID: trajectory.id, linkID: source == .publicLink ? link.id : nil, source: source, receiptHash: nil, original: text,
+                pseudonymised: Pseudonymiser(currentYear: today.year).pseudonymise(text).text,
+                consent: StoryConsent(internalAnalysis: true, publication: publication, reuse: false),
+                ageBand: source == .publicLink ? "65+" : "", district: "Noord", channel: "telefoon", retentionDate: retention),
+                organisationID: organisationID))
+        }
+        // Highlights and insights: the evidence chain from their words to what the team learned.
+        let evidence = EvidenceStore(database: database)
+        let marks: [(Int, String, [String], String, String)] = [
+            (0, "steeds opnieuw uitleggen wat er was", ["known", "continuity"], "telefoon", "herhalen"),
+            (0, "Eén vaste persoon die mijn situatie kent", ["continuity", "known"], "telefoon", "vast contact"),
+            (1, "Ik kreeg een brief die ik niet begreep", ["clarity"], "brief", "brief"),
+            (2, "Ze wist niet waar haar aanvraag was", ["clarity", "proactive"], "wachttijd", "wachten"),
+        ]
+        var highlightIDs: [String] = []
+        for (index, quote, dimensions, touchpoint, tag) in marks {
+            guard let story = try await store.story(organisationID: organisationID, id: ids[index]),
+                  case .success(let passage) = HighlightRules.locate(in: story.pseudonymised, quote: quote, start: "", end: "") else { continue }
+            highlightIDs.append(try await evidence.addHighlight(organisationID: organisationID, Highlight(
+                id: "", storyID: story.id, start: passage.0, end: passage.1, quote: passage.2, dimensions: dimensions,
+                touchpoint: touchpoint, polarity: .destroyed, tags: [tag])).id)
+        }
+        if highlightIDs.count == marks.count {
+            _ = try await evidence.createInsight(organisationID: organisationID, trajectoryID: trajectory.id,
+                                                 title: "Mensen moeten hun verhaal steeds opnieuw vertellen",
+                                                 description: "Zonder vast contactpersoon begint elk gesprek bij nul.", highlightIDs: Array(highlightIDs[0...1]))
+            _ = try await evidence.createInsight(organisationID: organisationID, trajectoryID: trajectory.id,
+                                                 title: "De brief en de wachttijd zijn onduidelijk",
+                                                 description: "Mensen weten niet wat er staat en niet waar hun aanvraag is.", highlightIDs: Array(highlightIDs[2...3]))
+        }
+    }
+}

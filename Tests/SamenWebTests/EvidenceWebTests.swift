@@ -1,0 +1,67 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import SamenWeb
+import Testing
+
+@Suite("The evidence chain: highlights and insights")
+struct EvidenceWebTests {
+    static func firstStory(_ browser: Browser, _ trajectory: String) async throws -> String {
+        let list = try await browser.get(trajectory + "/stories")
+        return try #require(list.text.firstMatch(of: /\/stories\/[a-f0-9-]{36}/).map { trajectory + String($0.output) })
+    }
+
+    @Test("the demo chain reads both ways: insight → quote → story, story → insight")
+    func demoChain() async throws {
+        try await withApp { client in
+            let ilse = Browser(client)
+            try await ilse.logIn(Demo.ilse)
+            let trajectory = try await TrajectoryWebTests.demoTrajectory(ilse)
+            let insights = try await ilse.get(trajectory + "/insights")
+            #expect(insights.text.contains("Mensen moeten hun verhaal steeds opnieuw vertellen"))
+            #expect(insights.text.contains("steeds opnieuw uitleggen wat er was"))
+            let storyLink = try #require(insights.text.firstMatch(of: /href="([^"]*\/stories\/[a-f0-9-]{36})"/).map { String($0.output.1) })
+            let story = try await ilse.get(storyLink)
+            #expect(story.text.contains("gebruikt in"))
+            #expect(story.text.contains("Mensen moeten hun verhaal steeds opnieuw vertellen") || story.text.contains("De brief en de wachttijd zijn onduidelijk"))
+        }
+    }
+
+    @Test("a highlight needs words that are in the text; typed values come back with the message")
+    func highlight() async throws {
+        try await withApp { client in
+            let ilse = Browser(client)
+            try await ilse.logIn(Demo.ilse)
+            let trajectory = try await TrajectoryWebTests.demoTrajectory(ilse)
+            let story = try await Self.firstStory(ilse, trajectory)
+            let bad = try await ilse.post(story + "/highlights", ["quote": "dit staat er niet", "tags": "proef", "dimension": "trust"])
+            #expect(bad.status == .unprocessableContent)
+            #expect(bad.text.contains("Deze woorden staan niet in de tekst."))
+            #expect(bad.text.contains(#"value="proef""#))
+            #expect(bad.text.contains(#"id="dimension-trust" name="dimension" type="checkbox" value="trust" checked"#))
+            let page = try await ilse.get(story)
+            let text = try #require(page.text.firstMatch(of: /<textarea id="pseudonymised"[^>]*>([^<]{12,})/).map { String($0.output.1) })
+            let words = String(text.prefix(12))
+            #expect(try await ilse.post(story + "/highlights", ["quote": words, "dimension": "clarity", "polarity": "created"]).status == .seeOther)
+            #expect(try await ilse.get(story).text.contains("<blockquote>\(words)</blockquote>"))
+        }
+    }
+
+    @Test("an insight must rest on at least one passage")
+    func insightNeedsEvidence() async throws {
+        try await withApp { client in
+            let ilse = Browser(client)
+            try await ilse.logIn(Demo.ilse)
+            let trajectory = try await TrajectoryWebTests.demoTrajectory(ilse)
+            let none = try await ilse.post(trajectory + "/insights", ["title": "Zonder bewijs"])
+            #expect(none.status == .unprocessableContent)
+            #expect(none.text.contains("Kies minstens één passage"))
+            let forged = try await ilse.post(trajectory + "/insights", ["title": "Vreemd", "highlight": "00000000-0000-0000-0000-000000000000"])
+            #expect(forged.text.contains("Deze passage hoort niet bij dit traject."))
+            #expect(!(try await ilse.get(trajectory + "/insights").text.contains("Zonder bewijs")))
+            let marco = Browser(client)
+            try await marco.logIn(Demo.marco)
+            #expect(try await marco.post(trajectory + "/insights", ["title": "x", "highlight": "y"]).status == .forbidden)
+        }
+    }
+}
