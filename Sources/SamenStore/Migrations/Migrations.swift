@@ -18,6 +18,7 @@ public enum Migrations {
         .trajectories,
         .stories,
         .highlights,
+        .personas,
     ]
 
     /// An arbitrary constant that names Samen's migration lock in PostgreSQL.
