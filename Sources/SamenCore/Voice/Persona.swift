@@ -37,7 +37,7 @@ public struct Persona: Sendable, Equatable, Codable {
         self.highlightIDs = highlightIDs
     }
 
-    public static let textFields = ["name", "quote", "age_band", "situation", "goals", "needs", "frustrations", "channels",
+    public static let textFields = ["name", "persona_quote", "age_band", "situation", "goals", "needs", "frustrations", "channels",
                                     "digital_skills", "network", "vulnerability"]
 }
 

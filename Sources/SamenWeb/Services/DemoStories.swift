@@ -49,6 +49,35 @@ enum DemoStories {
             _ = try await evidence.createInsight(organisationID: organisationID, trajectoryID: trajectory.id,
                                                  title: "De brief en de wachttijd zijn onduidelijk",
                                                  description: "Mensen weten niet wat er staat en niet waar hun aanvraag is.", highlightIDs: Array(highlightIDs[2...3]))
+            try await loadPersona(database: database, organisationID: organisationID, trajectoryID: trajectory.id, highlightIDs: highlightIDs)
+        }
+    }
+}
+
+extension DemoStories {
+    /// Persona "Anna" with an as-is journey, each step resting on the demo highlights.
+    static func loadPersona(database: Database, organisationID: String, trajectoryID: String, highlightIDs: [String]) async throws {
+        let design = DesignStore(database: database)
+        let anna = try await design.createPersona(organisationID: organisationID, Persona(
+            id: "", trajectoryID: trajectoryID, name: "Anna (67)", quote: "Ik wil één persoon die mijn situatie kent.", ageBand: "65+",
+            situation: "Woont alleen, AOW en een klein pensioen, dochter helpt soms.", goals: "Snel een nieuwe wasmachine, zonder gedoe.",
+            needs: "Gewone taal, weten waar haar aanvraag is.", frustrations: "Steeds opnieuw uitleggen; brieven die ze niet begrijpt.",
+            channels: "Telefoon en balie", digitalSkills: "Weinig", network: "Dochter op afstand", vulnerability: "Schaamte om hulp te vragen",
+            highlightIDs: highlightIDs))
+        let journey = try await design.createJourney(organisationID: organisationID, Journey(
+            id: "", trajectoryID: trajectoryID, personaID: anna.id, scenario: "Kapotte wasmachine vervangen", kind: .asIs))
+        let steps: [(String, String, String, Int, String, Bool, [Int])] = [
+            ("Ontdekken", "Wasmachine gaat kapot", "home_visit", -1, "Geen geld voor een nieuwe", false, []),
+            ("Aanvragen", "Bellen met de gemeente", "phone", -2, "Steeds opnieuw uitleggen", true, [0]),
+            ("Aanvragen", "Formulier invullen", "letter", -1, "Vragen die de gemeente al weet", false, [0, 1]),
+            ("Wachten", "Brief met het besluit", "letter", -2, "Brief niet te begrijpen; zes weken wachten", true, [2, 3]),
+            ("Afronden", "Geld op de rekening", "web", 1, "", false, []),
+        ]
+        for (i, (stage, touchpoint, channel, emotion, pain, truth, evidence)) in steps.enumerated() {
+            try await design.addStep(organisationID: organisationID, trajectoryID: trajectoryID, JourneyStep(
+                id: "", journeyID: journey.id, stage: stage, position: i + 1, touchpoint: touchpoint, channel: channel, actor: "Anna",
+                emotion: emotion, painPoints: pain, momentOfTruth: truth, opportunities: "", frontstage: channel == "phone" ? "Klantcontactcentrum" : "",
+                backstage: "Consulent Werk & Inkomen", support: "Zaaksysteem", highlightIDs: evidence.map { highlightIDs[$0] }))
         }
     }
 }

@@ -186,11 +186,23 @@ struct StoryRoutes {
         let evidence = EvidenceStore(database: t.services.database)
         let org = membership.organisation.id
         let insights = try await evidence.insights(organisationID: org, trajectoryID: trajectory.id)
+        // Where each highlight is used further along the chain: insights, personas, journey steps.
+        let design = DesignStore(database: t.services.database)
+        let personas = try await design.personas(organisationID: org, trajectoryID: trajectory.id)
+        var steps: [(String, JourneyStep)] = []
+        for journey in try await design.journeys(organisationID: org, trajectoryID: trajectory.id) {
+            steps += try await design.steps(organisationID: org, journeyID: journey.id).map { (journey.scenario, $0) }
+        }
+        func uses(_ id: String) -> String {
+            (insights.filter { $0.highlightIDs.contains(id) }.map(\.title)
+             + personas.filter { $0.highlightIDs.contains(id) }.map { t.word("persona_label", context) + " " + $0.name }
+             + steps.filter { $0.1.highlightIDs.contains(id) }.map { $0.0 + ": " + $0.1.touchpoint }).joined(separator: "; ")
+        }
         let highlights = try await evidence.highlights(organisationID: org, trajectoryID: trajectory.id, storyID: story.id).map { h in
             HighlightRow(quote: h.quote,
                          labels: (h.dimensions.map { t.word("dimension_" + $0, context) } + h.tags
                                   + (h.polarity == .none ? [] : [t.word("polarity_" + h.polarity.rawValue, context)])).joined(separator: ", "),
-                         insights: insights.filter { $0.highlightIDs.contains(h.id) }.map(\.title).joined(separator: "; "),
+                         insights: uses(h.id),
                          deletePath: base + "/\(story.id)/highlights/\(h.id)/delete")
         }
         let body = DetailBody(story: story, original: story.original ?? "", purged: story.original == nil,

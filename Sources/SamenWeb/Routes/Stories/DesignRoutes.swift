@@ -1,0 +1,181 @@
+import Foundation
+import Hummingbird
+import SamenCore
+import SamenStore
+
+/// Personas and journey maps (with a service-blueprint view). Every card lists the
+/// highlights it rests on, with a link back to the story.
+struct DesignRoutes {
+    let t: TrajectoryContext
+    var design: DesignStore { DesignStore(database: t.services.database) }
+    var evidence: EvidenceRoutes { EvidenceRoutes(t: t) }
+
+    static let entries = [
+        RouteEntry(.get, "/o/:org/trajectories/:trajectory/personas"),
+        RouteEntry(.post, "/o/:org/trajectories/:trajectory/personas"),
+        RouteEntry(.get, "/o/:org/trajectories/:trajectory/personas/:persona"),
+        RouteEntry(.post, "/o/:org/trajectories/:trajectory/personas/:persona/journeys"),
+        RouteEntry(.get, "/o/:org/trajectories/:trajectory/journeys/:journey"),
+        RouteEntry(.post, "/o/:org/trajectories/:trajectory/journeys/:journey/steps"),
+    ]
+
+    func register(on router: Router<AppRequestContext>) {
+        router.register(Array(zip(Self.entries, [personas, createPersona, persona, createJourney, journey, addStep] as [Handler])))
+    }
+
+    struct PersonaCard {
+        let name: String
+        let quote: String
+        let url: String
+        let sources: Int
+        let weak: Bool
+    }
+
+    struct PersonasBody {
+        let cards: [PersonaCard]
+        let isEmpty: Bool
+        let canEdit: Bool
+        let form: FormState
+        let highlights: [EvidenceRoutes.QuoteRow]
+        let hasHighlights: Bool
+        let action: String
+        let minimum: Int
+    }
+
+    private func base(_ m: Membership, _ tr: Trajectory) -> String { TrajectoryPaths.trajectory(m.organisation.slug, tr.id) }
+
+    private func allHighlights(_ m: Membership, _ tr: Trajectory) async throws -> [String: Highlight] {
+        let list = try await EvidenceStore(database: t.services.database).highlights(organisationID: m.organisation.id, trajectoryID: tr.id)
+        return Dictionary(list.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    @Sendable func personas(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let (m, tr) = try await t.access(request, context, for: .viewOrganisation)
+        return try await personasPage(request, context, m, tr, form: t.renderer.form([:], names: Persona.textFields, context), checked: [], status: .ok)
+    }
+
+    private func personasPage(_ request: Request, _ context: AppRequestContext, _ m: Membership, _ tr: Trajectory, form: FormState,
+                              checked: Set<String>, status: HTTPResponse.Status) async throws -> Response {
+        let highlights = try await allHighlights(m, tr)
+        let cards = try await design.personas(organisationID: m.organisation.id, trajectoryID: tr.id).map { p in
+            let sources = DesignRules.independentSources(p.highlightIDs.compactMap { highlights[$0] })
+            return PersonaCard(name: p.name, quote: p.quote, url: base(m, tr) + "/personas/\(p.id)", sources: sources,
+                               weak: sources < DesignRules.minimumSources)
+        }
+        let quoteRows = evidence.quoteRows(m, tr, Array(highlights.values).sorted { $0.quote < $1.quote }, checked: checked, context)
+        let body = PersonasBody(cards: cards, isEmpty: cards.isEmpty, canEdit: m.role.allows(.editContent), form: form, highlights: quoteRows,
+                                hasHighlights: !quoteRows.isEmpty, action: base(m, tr) + "/personas", minimum: DesignRules.minimumSources)
+        return t.page("trajectory-personas", title: t.word("trajectory_tab_personas", context), body: body, request: request, context: context,
+                      membership: m, trajectory: tr, status: status)
+    }
+
+    @Sendable func createPersona(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let (m, tr) = try await t.access(request, context, for: .editContent)
+        let form = try await request.form(context)
+        var errors = TrajectoryRules.required(form["name"], field: "name", max: 120)
+        for field in Persona.textFields where field != "name" { errors += TrajectoryRules.optional(form[field], field: field, max: 2000) }
+        let chosen = form.values("highlight")
+        if chosen.isEmpty { errors.append(.validation("persona_needs_evidence", field: "highlights")) }
+        if errors.isEmpty {
+            do {
+                let persona = try await design.createPersona(organisationID: m.organisation.id, Persona(
+                    id: "", trajectoryID: tr.id, name: form["name"].trimmed, quote: form["persona_quote"].trimmed, ageBand: form["age_band"].trimmed,
+                    situation: form["situation"].trimmed, goals: form["goals"].trimmed, needs: form["needs"].trimmed,
+                    frustrations: form["frustrations"].trimmed, channels: form["channels"].trimmed, digitalSkills: form["digital_skills"].trimmed,
+                    network: form["network"].trimmed, vulnerability: form["vulnerability"].trimmed, highlightIDs: chosen))
+                var response = Response.seeOther(base(m, tr) + "/personas/\(persona.id)")
+                response.setCookie(t.services.cookies.notice("notice_saved"))
+                return response
+            } catch let error as SamenError where error.kind == .validation {
+                errors = [error]
+            }
+        }
+        let values = Dictionary(uniqueKeysWithValues: Persona.textFields.map { ($0, form[$0]) })
+        return try await personasPage(request, context, m, tr, form: t.renderer.form(values, errors: errors, names: Persona.textFields, context),
+                                      checked: Set(chosen), status: .unprocessableContent)
+    }
+
+    struct Fact {
+        let label: String
+        let value: String
+    }
+
+    struct JourneyRow {
+        let scenario: String
+        let kind: String
+        let url: String
+    }
+
+    struct PersonaBody {
+        let persona: Persona
+        let facts: [Fact]
+        let quotes: [EvidenceRoutes.QuoteRow]
+        let sources: Int
+        let weak: Bool
+        let minimum: Int
+        let journeys: [JourneyRow]
+        let canEdit: Bool
+        let kinds: [Option]
+        let form: FormState
+        let journeyAction: String
+        let back: String
+    }
+
+    private func loadPersona(_ request: Request, _ context: AppRequestContext, _ m: Membership, _ tr: Trajectory) async throws -> Persona {
+        let id = try request.parameter("persona", context)
+        guard let persona = try await design.personas(organisationID: m.organisation.id, trajectoryID: tr.id).first(where: { $0.id == id }) else {
+            throw SamenError.notFound
+        }
+        return persona
+    }
+
+    @Sendable func persona(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let (m, tr) = try await t.access(request, context, for: .viewOrganisation)
+        let persona = try await loadPersona(request, context, m, tr)
+        return try await personaPage(request, context, m, tr, persona, form: t.renderer.form([:], names: ["scenario"], context), status: .ok)
+    }
+
+    private func personaPage(_ request: Request, _ context: AppRequestContext, _ m: Membership, _ tr: Trajectory, _ persona: Persona,
+                             form: FormState, status: HTTPResponse.Status) async throws -> Response {
+        let highlights = try await allHighlights(m, tr)
+        let linked = persona.highlightIDs.compactMap { highlights[$0] }
+        let values = [persona.quote, persona.ageBand, persona.situation, persona.goals, persona.needs, persona.frustrations, persona.channels,
+                      persona.digitalSkills, persona.network, persona.vulnerability]
+        let facts = zip(Persona.textFields.dropFirst(), values).filter { !$0.1.isEmpty }.map { Fact(label: t.word("field_" + $0.0, context), value: $0.1) }
+        let journeys = try await design.journeys(organisationID: m.organisation.id, trajectoryID: tr.id).filter { $0.personaID == persona.id }.map {
+            JourneyRow(scenario: $0.scenario, kind: t.word("journey_kind_" + $0.kind.rawValue, context), url: base(m, tr) + "/journeys/\($0.id)")
+        }
+        let sources = DesignRules.independentSources(linked)
+        let body = PersonaBody(persona: persona, facts: facts, quotes: evidence.quoteRows(m, tr, linked, checked: [], context), sources: sources,
+                               weak: sources < DesignRules.minimumSources, minimum: DesignRules.minimumSources, journeys: journeys,
+                               canEdit: m.role.allows(.editContent),
+                               kinds: Journey.Kind.allCases.map { Option(value: $0.rawValue, label: t.word("journey_kind_" + $0.rawValue, context), selected: $0 == .asIs) },
+                               form: form, journeyAction: base(m, tr) + "/personas/\(persona.id)/journeys", back: base(m, tr) + "/personas")
+        return t.page("trajectory-persona", title: persona.name, body: body, request: request, context: context, membership: m, trajectory: tr, status: status)
+    }
+
+    @Sendable func createJourney(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let (m, tr) = try await t.access(request, context, for: .editContent)
+        let persona = try await loadPersona(request, context, m, tr)
+        let form = try await request.form(context)
+        let errors = TrajectoryRules.required(form["scenario"], field: "scenario")
+        guard errors.isEmpty, let kind = Journey.Kind(rawValue: form["kind"]) else {
+            return try await personaPage(request, context, m, tr, persona,
+                                         form: t.renderer.form(["scenario": form["scenario"]], errors: errors.isEmpty ? [.validation("journey_kind_invalid", field: "kind")] : errors,
+                                                               names: ["scenario"], context), status: .unprocessableContent)
+        }
+        let journey = try await design.createJourney(organisationID: m.organisation.id, Journey(id: "", trajectoryID: tr.id, personaID: persona.id,
+                                                                                                 scenario: form["scenario"].trimmed, kind: kind))
+        return .seeOther(base(m, tr) + "/journeys/\(journey.id)")
+    }
+
+    @Sendable func journey(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let (m, tr) = try await t.access(request, context, for: .viewOrganisation)
+        return try await JourneyView(t: t, routes: self).page(request, context, m, tr, form: nil, status: .ok)
+    }
+
+    @Sendable func addStep(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let (m, tr) = try await t.access(request, context, for: .editContent)
+        return try await JourneyView(t: t, routes: self).addStep(request, context, m, tr)
+    }
+}

@@ -1,0 +1,121 @@
+import Foundation
+import Hummingbird
+import SamenCore
+import SamenStore
+
+/// One journey map: its steps as a table, the emotion curve as SVG (the table is its text
+/// alternative), the service-blueprint lanes, and the form to add a step.
+struct JourneyView {
+    let t: TrajectoryContext
+    let routes: DesignRoutes
+
+    struct StepRow {
+        let number: Int
+        let stage: String
+        let touchpoint: String
+        let channel: String
+        let actor: String
+        let emotion: String
+        let painPoints: String
+        let momentOfTruth: Bool
+        let opportunities: String
+        let frontstage: String
+        let backstage: String
+        let support: String
+        let quotes: [EvidenceRoutes.QuoteRow]
+    }
+
+    struct Point {
+        let x: Int
+        let y: Int
+        let label: String
+        let number: Int
+    }
+
+    struct Body {
+        let journey: Journey
+        let personaName: String
+        let personaURL: String
+        let kind: String
+        let steps: [StepRow]
+        let hasSteps: Bool
+        let points: [Point]
+        let polyline: String
+        let chartTitle: String
+        let chartDescription: String
+        let blueprint: Bool
+        let tableURL: String
+        let blueprintURL: String
+        let canEdit: Bool
+        let channels: [Option]
+        let highlights: [EvidenceRoutes.QuoteRow]
+        let form: FormState
+        let action: String
+    }
+
+    static let fields = ["stage", "position", "touchpoint", "actor", "emotion", "pain_points", "opportunities", "frontstage", "backstage", "support", "moment_of_truth"]
+
+    func page(_ request: Request, _ context: AppRequestContext, _ m: Membership, _ tr: Trajectory, form: FormState?, checked: Set<String> = [],
+              status: HTTPResponse.Status) async throws -> Response {
+        let design = DesignStore(database: t.services.database)
+        let id = try request.parameter("journey", context)
+        guard let journey = try await design.journeys(organisationID: m.organisation.id, trajectoryID: tr.id).first(where: { $0.id == id }) else {
+            throw SamenError.notFound
+        }
+        let persona = try await design.personas(organisationID: m.organisation.id, trajectoryID: tr.id).first { $0.id == journey.personaID }
+        let highlightList = try await EvidenceStore(database: t.services.database).highlights(organisationID: m.organisation.id, trajectoryID: tr.id)
+        let highlights = Dictionary(highlightList.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let steps = try await design.steps(organisationID: m.organisation.id, journeyID: journey.id)
+        let rows = steps.enumerated().map { i, s in
+            StepRow(number: i + 1, stage: s.stage, touchpoint: s.touchpoint, channel: t.word("channel_" + s.channel, context), actor: s.actor,
+                    emotion: (s.emotion > 0 ? "+" : "") + "\(s.emotion)", painPoints: s.painPoints, momentOfTruth: s.momentOfTruth,
+                    opportunities: s.opportunities, frontstage: s.frontstage, backstage: s.backstage, support: s.support,
+                    quotes: routes.evidence.quoteRows(m, tr, s.highlightIDs.compactMap { highlights[$0] }, checked: [], context))
+        }
+        let curve = DesignRules.curve(steps.map(\.emotion), width: 640, height: 220, margin: 30)
+        let points = zip(curve, steps).enumerated().map { i, pair in
+            Point(x: pair.0.x, y: pair.0.y, label: pair.1.touchpoint, number: i + 1)
+        }
+        let base = TrajectoryPaths.trajectory(m.organisation.slug, tr.id) + "/journeys/\(journey.id)"
+        let body = Body(
+            journey: journey, personaName: persona?.name ?? "", personaURL: TrajectoryPaths.trajectory(m.organisation.slug, tr.id) + "/personas/\(journey.personaID)",
+            kind: t.word("journey_kind_" + journey.kind.rawValue, context), steps: rows, hasSteps: !rows.isEmpty, points: points,
+            polyline: curve.map { "\($0.x),\($0.y)" }.joined(separator: " "), chartTitle: t.word("journey_chart_title", context),
+            chartDescription: t.word("journey_chart_description", context), blueprint: request.uri.queryParameters["view"] == "blueprint",
+            tableURL: base, blueprintURL: base + "?view=blueprint", canEdit: m.role.allows(.editContent),
+            channels: DesignRules.channels.map { Option(value: $0, label: t.word("channel_" + $0, context), selected: $0 == (form?.fields["channel"]?.value ?? "desk")) },
+            highlights: routes.evidence.quoteRows(m, tr, highlightList, checked: checked, context),
+            form: form ?? t.renderer.form(["position": "\(steps.count + 1)", "emotion": "0"], names: Self.fields, context), action: base + "/steps")
+        return t.page("trajectory-journey", title: journey.scenario, body: body, request: request, context: context, membership: m, trajectory: tr, status: status)
+    }
+
+    func addStep(_ request: Request, _ context: AppRequestContext, _ m: Membership, _ tr: Trajectory) async throws -> Response {
+        let form = try await request.form(context)
+        var errors = TrajectoryRules.required(form["stage"], field: "stage", max: 120) + TrajectoryRules.required(form["touchpoint"], field: "touchpoint", max: 200)
+        for field in ["actor", "pain_points", "opportunities", "frontstage", "backstage", "support"] {
+            errors += TrajectoryRules.optional(form[field], field: field, max: 2000)
+        }
+        var emotion = 0
+        switch DesignRules.emotion(form["emotion"]) { case .success(let e): emotion = e; case .failure(let e): errors.append(e) }
+        let position = Int(form["position"]) ?? 0
+        if position < 1 || position > 1000 { errors.append(.validation("position_invalid", field: "position")) }
+        if !DesignRules.channels.contains(form["channel"]) { errors.append(.validation("channel_invalid", field: "channel")) }
+        let id = try request.parameter("journey", context)
+        if errors.isEmpty {
+            do {
+                try await DesignStore(database: t.services.database).addStep(organisationID: m.organisation.id, trajectoryID: tr.id, JourneyStep(
+                    id: "", journeyID: id, stage: form["stage"].trimmed, position: position, touchpoint: form["touchpoint"].trimmed,
+                    channel: form["channel"], actor: form["actor"].trimmed, emotion: emotion, painPoints: form["pain_points"].trimmed,
+                    momentOfTruth: !form["moment_of_truth"].isEmpty, opportunities: form["opportunities"].trimmed, frontstage: form["frontstage"].trimmed,
+                    backstage: form["backstage"].trimmed, support: form["support"].trimmed, highlightIDs: form.values("highlight")))
+                return .seeOther(TrajectoryPaths.trajectory(m.organisation.slug, tr.id) + "/journeys/\(id)")
+            } catch let error as SamenError where error.kind == .validation {
+                errors = [error]
+            }
+        }
+        var values = Dictionary(uniqueKeysWithValues: Self.fields.map { ($0, form[$0]) })
+        values["channel"] = form["channel"]
+        return try await page(request, context, m, tr, form: t.renderer.form(values, errors: errors, names: Self.fields, context),
+                              checked: Set(form.values("highlight")), status: .unprocessableContent)
+    }
+}
