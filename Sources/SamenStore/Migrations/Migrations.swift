@@ -19,6 +19,7 @@ public enum Migrations {
         .stories,
         .highlights,
         .personas,
+        .communityReports,
     ]
 
     /// An arbitrary constant that names Samen's migration lock in PostgreSQL.

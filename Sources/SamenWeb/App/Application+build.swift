@@ -121,6 +121,7 @@ public func buildRouter(database: Database, configuration: SamenConfiguration) a
     StoryRoutes(t: trajectories).register(on: router)
     EvidenceRoutes(t: trajectories).register(on: router)
     DesignRoutes(t: trajectories).register(on: router)
+    ReportRoutes(t: trajectories).register(on: router)
     // Citizens: at most 5 stories or receipt look-ups at once per client, one more each minute.
     PublicStoryRoutes(services: services, limiter: RateLimiter(capacity: 5, perSecond: 1.0 / 60)).register(on: router)
     return router

@@ -50,6 +50,7 @@ enum DemoStories {
                                                  title: "De brief en de wachttijd zijn onduidelijk",
                                                  description: "Mensen weten niet wat er staat en niet waar hun aanvraag is.", highlightIDs: Array(highlightIDs[2...3]))
             try await loadPersona(database: database, organisationID: organisationID, trajectoryID: trajectory.id, highlightIDs: highlightIDs)
+            try await loadReport(database: database, organisationID: organisationID, trajectoryID: trajectory.id, storyIDs: ids)
         }
     }
 }
@@ -79,5 +80,28 @@ extension DemoStories {
                 emotion: emotion, painPoints: pain, momentOfTruth: truth, opportunities: "", frontstage: channel == "phone" ? "Klantcontactcentrum" : "",
                 backstage: "Consulent Werk & Inkomen", support: "Zaaksysteem", highlightIDs: evidence.map { highlightIDs[$0] }))
         }
+    }
+}
+
+extension DemoStories {
+    /// Approves the stories with publication consent and publishes a community report with their quotes.
+    static func loadReport(database: Database, organisationID: String, trajectoryID: String, storyIDs: [String]) async throws {
+        let stories = StoryStore(database: database)
+        var approved: Set<String> = []
+        for id in storyIDs {
+            guard let story = try await stories.story(organisationID: organisationID, id: id), story.consent.publication else { continue }
+            try await stories.review(organisationID: organisationID, id: id, pseudonymised: story.pseudonymised, specialCategory: false,
+                                     retentionDate: story.retentionDate, approve: true, by: "Ilse de Vries")
+            approved.insert(id)
+        }
+        let evidence = EvidenceStore(database: database)
+        let quotes = try await evidence.highlights(organisationID: organisationID, trajectoryID: trajectoryID).filter { approved.contains($0.storyID) }
+        let insights = try await evidence.insights(organisationID: organisationID, trajectoryID: trajectoryID)
+        var actions: [String: String] = [:]
+        if let first = insights.first { actions[first.id] = "Elke aanvrager krijgt vanaf maart één vaste consulent." }
+        try await ReportStore(database: database).save(
+            organisationID: organisationID, trajectoryID: trajectoryID,
+            intro: "In het najaar vertelden inwoners ons hoe het aanvragen van bijzondere bijstand ging. Dit is wat we hoorden en wat we ermee doen.",
+            quoteIDs: quotes.map(\.id), actions: actions, publicToken: "verslag-" + Identifier.make())
     }
 }

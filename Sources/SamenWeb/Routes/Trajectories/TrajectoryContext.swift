@@ -57,6 +57,7 @@ struct TrajectoryContext {
         return [
             ("", "trajectory_tab_overview"), ("/activities", "trajectory_tab_activities"), ("/stories", "trajectory_tab_stories"),
             ("/insights", "trajectory_tab_insights"), ("/personas", "trajectory_tab_personas"),
+            ("/report", "trajectory_tab_report"),
             ("/stakeholders", "trajectory_tab_stakeholders"), ("/participants", "trajectory_tab_participants"),
             ("/representation", "trajectory_tab_representation"), ("/decisions", "trajectory_tab_decisions"),
         ].map { suffix, key in

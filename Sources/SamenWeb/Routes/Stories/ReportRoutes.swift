@@ -1,0 +1,126 @@
+import Foundation
+import Hummingbird
+import SamenCore
+import SamenStore
+
+/// The community report, "you said, we did": curated quotes (only pseudonymised, approved
+/// stories whose teller consented to publication), themes from insights, and what was done.
+/// A printable page, optionally public through an unguessable link.
+struct ReportRoutes {
+    let t: TrajectoryContext
+    var reports: ReportStore { ReportStore(database: t.services.database) }
+
+    static let entries = [
+        RouteEntry(.get, "/o/:org/trajectories/:trajectory/report"),
+        RouteEntry(.post, "/o/:org/trajectories/:trajectory/report"),
+    ]
+    static let publicEntries = [RouteEntry(.get, "/r/:token")]
+
+    func register(on router: Router<AppRequestContext>) {
+        router.register(Array(zip(Self.entries, [edit, save] as [Handler])))
+        router.register(Array(zip(Self.publicEntries, [publicReport] as [Handler])))
+    }
+
+    struct QuoteChoice {
+        let id: String
+        let quote: String
+        let checked: Bool
+        let fieldID: String
+    }
+
+    struct ActionField {
+        let insight: String
+        let field: String
+        let value: String
+    }
+
+    struct EditBody {
+        let intro: String
+        let choices: [QuoteChoice]
+        let hasChoices: Bool
+        let excluded: Int
+        let actions: [ActionField]
+        let published: Bool
+        let publicURL: String?
+        let canEdit: Bool
+        let form: FormState
+        let action: String
+    }
+
+    @Sendable func edit(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let (m, tr) = try await t.access(request, context, for: .viewOrganisation)
+        return try await page(request, context, m, tr, errors: [], submitted: nil, status: .ok)
+    }
+
+    /// `submitted` carries what was typed when a save failed, so nothing typed is lost.
+    private func page(_ request: Request, _ context: AppRequestContext, _ m: Membership, _ tr: Trajectory, errors: [SamenError],
+                      submitted: FormData?, status: HTTPResponse.Status) async throws -> Response {
+        let org = m.organisation.id
+        let report = try await reports.report(organisationID: org, trajectoryID: tr.id)
+        let stories = Dictionary(try await StoryStore(database: t.services.database).stories(organisationID: org, trajectoryID: tr.id).map { ($0.id, $0) },
+                                 uniquingKeysWith: { a, _ in a })
+        let highlights = try await EvidenceStore(database: t.services.database).highlights(organisationID: org, trajectoryID: tr.id)
+        let eligible = highlights.filter { stories[$0.storyID].map { $0.consent.publication && $0.status == .approved } ?? false }
+        let chosen = Set(submitted?.values("quote") ?? report.quoteIDs)
+        let insights = try await EvidenceStore(database: t.services.database).insights(organisationID: org, trajectoryID: tr.id)
+        let body = EditBody(
+            intro: submitted?["intro"] ?? report.intro,
+            choices: eligible.map { QuoteChoice(id: $0.id, quote: $0.quote, checked: chosen.contains($0.id), fieldID: "quote-\($0.id)") },
+            hasChoices: !eligible.isEmpty, excluded: highlights.count - eligible.count,
+            actions: insights.map { ActionField(insight: $0.title, field: "we_did_\($0.id)", value: submitted?["we_did_\($0.id)"] ?? report.actions[$0.id] ?? "") },
+            published: report.publicToken != nil, publicURL: report.publicToken.map { "/r/\($0)" },
+            canEdit: m.role.allows(.runTrajectory), form: t.renderer.form(errors: errors, context),
+            action: TrajectoryPaths.trajectory(m.organisation.slug, tr.id) + "/report")
+        return t.page("trajectory-report", title: t.word("trajectory_tab_report", context), body: body, request: request, context: context,
+                      membership: m, trajectory: tr, status: status)
+    }
+
+    @Sendable func save(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let (m, tr) = try await t.access(request, context, for: .runTrajectory)
+        let form = try await request.form(context)
+        var errors = TrajectoryRules.optional(form["intro"], field: "intro", max: 5000)
+        var actions: [String: String] = [:]
+        for (name, values) in form.fields where name.hasPrefix("we_did_") {
+            let text = (values.first ?? "").trimmed
+            if text.count > 2000 { errors.append(.validation("field_too_long", field: name)) }
+            actions[String(name.dropFirst("we_did_".count))] = text
+        }
+        if errors.isEmpty {
+            let current = try await reports.report(organisationID: m.organisation.id, trajectoryID: tr.id)
+            let token = form["publish"].isEmpty ? nil : (current.publicToken ?? Secrets.token())
+            do {
+                try await reports.save(organisationID: m.organisation.id, trajectoryID: tr.id, intro: form["intro"].trimmed,
+                                       quoteIDs: form.values("quote"), actions: actions, publicToken: token)
+                var response = Response.seeOther(TrajectoryPaths.trajectory(m.organisation.slug, tr.id) + "/report")
+                response.setCookie(t.services.cookies.notice("notice_saved"))
+                return response
+            } catch let error as SamenError where error.kind == .validation {
+                errors = [error]
+            }
+        }
+        return try await page(request, context, m, tr, errors: errors, submitted: form, status: .unprocessableContent)
+    }
+
+    struct PublicBody {
+        let title: String
+        let intro: String
+        let quotes: [String]
+        let hasQuotes: Bool
+        let themes: [Theme]
+        let attribution: String
+    }
+
+    struct Theme {
+        let title: String
+        let weDid: String
+    }
+
+    @Sendable func publicReport(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        guard let found = try await reports.publicReport(token: try request.parameter("token", context)) else { throw SamenError.notFound }
+        let insights = try await EvidenceStore(database: t.services.database).insights(organisationID: found.organisationID, trajectoryID: found.trajectoryID)
+        let body = PublicBody(title: found.title, intro: found.report.intro, quotes: found.quotes.map(\.text), hasQuotes: !found.quotes.isEmpty,
+                              themes: insights.map { Theme(title: $0.title, weDid: found.report.actions[$0.id] ?? "") },
+                              attribution: t.word("report_attribution", context))
+        return t.renderer.page("report-public", title: found.title, body: body, request: request, context: context)
+    }
+}
