@@ -148,6 +148,33 @@ public struct StoryStore: Sendable {
         }
     }
 
+    /// Stories and interviews of a trajectory whose pseudonymised text matches all words of
+    /// `query` (Dutch stemming on PostgreSQL; accent-insensitive words on SQLite), best first.
+    public func search(organisationID: String, trajectoryID: String, query: String, limit: Int = 50) async throws -> [Story] {
+        let words = query.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init).filter { !$0.isEmpty }.prefix(12)
+        guard !words.isEmpty else { return [] }
+        return try await database.read { sql in
+            switch database.kind {
+            case .sqlite:
+                // Each word quoted: the user's text is never read as FTS5 query syntax.
+                let match = words.map { "\"" + $0 + "\"" }.joined(separator: " ")
+                return try await sql.raw("""
+                    SELECT s.* FROM stories_fts f JOIN stories s ON s.id = f.story_id JOIN trajectories t ON t.id = s.trajectory_id
+                    WHERE stories_fts MATCH \(bind: match) AND s.trajectory_id = \(bind: trajectoryID) AND t.organisation_id = \(bind: organisationID)
+                    ORDER BY f.rank LIMIT \(bind: limit)
+                    """).all().map(Self.decodeStory)
+            case .postgres:
+                return try await sql.raw("""
+                    SELECT s.* FROM stories s JOIN trajectories t ON t.id = s.trajectory_id
+                    WHERE to_tsvector('dutch', s.pseudonymised_text) @@ plainto_tsquery('dutch', \(bind: words.joined(separator: " ")))
+                      AND s.trajectory_id = \(bind: trajectoryID) AND t.organisation_id = \(bind: organisationID)
+                    ORDER BY ts_rank(to_tsvector('dutch', s.pseudonymised_text), plainto_tsquery('dutch', \(bind: words.joined(separator: " ")))) DESC
+                    LIMIT \(bind: limit)
+                    """).all().map(Self.decodeStory)
+            }
+        }
+    }
+
     /// The citizen's own story, by the hash of their receipt code.
     public func story(receiptHash: String) async throws -> Story? {
         try await database.read { sql in

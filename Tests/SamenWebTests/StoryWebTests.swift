@@ -115,3 +115,20 @@ struct StoryWebTests {
         }
     }
 }
+
+@Suite("Story search on the web")
+struct StorySearchWebTests {
+    @Test("the search box finds stories by their words and says when nothing matches")
+    func search() async throws {
+        try await withApp { client in
+            let ilse = Browser(client)
+            try await ilse.logIn(Demo.ilse)
+            let trajectory = try await TrajectoryWebTests.demoTrajectory(ilse)
+            let hit = try await ilse.get(trajectory + "/stories?q=wasmachine")
+            #expect(hit.text.contains("Mijn wasmachine ging kapot"))
+            #expect(!hit.text.contains("Ik kreeg een brief"))
+            let none = try await ilse.get(trajectory + "/stories?q=zeppelin")
+            #expect(none.text.contains("Geen verhalen gevonden met deze woorden."))
+        }
+    }
+}

@@ -20,6 +20,7 @@ public enum Migrations {
         .highlights,
         .personas,
         .communityReports,
+        .storySearch,
     ]
 
     /// An arbitrary constant that names Samen's migration lock in PostgreSQL.

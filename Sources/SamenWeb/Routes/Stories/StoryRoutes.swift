@@ -49,6 +49,9 @@ struct StoryRoutes {
         let form: FormState
         let linkAction: String
         let interviewAction: String
+        let query: String
+        let searched: Bool
+        let searchAction: String
     }
 
     static let fields = ["link_title", "questions", "text", "consent_publication", "consent_reuse"]
@@ -67,7 +70,10 @@ struct StoryRoutes {
         let links = try await stories.links(organisationID: org, trajectoryID: trajectory.id).map {
             LinkRow(title: $0.title, url: "/s/\($0.token)", open: $0.isOpen, togglePath: base + "/links/\($0.id)/toggle", questions: $0.questions.count)
         }
-        let rows = try await stories.stories(organisationID: org, trajectoryID: trajectory.id).map { s in
+        let query = (request.uri.queryParameters["q"].map(String.init) ?? "").trimmed
+        let found = query.isEmpty ? try await stories.stories(organisationID: org, trajectoryID: trajectory.id)
+            : try await stories.search(organisationID: org, trajectoryID: trajectory.id, query: query)
+        let rows = found.map { s in
             StoryRow(url: base + "/\(s.id)", excerpt: String(s.pseudonymised.prefix(160)) + (s.pseudonymised.count > 160 ? "…" : ""),
                      source: t.word("story_source_" + s.source.rawValue, context), approved: s.status == .approved,
                      publication: s.consent.publication, specialCategory: s.specialCategory,
@@ -75,7 +81,7 @@ struct StoryRoutes {
         }
         let body = ListBody(links: links, hasLinks: !links.isEmpty, rows: rows, isEmpty: rows.isEmpty,
                             canEdit: membership.role.allows(.editContent), form: form, linkAction: base + "/links",
-                            interviewAction: base + "/interviews")
+                            interviewAction: base + "/interviews", query: query, searched: !query.isEmpty, searchAction: base)
         return t.page("trajectory-stories", title: t.word("trajectory_tab_stories", context), body: body, request: request,
                       context: context, membership: membership, trajectory: trajectory, status: status)
     }
