@@ -65,3 +65,31 @@ struct EvidenceWebTests {
         }
     }
 }
+
+@Suite("Exports and API of the citizen voice")
+struct VoiceExportTests {
+    @Test("CSV exports and the API carry pseudonymised text only")
+    func exports() async throws {
+        try await withApp { client in
+            let ilse = Browser(client)
+            try await ilse.logIn(Demo.ilse)
+            let trajectory = try await TrajectoryWebTests.demoTrajectory(ilse)
+            let stories = try await ilse.get(trajectory + "/export/stories.csv")
+            #expect(stories.text.hasPrefix("id,source,status,date,text_pseudonymised"))
+            #expect(stories.text.contains("[TELEFOON]") && !stories.text.contains("06-12345678"))
+            #expect(!stories.text.contains("sanne.jansen@voorbeeld.nl"))
+            for file in ["highlights", "insights", "personas", "journeys"] {
+                let csv = try await ilse.get(trajectory + "/export/\(file).csv")
+                #expect(csv.status == .ok && csv.text.split(separator: "\r\n").count >= 2, "\(file).csv has rows")
+            }
+            let created = try await ilse.post("/account/tokens", ["name": "export"])
+            let token = try #require(created.text.firstMatch(of: /samen_[A-Za-z0-9_-]{40,}/).map { String($0.output) })
+            let id = String(trajectory.split(separator: "/").last!)
+            let api = try await ilse.json(.get, "/api/v1/organisations/\(Demo.orgA)/trajectories/\(id)/personas", token: token)
+            #expect((api.jsonObject["personas"] as? [[String: Any]])?.first?["name"] as? String == "Anna (67)")
+            let apiStories = try await ilse.json(.get, "/api/v1/organisations/\(Demo.orgA)/trajectories/\(id)/stories", token: token)
+            let texts = (apiStories.jsonObject["stories"] as? [[String: Any]] ?? []).compactMap { $0["text_pseudonymised"] as? String }
+            #expect(texts.count == 3 && !texts.joined().contains("06-12345678"))
+        }
+    }
+}

@@ -14,11 +14,19 @@ struct TrajectoryDataRoutes {
         RouteEntry(.get, "/api/v1/organisations/:org/trajectories/:trajectory/stakeholders"),
         RouteEntry(.get, "/api/v1/organisations/:org/trajectories/:trajectory/participants"),
         RouteEntry(.get, "/api/v1/organisations/:org/trajectories/:trajectory/participation"),
+        RouteEntry(.get, "/api/v1/organisations/:org/trajectories/:trajectory/stories"),
+        RouteEntry(.get, "/api/v1/organisations/:org/trajectories/:trajectory/highlights"),
+        RouteEntry(.get, "/api/v1/organisations/:org/trajectories/:trajectory/insights"),
+        RouteEntry(.get, "/api/v1/organisations/:org/trajectories/:trajectory/personas"),
+        RouteEntry(.get, "/api/v1/organisations/:org/trajectories/:trajectory/journeys"),
     ]
 
     func register(on router: Router<AppRequestContext>) {
         router.register(Array(zip(Self.exportEntries, [export] as [Handler])))
-        router.register(Array(zip(Self.apiEntries, [apiList, apiTrajectory, apiStakeholders, apiParticipants, apiParticipation] as [Handler])))
+        let tables: [Handler] = ["stakeholders", "participants", "participation", "stories", "highlights", "insights", "personas", "journeys"].map { name in
+            { request, context in try await apiTable(name, request, context) }
+        }
+        router.register(Array(zip(Self.apiEntries, [apiList, apiTrajectory] + tables)))
     }
 
     /// The three tables as rows of text: the same content for CSV and JSON.
@@ -50,7 +58,7 @@ struct TrajectoryDataRoutes {
             }
             return (["activity_date", "activity", "phase", "kind", "participant_code", "group", "role", "consent", "contributions"], rows)
         default:
-            return nil
+            return try await VoiceTables(t: t).table(name, membership, trajectory)
         }
     }
 
@@ -112,15 +120,4 @@ struct TrajectoryDataRoutes {
         return try APIRoutes.json([name: rows])
     }
 
-    @Sendable func apiStakeholders(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-        try await apiTable("stakeholders", request, context)
-    }
-
-    @Sendable func apiParticipants(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-        try await apiTable("participants", request, context)
-    }
-
-    @Sendable func apiParticipation(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-        try await apiTable("participation", request, context)
-    }
 }

@@ -120,7 +120,7 @@ struct TrajectoryOverviewRoutes {
                          text: $0.kind == .phaseChange ? TrajectoryRoutes(t: t).phaseChangeText($0.summary, context) : $0.summary, url: nil)
         }
         timeline.sort { $0.date < $1.date }
-        let exports = ["stakeholders", "participants", "participation"].map {
+        let exports = ["stakeholders", "participants", "participation", "stories", "highlights", "insights", "personas", "journeys"].map {
             LayoutModel.NavItem(label: t.word("export_" + $0, context), url: base + "/export/\($0).csv", current: false)
         }
         let body = Body(
