@@ -38,7 +38,7 @@ final class Browser: @unchecked Sendable {
     }
 
     @discardableResult
-    func request(_ method: HTTPRequest.Method, _ path: String, body: String? = nil, contentType: String? = nil,
+    func request(_ method: HTTPRequest.Method, _ path: String, body: String? = nil, bytes: [UInt8]? = nil, contentType: String? = nil,
                  headers extra: HTTPFields = [:]) async throws -> TestResponse {
         var headers = extra
         if !cookies.isEmpty {
@@ -47,7 +47,7 @@ final class Browser: @unchecked Sendable {
         if let contentType { headers[.contentType] = contentType }
         if let acceptLanguage { headers[.acceptLanguage] = acceptLanguage }
         let response = try await client.execute(uri: path, method: method, headers: headers,
-                                                body: body.map { ByteBuffer(string: $0) })
+                                                body: bytes.map { ByteBuffer(bytes: $0) } ?? body.map { ByteBuffer(string: $0) })
         for line in response.headers[values: .setCookie] {
             let pair = line.split(separator: ";")[0].split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             guard pair.count == 2 else { continue }

@@ -3,6 +3,7 @@
 import re
 
 from selenium.webdriver.common.by import By
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.support.ui import WebDriverWait
 
 from helpers import axe_violations, format_violation
@@ -19,7 +20,7 @@ def test_story_from_a_phone_without_javascript(base_url, new_driver):
     d.find_element(By.ID, "answer_0").send_keys("De brief was onduidelijk. Bel mij op 06-11223344.")
     d.find_element(By.ID, "consent_internal").click()
     d.find_element(By.CSS_SELECTOR, "#story-form button[type=submit]").click()
-    WebDriverWait(d, 15).until(lambda drv: "/s/" in drv.current_url and drv.find_elements(By.CSS_SELECTOR, ".receipt"),
+    WebDriverWait(d, 15, ignored_exceptions=(StaleElementReferenceException,)).until(lambda drv: "/s/" in drv.current_url and drv.find_elements(By.CSS_SELECTOR, ".receipt"),
                                "no thank-you page with a receipt code")
     body = d.find_element(By.TAG_NAME, "main").text
     match = re.search(r"[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4}", body)
@@ -28,7 +29,7 @@ def test_story_from_a_phone_without_javascript(base_url, new_driver):
     d.get(base_url + "/verhaal")
     d.find_element(By.ID, "receipt_code").send_keys(match.group(0))
     d.find_element(By.CSS_SELECTOR, "#receipt-form button[value=read]").click()
-    WebDriverWait(d, 15).until(lambda drv: "De brief was onduidelijk" in drv.find_element(By.TAG_NAME, "main").text,
+    WebDriverWait(d, 15, ignored_exceptions=(StaleElementReferenceException,)).until(lambda drv: "De brief was onduidelijk" in drv.find_element(By.TAG_NAME, "main").text,
                                "the story was not read back with its receipt code")
 
 
@@ -41,6 +42,6 @@ def test_public_story_pages_are_accessible(base_url, new_driver):
     # The form after a failed submit, with its error summary and field messages.
     d.get(base_url + STORY)
     d.find_element(By.CSS_SELECTOR, "#story-form button[type=submit]").click()
-    WebDriverWait(d, 15).until(lambda drv: drv.find_elements(By.CSS_SELECTOR, ".error-summary"), "no error summary after an empty submit")
+    WebDriverWait(d, 15, ignored_exceptions=(StaleElementReferenceException,)).until(lambda drv: drv.find_elements(By.CSS_SELECTOR, ".error-summary"), "no error summary after an empty submit")
     problems += [format_violation(v, STORY + " (errors)") for v in axe_violations(d) if v.get("impact") in ("serious", "critical")]
     assert not problems, "\n\n".join(problems)

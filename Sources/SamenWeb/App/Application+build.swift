@@ -119,6 +119,7 @@ public func buildRouter(database: Database, configuration: SamenConfiguration) a
     RepresentationRoutes(t: trajectories).register(on: router)
     TrajectoryDataRoutes(t: trajectories).register(on: router)
     StoryRoutes(t: trajectories).register(on: router)
+    InterviewUploadRoutes(t: trajectories).register(on: router)
     EvidenceRoutes(t: trajectories).register(on: router)
     DesignRoutes(t: trajectories).register(on: router)
     ReportRoutes(t: trajectories).register(on: router)

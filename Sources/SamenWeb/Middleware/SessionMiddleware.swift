@@ -1,5 +1,7 @@
+import Foundation
 import HTTPTypes
 import Hummingbird
+import MultipartKit
 import SamenCore
 
 /// Finds who is asking — from the session cookie for pages, from a Bearer token for the
@@ -51,8 +53,8 @@ struct CSRFMiddleware: RouterMiddleware {
         let unsafe = ![.get, .head, .options].contains(request.method)
         if unsafe && !request.isAPI {
             let buffer = try await request.collectBody(upTo: context.maxUploadSize)
-            let form = FormData.parse(String(buffer: buffer))
-            guard !existing.isEmpty, Secrets.constantTimeEquals(form["_csrf"], existing) else {
+            let sent = Self.token(in: buffer, contentType: request.headers[.contentType] ?? "")
+            guard !existing.isEmpty, Secrets.constantTimeEquals(sent, existing) else {
                 throw SamenError("csrf_invalid", kind: .forbidden)
             }
         }
@@ -61,6 +63,27 @@ struct CSRFMiddleware: RouterMiddleware {
             response.setCookie(cookies.csrf(context.csrfToken))
         }
         return response
+    }
+}
+
+extension CSRFMiddleware {
+    /// The `_csrf` field of a urlencoded or multipart form body.
+    static func token(in buffer: ByteBuffer, contentType: String) -> String {
+        if contentType.lowercased().hasPrefix("multipart/form-data"), let boundary = multipartBoundary(contentType) {
+            struct Token: Decodable { let _csrf: String? }
+            return (try? FormDataDecoder().decode(Token.self, from: buffer, boundary: boundary))?._csrf ?? ""
+        }
+        return FormData.parse(String(buffer: buffer))["_csrf"]
+    }
+
+    static func multipartBoundary(_ contentType: String) -> String? {
+        for part in contentType.split(separator: ";") {
+            let pair = part.trimmingCharacters(in: .whitespaces).split(separator: "=", maxSplits: 1)
+            if pair.count == 2, pair[0].lowercased() == "boundary" {
+                return pair[1].trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+            }
+        }
+        return nil
     }
 }
 

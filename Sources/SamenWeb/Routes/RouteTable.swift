@@ -30,7 +30,7 @@ public enum RouteCatalog {
     public static var organisationScoped: [RouteEntry] {
         OrganisationRoutes.entries + MemberRoutes.entries + APIRoutes.organisationEntries
             + TrajectoryRoutes.entries + TrajectoryOverviewRoutes.entries + ActivityRoutes.entries + StakeholderRoutes.entries
-            + RepresentationRoutes.entries + TrajectoryDataRoutes.exportEntries + TrajectoryDataRoutes.apiEntries + StoryRoutes.entries + EvidenceRoutes.entries + DesignRoutes.entries + ReportRoutes.entries
+            + RepresentationRoutes.entries + TrajectoryDataRoutes.exportEntries + TrajectoryDataRoutes.apiEntries + StoryRoutes.entries + InterviewUploadRoutes.entries + EvidenceRoutes.entries + DesignRoutes.entries + ReportRoutes.entries
     }
     public static var api: [RouteEntry] { APIRoutes.entries + TrajectoryDataRoutes.apiEntries }
 }

@@ -49,6 +49,7 @@ struct StoryRoutes {
         let form: FormState
         let linkAction: String
         let interviewAction: String
+        let uploadAction: String
         let query: String
         let searched: Bool
         let searchAction: String
@@ -63,7 +64,7 @@ struct StoryRoutes {
                                   form: t.renderer.form(defaults, names: Self.fields, context), status: .ok)
     }
 
-    private func listPage(_ request: Request, _ context: AppRequestContext, _ membership: Membership, _ trajectory: Trajectory,
+    func listPage(_ request: Request, _ context: AppRequestContext, _ membership: Membership, _ trajectory: Trajectory,
                           form: FormState, status: HTTPResponse.Status) async throws -> Response {
         let org = membership.organisation.id
         let base = TrajectoryPaths.trajectory(membership.organisation.slug, trajectory.id) + "/stories"
@@ -81,7 +82,7 @@ struct StoryRoutes {
         }
         let body = ListBody(links: links, hasLinks: !links.isEmpty, rows: rows, isEmpty: rows.isEmpty,
                             canEdit: membership.role.allows(.editContent), form: form, linkAction: base + "/links",
-                            interviewAction: base + "/interviews", query: query, searched: !query.isEmpty, searchAction: base)
+                            interviewAction: base + "/interviews", uploadAction: base + "/upload", query: query, searched: !query.isEmpty, searchAction: base)
         return t.page("trajectory-stories", title: t.word("trajectory_tab_stories", context), body: body, request: request,
                       context: context, membership: membership, trajectory: trajectory, status: status)
     }
