@@ -69,9 +69,14 @@ public struct StoryStore: Sendable {
         public var consent: StoryConsent
         public var ageBand, district, channel: String
         public var retentionDate: String
+        public var participantID: String?
+        public var activityID: String?
 
         public init(trajectoryID: String, linkID: String?, source: Story.Source, receiptHash: String?, original: String, pseudonymised: String,
-                    consent: StoryConsent, ageBand: String, district: String, channel: String, retentionDate: String) {
+                    consent: StoryConsent, ageBand: String, district: String, channel: String, retentionDate: String,
+                    participantID: String? = nil, activityID: String? = nil) {
+            self.participantID = participantID
+            self.activityID = activityID
             self.trajectoryID = trajectoryID
             self.linkID = linkID
             self.source = source
@@ -97,12 +102,20 @@ public struct StoryStore: Sendable {
                     """).first()
                 guard open != nil else { throw SamenError("story_link_closed", kind: .conflict) }
             }
+            // An interview's participant and activity must belong to the same trajectory.
+            if let participant = story.participantID, try await sql.raw("""
+                SELECT id FROM participants WHERE id = \(bind: participant) AND trajectory_id = \(bind: story.trajectoryID)
+                """).first() == nil { throw SamenError.validation("participant_unknown", field: "participant") }
+            if let activity = story.activityID, try await sql.raw("""
+                SELECT id FROM activities WHERE id = \(bind: activity) AND trajectory_id = \(bind: story.trajectoryID)
+                """).first() == nil { throw SamenError.validation("activity_unknown", field: "activity") }
             let id = Identifier.make()
             try await sql.raw("""
-                INSERT INTO stories (id, trajectory_id, link_id, source, status, receipt_hash, original_text, pseudonymised_text,
+                INSERT INTO stories (id, trajectory_id, link_id, participant_id, activity_id, source, status, receipt_hash, original_text, pseudonymised_text,
                     consent_internal, consent_publication, consent_reuse, age_band, district, channel, special_category,
                     retention_date, created_at)
-                VALUES (\(bind: id), \(bind: story.trajectoryID), \(bind: story.linkID), \(bind: story.source.rawValue),
+                VALUES (\(bind: id), \(bind: story.trajectoryID), \(bind: story.linkID), \(bind: story.participantID), \(bind: story.activityID),
+                    \(bind: story.source.rawValue),
                     \(bind: Story.Status.submitted.rawValue), \(bind: story.receiptHash), \(bind: story.original), \(bind: story.pseudonymised),
                     \(bind: story.consent.internalAnalysis ? 1 : 0), \(bind: story.consent.publication ? 1 : 0), \(bind: story.consent.reuse ? 1 : 0),
                     \(bind: story.ageBand), \(bind: story.district), \(bind: story.channel), 0, \(bind: story.retentionDate), \(bind: Clock.now()))
@@ -171,6 +184,24 @@ public struct StoryStore: Sendable {
                     ORDER BY ts_rank(to_tsvector('dutch', s.pseudonymised_text), plainto_tsquery('dutch', \(bind: words.joined(separator: " ")))) DESC
                     LIMIT \(bind: limit)
                     """).all().map(Self.decodeStory)
+            }
+        }
+    }
+
+    /// Names to remove from texts of a trajectory (used by the pseudonymiser).
+    public func knownNames(trajectoryID: String) async throws -> [String] {
+        try await database.read { sql in
+            try await sql.raw("SELECT name FROM known_names WHERE trajectory_id = \(bind: trajectoryID) ORDER BY name").all()
+                .map { try $0.decode(column: "name", as: String.self) }
+        }
+    }
+
+    public func setKnownNames(organisationID: String, trajectoryID: String, names: [String]) async throws {
+        try await database.transaction { sql in
+            try await TrajectoryStore.requireOwned(sql: sql, organisationID: organisationID, trajectoryID: trajectoryID)
+            try await sql.raw("DELETE FROM known_names WHERE trajectory_id = \(bind: trajectoryID)").run()
+            for name in Set(names) {
+                try await sql.raw("INSERT INTO known_names (trajectory_id, name) VALUES (\(bind: trajectoryID), \(bind: name))").run()
             }
         }
     }

@@ -132,3 +132,28 @@ struct StorySearchWebTests {
         }
     }
 }
+
+@Suite("Known names and interview links")
+struct KnownNamesWebTests {
+    @Test("names the team lists are removed from new texts; an interview links to a participant and activity of the trajectory only")
+    func names() async throws {
+        try await withApp { client in
+            let ilse = Browser(client)
+            try await ilse.logIn(Demo.ilse)
+            let trajectory = try await TrajectoryWebTests.demoTrajectory(ilse)
+            let bad = try await ilse.post(trajectory + "/stories/names", ["known_names": "x"])
+            #expect(bad.status == .unprocessableContent)
+            #expect(try await ilse.post(trajectory + "/stories/names", ["known_names": "Henk Pietersen\nMevrouw Bakker"]).status == .seeOther)
+            let page = try await ilse.get(trajectory + "/stories")
+            let participant = try #require(page.text.firstMatch(of: /<option value="([a-f0-9-]{36})">C-01<\/option>/).map { String($0.output.1) })
+            let saved = try await ilse.post(trajectory + "/stories/interviews", ["text": "Henk Pietersen hielp mevrouw bakker aan de balie.",
+                                                                                "participant": participant])
+            #expect(saved.status == .seeOther)
+            #expect(try await ilse.get(trajectory + "/stories").text.contains("[NAAM] hielp [NAAM] aan de balie."))
+            let stranger = try await ilse.post(trajectory + "/stories/interviews", ["text": "Een gesprek.", "participant": "00000000-0000-0000-0000-000000000000"])
+            #expect(stranger.status == .unprocessableContent)
+            #expect(stranger.text.contains("Deze deelnemer hoort niet bij dit traject."))
+            #expect(stranger.text.contains("Een gesprek."), "the typed notes are kept")
+        }
+    }
+}

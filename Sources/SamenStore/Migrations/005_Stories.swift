@@ -19,6 +19,8 @@ extension Migration {
                 id TEXT PRIMARY KEY,
                 trajectory_id TEXT NOT NULL REFERENCES trajectories(id) ON DELETE CASCADE,
                 link_id TEXT REFERENCES story_links(id) ON DELETE SET NULL,
+                participant_id TEXT REFERENCES participants(id) ON DELETE SET NULL,
+                activity_id TEXT REFERENCES activities(id) ON DELETE SET NULL,
                 source TEXT NOT NULL,
                 status TEXT NOT NULL,
                 receipt_hash TEXT UNIQUE,
@@ -40,6 +42,15 @@ extension Migration {
             """,
             "CREATE INDEX stories_trajectory ON stories(trajectory_id, created_at)",
             "CREATE INDEX stories_retention ON stories(retention_date)",
+            // Names the team wants removed from texts (staff, family members mentioned in
+            // stories). The participant register holds pseudonymous codes only, by design.
+            """
+            CREATE TABLE known_names (
+                trajectory_id TEXT NOT NULL REFERENCES trajectories(id) ON DELETE CASCADE,
+                name TEXT NOT NULL,
+                PRIMARY KEY (trajectory_id, name)
+            )
+            """,
         ]
     }
 }

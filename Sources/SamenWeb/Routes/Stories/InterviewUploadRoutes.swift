@@ -58,6 +58,9 @@ struct InterviewUploadRoutes {
         }
         let parts = (try? Self.parts(buffer, boundary: boundary)) ?? []
         func field(_ name: String) -> Bool { parts.contains { $0.name == name && $0.body.readableBytes > 0 } }
+        func value(_ name: String) -> String? {
+            parts.first { $0.name == name }.map { String(buffer: $0.body) }.flatMap { $0.isEmpty ? nil : $0 }
+        }
         var text = ""
         var errors: [SamenError] = []
         if let part = parts.first(where: { $0.name == "file" && !$0.filename.isEmpty }) {
@@ -77,10 +80,11 @@ struct InterviewUploadRoutes {
         let today = CalendarDate(unixTime: Clock.now())
         _ = try await StoryStore(database: t.services.database).add(.init(
             trajectoryID: trajectory.id, linkID: nil, source: .interview, receiptHash: nil, original: text,
-            pseudonymised: Pseudonymiser(currentYear: today.year).pseudonymise(text).text,
+            pseudonymised: try await StoryStore(database: t.services.database).pseudonymiser(trajectoryID: trajectory.id).pseudonymise(text).text,
             consent: StoryConsent(internalAnalysis: true, publication: field("consent_publication"), reuse: field("consent_reuse")),
             ageBand: "", district: "", channel: "",
-            retentionDate: CalendarDate(daysSinceEpoch: today.daysSinceEpoch + StoryRules.defaultRetentionDays).description),
+            retentionDate: CalendarDate(daysSinceEpoch: today.daysSinceEpoch + StoryRules.defaultRetentionDays).description,
+            participantID: value("participant"), activityID: value("activity")),
             organisationID: membership.organisation.id)
         var response = Response.seeOther(TrajectoryPaths.trajectory(membership.organisation.slug, trajectory.id) + "/stories")
         response.setCookie(t.services.cookies.notice("notice_interview_added"))

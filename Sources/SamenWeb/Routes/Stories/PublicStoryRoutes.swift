@@ -94,7 +94,7 @@ struct PublicStoryRoutes {
         var generator = SystemRandomNumberGenerator()
         let code = StoryRules.receiptCode(using: &generator)
         let today = CalendarDate(unixTime: Clock.now())
-        let pseudonymised = Pseudonymiser(currentYear: today.year).pseudonymise(text).text
+        let pseudonymised = try await stories.pseudonymiser(trajectoryID: link.trajectoryID).pseudonymise(text).text
         _ = try await stories.add(.init(
             trajectoryID: link.trajectoryID, linkID: link.id, source: .publicLink, receiptHash: Secrets.sha256("receipt:" + code),
             original: text, pseudonymised: pseudonymised,

@@ -16,10 +16,11 @@ struct StoryRoutes {
         RouteEntry(.post, "/o/:org/trajectories/:trajectory/stories/interviews"),
         RouteEntry(.get, "/o/:org/trajectories/:trajectory/stories/:story"),
         RouteEntry(.post, "/o/:org/trajectories/:trajectory/stories/:story"),
+        RouteEntry(.post, "/o/:org/trajectories/:trajectory/stories/names"),
     ]
 
     func register(on router: Router<AppRequestContext>) {
-        router.register(Array(zip(Self.entries, [list, createLink, toggleLink, addInterview, detail, review] as [Handler])))
+        router.register(Array(zip(Self.entries, [list, createLink, toggleLink, addInterview, detail, review, saveNames] as [Handler])))
     }
 
     struct LinkRow {
@@ -53,9 +54,13 @@ struct StoryRoutes {
         let query: String
         let searched: Bool
         let searchAction: String
+        let participants: [Option]
+        let activities: [Option]
+        let knownNames: String
+        let namesAction: String
     }
 
-    static let fields = ["link_title", "questions", "text", "consent_publication", "consent_reuse"]
+    static let fields = ["link_title", "questions", "text", "consent_publication", "consent_reuse", "known_names"]
 
     @Sendable func list(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let (membership, trajectory) = try await t.access(request, context, for: .viewOrganisation)
@@ -80,9 +85,19 @@ struct StoryRoutes {
                      publication: s.consent.publication, specialCategory: s.specialCategory,
                      date: CalendarDate(unixTime: s.createdAt).description)
         }
+        let participation = ParticipationStore(database: t.services.database)
+        let participants = try await participation.participants(organisationID: org, trajectoryID: trajectory.id).map {
+            Option(value: $0.id, label: $0.code, selected: form.fields["participant"]?.value == $0.id)
+        }
+        let activities = try await participation.activities(organisationID: org, trajectoryID: trajectory.id).map {
+            Option(value: $0.id, label: $0.date + " " + $0.title, selected: form.fields["activity"]?.value == $0.id)
+        }
+        let names = try await stories.knownNames(trajectoryID: trajectory.id).joined(separator: "\n")
         let body = ListBody(links: links, hasLinks: !links.isEmpty, rows: rows, isEmpty: rows.isEmpty,
                             canEdit: membership.role.allows(.editContent), form: form, linkAction: base + "/links",
-                            interviewAction: base + "/interviews", uploadAction: base + "/upload", query: query, searched: !query.isEmpty, searchAction: base)
+                            interviewAction: base + "/interviews", uploadAction: base + "/upload", query: query, searched: !query.isEmpty, searchAction: base,
+                            participants: participants, activities: activities, knownNames: form.fields["known_names"]?.value ?? names,
+                            namesAction: base + "/names")
         return t.page("trajectory-stories", title: t.word("trajectory_tab_stories", context), body: body, request: request,
                       context: context, membership: membership, trajectory: trajectory, status: status)
     }
@@ -131,15 +146,36 @@ struct StoryRoutes {
                                       form: t.renderer.form(["text": String(raw.prefix(StoryRules.maximumTextLength))], errors: errors, names: Self.fields, context),
                                       status: .unprocessableContent)
         }
-        let today = CalendarDate(unixTime: Clock.now())
-        _ = try await stories.add(.init(
-            trajectoryID: trajectory.id, linkID: nil, source: .interview, receiptHash: nil, original: text,
-            pseudonymised: Pseudonymiser(currentYear: today.year).pseudonymise(text).text,
-            consent: StoryConsent(internalAnalysis: true, publication: !form["consent_publication"].isEmpty, reuse: !form["consent_reuse"].isEmpty),
-            ageBand: "", district: "", channel: "",
-            retentionDate: CalendarDate(daysSinceEpoch: today.daysSinceEpoch + StoryRules.defaultRetentionDays).description),
-            organisationID: membership.organisation.id)
+        do {
+            let today = CalendarDate(unixTime: Clock.now())
+            _ = try await stories.add(.init(
+                trajectoryID: trajectory.id, linkID: nil, source: .interview, receiptHash: nil, original: text,
+                pseudonymised: try await stories.pseudonymiser(trajectoryID: trajectory.id).pseudonymise(text).text,
+                consent: StoryConsent(internalAnalysis: true, publication: !form["consent_publication"].isEmpty, reuse: !form["consent_reuse"].isEmpty),
+                ageBand: "", district: "", channel: "",
+                retentionDate: CalendarDate(daysSinceEpoch: today.daysSinceEpoch + StoryRules.defaultRetentionDays).description,
+                participantID: form["participant"].isEmpty ? nil : form["participant"], activityID: form["activity"].isEmpty ? nil : form["activity"]),
+                organisationID: membership.organisation.id)
+        } catch let error as SamenError where error.kind == .validation {
+            let values = ["text": String(raw.prefix(StoryRules.maximumTextLength)), "participant": form["participant"], "activity": form["activity"]]
+            return try await listPage(request, context, membership, trajectory, form: t.renderer.form(values, errors: [error], names: Self.fields, context),
+                                      status: .unprocessableContent)
+        }
         return back(membership, trajectory, notice: "notice_interview_added")
+    }
+
+    /// The names the team wants removed from texts, one per line.
+    @Sendable func saveNames(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let (membership, trajectory) = try await t.access(request, context, for: .editContent)
+        let form = try await request.form(context)
+        let names = form["known_names"].split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        if names.count > 500 || names.contains(where: { $0.count > 100 || $0.count < 2 }) {
+            return try await listPage(request, context, membership, trajectory,
+                                      form: t.renderer.form(["known_names": form["known_names"]], errors: [.validation("known_names_invalid", field: "known_names")],
+                                                            names: Self.fields, context), status: .unprocessableContent)
+        }
+        try await stories.setKnownNames(organisationID: membership.organisation.id, trajectoryID: trajectory.id, names: names)
+        return back(membership, trajectory, notice: "notice_saved")
     }
 
     struct DetailBody {
@@ -235,7 +271,7 @@ struct StoryRoutes {
         let form = try await request.form(context)
         var errors = StoryRules.interviewText(form["pseudonymised"], field: "pseudonymised") + TrajectoryRules.date(form["retention_date"], field: "retention_date")
         // Approval must not let an identifier slip out: the detectors run again on the reviewed text.
-        let recheck = Pseudonymiser(currentYear: CalendarDate(unixTime: Clock.now()).year).pseudonymise(form["pseudonymised"])
+        let recheck = try await stories.pseudonymiser(trajectoryID: trajectory.id).pseudonymise(form["pseudonymised"])
         if form["approve"] == "1" && !recheck.findings.isEmpty {
             errors.append(.validation("identifiers_left", field: "pseudonymised"))
         }
