@@ -45,3 +45,18 @@ def test_public_story_pages_are_accessible(base_url, new_driver):
     WebDriverWait(d, 15, ignored_exceptions=(StaleElementReferenceException,)).until(lambda drv: drv.find_elements(By.CSS_SELECTOR, ".error-summary"), "no error summary after an empty submit")
     problems += [format_violation(v, STORY + " (errors)") for v in axe_violations(d) if v.get("impact") in ("serious", "critical")]
     assert not problems, "\n\n".join(problems)
+
+
+def test_selecting_text_fills_the_highlight_form(base_url, new_driver):
+    """With JavaScript on, selecting words in the story text fills the quote field."""
+    from helpers import login
+    d = new_driver()
+    login(d, base_url)
+    d.get(base_url + "/o/gemeente-voorbeeld/trajectories")
+    d.get(d.find_element(By.CSS_SELECTOR, "main table a").get_attribute("href") + "/stories")
+    d.get(d.find_element(By.CSS_SELECTOR, "main table a").get_attribute("href"))
+    d.execute_script("var t = document.getElementById('pseudonymised'); t.focus(); t.setSelectionRange(0, 12);"
+                     "t.dispatchEvent(new MouseEvent('mouseup', {bubbles: true}));")
+    quote = d.find_element(By.ID, "quote").get_attribute("value")
+    text = d.find_element(By.ID, "pseudonymised").get_attribute("value")
+    assert quote and quote == text[:12].strip(), f"quote field not filled from the selection: {quote!r}"
