@@ -20,9 +20,11 @@ public struct EvidenceStore: Sendable {
             var stored = highlight
             stored.id = Identifier.make()
             try await sql.raw("""
-                INSERT INTO highlights (id, story_id, start_offset, end_offset, quote, dimensions, touchpoint, polarity, tags, created_at)
+                INSERT INTO highlights (id, story_id, start_offset, end_offset, quote, dimensions, touchpoint, polarity, beneficiary, value_type,
+                                        tags, created_at)
                 VALUES (\(bind: stored.id), \(bind: stored.storyID), \(bind: stored.start), \(bind: stored.end), \(bind: stored.quote),
                         \(bind: stored.dimensions.joined(separator: ",")), \(bind: stored.touchpoint), \(bind: stored.polarity.rawValue),
+                        \(bind: stored.beneficiary.rawValue), \(bind: stored.valueType.rawValue),
                         \(bind: stored.tags.joined(separator: ",")), \(bind: Clock.now()))
                 """).run()
             return stored
@@ -107,6 +109,8 @@ public struct EvidenceStore: Sendable {
                          start: try row.decode(column: "start_offset", as: Int.self), end: try row.decode(column: "end_offset", as: Int.self),
                          quote: try row.decode(column: "quote", as: String.self), dimensions: try list("dimensions"),
                          touchpoint: try row.decode(column: "touchpoint", as: String.self),
-                         polarity: ValuePolarity(rawValue: try row.decode(column: "polarity", as: String.self)) ?? .none, tags: try list("tags"))
+                         polarity: ValuePolarity(rawValue: try row.decode(column: "polarity", as: String.self)) ?? .none,
+                         beneficiary: ValueBeneficiary(rawValue: try row.decode(column: "beneficiary", as: String.self)) ?? .none,
+                         valueType: ValueType(rawValue: try row.decode(column: "value_type", as: String.self)) ?? .none, tags: try list("tags"))
     }
 }

@@ -42,8 +42,11 @@ struct EvidenceWebTests {
             let page = try await ilse.get(story)
             let text = try #require(page.text.firstMatch(of: /<textarea id="pseudonymised"[^>]*>([^<]{12,})/).map { String($0.output.1) })
             let words = String(text.prefix(12))
-            #expect(try await ilse.post(story + "/highlights", ["quote": words, "dimension": "clarity", "polarity": "created"]).status == .seeOther)
-            #expect(try await ilse.get(story).text.contains("<blockquote>\(words)</blockquote>"))
+            #expect(try await ilse.post(story + "/highlights", ["quote": words, "dimension": "clarity", "polarity": "created",
+                                                                 "beneficiary": "user", "value_type": "in_use"]).status == .seeOther)
+            let shown = try await ilse.get(story).text
+            #expect(shown.contains("<blockquote>\(words)</blockquote>"))
+            #expect(shown.contains("Begrijpelijkheid, Waarde gecreëerd, Gebruiker, Waarde in het contact (value-in-use)"))
         }
     }
 

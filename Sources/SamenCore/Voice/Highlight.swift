@@ -7,6 +7,23 @@ public enum ValuePolarity: String, CaseIterable, Sendable, Codable {
     case destroyed
 }
 
+/// For whom value was created or destroyed (Co-VAL).
+public enum ValueBeneficiary: String, CaseIterable, Sendable, Codable {
+    case none = ""
+    case user
+    case organisation
+    case society
+}
+
+/// Public Service Logic's kinds of value (Osborne): from taking part in design, from the
+/// contact itself, or from how it fits the person's life.
+public enum ValueType: String, CaseIterable, Sendable, Codable {
+    case none = ""
+    case inProduction = "in_production"
+    case inUse = "in_use"
+    case inContext = "in_context"
+}
+
 /// A tagged passage of a story or interview: the first link of the evidence chain.
 public struct Highlight: Sendable, Equatable, Codable {
     public var id: String
@@ -17,10 +34,14 @@ public struct Highlight: Sendable, Equatable, Codable {
     public var dimensions: [String]
     public var touchpoint: String
     public var polarity: ValuePolarity
+    public var beneficiary: ValueBeneficiary
+    public var valueType: ValueType
     public var tags: [String]
 
     public init(id: String, storyID: String, start: Int, end: Int, quote: String, dimensions: [String], touchpoint: String,
-                polarity: ValuePolarity, tags: [String]) {
+                polarity: ValuePolarity, beneficiary: ValueBeneficiary = .none, valueType: ValueType = .none, tags: [String]) {
+        self.beneficiary = beneficiary
+        self.valueType = valueType
         self.id = id
         self.storyID = storyID
         self.start = start

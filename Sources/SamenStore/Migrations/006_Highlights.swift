@@ -13,6 +13,8 @@ extension Migration {
                 dimensions TEXT NOT NULL,
                 touchpoint TEXT NOT NULL,
                 polarity TEXT NOT NULL,
+                beneficiary TEXT NOT NULL,
+                value_type TEXT NOT NULL,
                 tags TEXT NOT NULL,
                 created_at BIGINT NOT NULL
             )

@@ -58,7 +58,8 @@ struct EvidenceRoutes {
         }
         _ = try await evidence.addHighlight(organisationID: membership.organisation.id, Highlight(
             id: "", storyID: story.id, start: passage.0, end: passage.1, quote: passage.2, dimensions: dimensions,
-            touchpoint: form["touchpoint"].trimmed, polarity: polarity, tags: tags))
+            touchpoint: form["touchpoint"].trimmed, polarity: polarity, beneficiary: ValueBeneficiary(rawValue: form["beneficiary"]) ?? .none,
+            valueType: ValueType(rawValue: form["value_type"]) ?? .none, tags: tags))
         var response = Response.seeOther(storyPath)
         response.setCookie(t.services.cookies.notice("notice_highlight_added"))
         return response
@@ -97,14 +98,20 @@ struct EvidenceRoutes {
         let action: String
     }
 
+    /// The words for a highlight's tags: dimensions, free tags, then the Co-VAL fields.
+    func labels(_ h: Highlight, _ context: AppRequestContext) -> String {
+        (h.dimensions.map { t.word("dimension_" + $0, context) } + h.tags
+            + (h.polarity == .none ? [] : [t.word("polarity_" + h.polarity.rawValue, context)])
+            + (h.beneficiary == .none ? [] : [t.word("beneficiary_" + h.beneficiary.rawValue, context)])
+            + (h.valueType == .none ? [] : [t.word("value_type_" + h.valueType.rawValue, context)])).joined(separator: ", ")
+    }
+
     func quoteRows(_ membership: Membership, _ trajectory: Trajectory, _ highlights: [Highlight], checked: Set<String>,
                    _ context: AppRequestContext) -> [QuoteRow] {
         highlights.map { h in
-            let labels = h.dimensions.map { t.word("dimension_" + $0, context) } + h.tags
-                + (h.polarity == .none ? [] : [t.word("polarity_" + h.polarity.rawValue, context)])
             return QuoteRow(id: h.id, quote: h.quote,
                             storyURL: TrajectoryPaths.trajectory(membership.organisation.slug, trajectory.id) + "/stories/\(h.storyID)",
-                            labels: labels.joined(separator: ", "), checked: checked.contains(h.id), fieldID: "highlight-\(h.id)")
+                            labels: labels(h, context), checked: checked.contains(h.id), fieldID: "highlight-\(h.id)")
         }
     }
 

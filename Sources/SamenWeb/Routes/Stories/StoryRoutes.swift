@@ -195,6 +195,8 @@ struct StoryRoutes {
         let hasHighlights: Bool
         let dimensions: [Option]
         let polarities: [Option]
+        let beneficiaries: [Option]
+        let valueTypes: [Option]
         let highlightForm: FormState
         let highlightAction: String
     }
@@ -242,9 +244,7 @@ struct StoryRoutes {
              + steps.filter { $0.1.highlightIDs.contains(id) }.map { $0.0 + ": " + $0.1.touchpoint }).joined(separator: "; ")
         }
         let highlights = try await evidence.highlights(organisationID: org, trajectoryID: trajectory.id, storyID: story.id).map { h in
-            HighlightRow(quote: h.quote,
-                         labels: (h.dimensions.map { t.word("dimension_" + $0, context) } + h.tags
-                                  + (h.polarity == .none ? [] : [t.word("polarity_" + h.polarity.rawValue, context)])).joined(separator: ", "),
+            HighlightRow(quote: h.quote, labels: EvidenceRoutes(t: t).labels(h, context),
                          insights: uses(h.id),
                          deletePath: base + "/\(story.id)/highlights/\(h.id)/delete")
         }
@@ -258,6 +258,14 @@ struct StoryRoutes {
                               },
                               polarities: ValuePolarity.allCases.map {
                                   Option(value: $0.rawValue, label: t.word("polarity_" + $0.rawValue, context), selected: $0.rawValue == chosenPolarity)
+                              },
+                              beneficiaries: ValueBeneficiary.allCases.map {
+                                  Option(value: $0.rawValue, label: t.word("beneficiary_" + ($0.rawValue.isEmpty ? "none" : $0.rawValue), context),
+                                         selected: false)
+                              },
+                              valueTypes: ValueType.allCases.map {
+                                  Option(value: $0.rawValue, label: t.word("value_type_" + ($0.rawValue.isEmpty ? "none" : $0.rawValue), context),
+                                         selected: false)
                               },
                               highlightForm: highlightForm ?? t.renderer.form([:], names: Self.highlightFields, context),
                               highlightAction: base + "/\(story.id)/highlights")

@@ -23,9 +23,10 @@ struct VoiceTables {
                      "special_category", "age_band", "district", "channel", "retention_date"], rows)
         case "highlights":
             let rows = try await evidence.highlights(organisationID: org, trajectoryID: tr.id).map { h in
-                [h.id, h.storyID, String(h.start), String(h.end), h.quote, list(h.dimensions), h.touchpoint, h.polarity.rawValue, list(h.tags)]
+                [h.id, h.storyID, String(h.start), String(h.end), h.quote, list(h.dimensions), h.touchpoint, h.polarity.rawValue,
+                 h.beneficiary.rawValue, h.valueType.rawValue, list(h.tags)]
             }
-            return (["id", "story_id", "start", "end", "quote", "dimensions", "touchpoint", "polarity", "tags"], rows)
+            return (["id", "story_id", "start", "end", "quote", "dimensions", "touchpoint", "polarity", "beneficiary", "value_type", "tags"], rows)
         case "insights":
             let rows = try await evidence.insights(organisationID: org, trajectoryID: tr.id).map { [$0.id, $0.title, $0.description, list($0.highlightIDs)] }
             return (["id", "title", "description", "highlight_ids"], rows)
