@@ -80,6 +80,7 @@ public func buildApplication(configuration: SamenConfiguration, logger: Logger? 
         logger: logger
     )
     app.addServices(DatabaseService(database: database, sessions: SessionStore(database: database)))
+    app.addServices(ConversationJobService(database: database, logger: logger))
     return app
 }
 
@@ -109,6 +110,7 @@ public func buildRouter(database: Database, configuration: SamenConfiguration) a
     MemberRoutes(services: services).register(on: router)
     AccountRoutes(services: services).register(on: router)
     APIRoutes(services: services).register(on: router)
+    ConversationRoutes.registerAll(services: services, on: router)
     return router
 }
 

@@ -145,6 +145,8 @@ extension AppServices {
                   current: current == Paths.organisation(organisation.slug)),
             .init(label: renderer.text("nav_members", context), url: Paths.members(organisation.slug),
                   current: current.hasPrefix(Paths.members(organisation.slug))),
+            .init(label: renderer.text("nav_conversations", context), url: ConversationPaths.list(organisation.slug),
+                  current: current.hasPrefix(ConversationPaths.list(organisation.slug))),
             .init(label: renderer.text("nav_account", context), url: Paths.account, current: current == Paths.account),
         ]
     }

@@ -29,8 +29,9 @@ extension Router where Context == AppRequestContext {
 public enum RouteCatalog {
     public static var organisationScoped: [RouteEntry] {
         OrganisationRoutes.entries + MemberRoutes.entries + APIRoutes.organisationEntries
+            + ConversationRoutes.allEntries
     }
-    public static var api: [RouteEntry] { APIRoutes.entries }
+    public static var api: [RouteEntry] { APIRoutes.entries + ConversationAPIRoutes.entries }
 }
 
 extension Request {
