@@ -116,7 +116,7 @@ public struct ConversationVoteStore: Sendable {
             let candidates = try await sql.raw("""
                 SELECT s.number, s.body, s.author, s.is_seed, s.state, s.reason, s.vote_count, s.created_at
                 FROM conversation_statements s
-                WHERE s.conversation_id = \(bind: conversation.id) AND s.state IN \(stateList)
+                WHERE s.conversation_id = \(bind: conversation.id) AND s.state IN (\(stateList))
                   AND NOT EXISTS (SELECT 1 FROM conversation_votes v WHERE v.conversation_id = s.conversation_id
                                   AND v.participant = \(bind: participant ?? -1) AND v.statement = s.number)
                 ORDER BY s.vote_count, s.number
