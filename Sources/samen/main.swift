@@ -12,7 +12,7 @@ struct Samen: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "samen",
         abstract: "Samen: co-creation workbench for public services.",
-        subcommands: [Serve.self, Migrate.self, UserCommand.self],
+        subcommands: [Serve.self, Migrate.self, UserCommand.self, OpinionCommand.self, BenchCommand.self],
         defaultSubcommand: Serve.self
     )
 }
@@ -102,6 +102,47 @@ struct UserCommand: AsyncParsableCommand {
             } catch {
                 await db.shutdown()
                 throw ValidationError(AccountCommands.describe(error))
+            }
+        }
+    }
+}
+
+/// `samen opinion DIR [--json]` (conversations): the opinion map of a Pol.is export folder.
+struct OpinionCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "opinion", abstract: "Opinion map of a Pol.is export folder (comments.csv and votes.csv or participants-votes.csv).")
+    @Argument(help: "The export folder.") var directory: String
+    @Flag(help: "Print the full result as JSON (participants, groups, consensus, statements, timings).") var json = false
+
+    func run() async throws {
+        do { print(try OpinionCLI.run(directory: directory, json: json)) } catch let error as PolisImportError {
+            throw ValidationError("Cannot read the export: \(error)")
+        }
+    }
+}
+
+/// `samen bench opinion [--polis]` (conversations): benchmarks, never timed tests.
+struct BenchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "bench", abstract: "Benchmarks.", subcommands: [Opinion.self])
+
+    struct Opinion: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Opinion map: wall time and peak memory on seeded synthetic conversations, or ARI on Pol.is openData (--polis).")
+        @Flag(help: "Adjusted Rand index of our groups against Pol.is's on each openData conversation.") var polis = false
+        @Option(help: "Folder with the openData conversations (for --polis).") var data = "../shared/data/polis/openData"
+        @Option(help: "JSON from scripts/opinion_reference.py with red-dwarf's figures, printed beside ours.") var reference: String?
+        @Option(help: "One size only, PxS (for example 10000x1000).") var only: String?
+        @Option(help: "Seed of the generator.") var seed: UInt64 = 42
+
+        func run() async throws {
+            if polis { return try OpinionBenchmark.polis(directory: data, reference: reference) }
+            if let only { return try OpinionBenchmark.synthetic(only, seed: seed) }
+            for size in ["10000x1000", "100000x5000"] { // one process per size: its own peak memory
+                let process = Process()
+                process.executableURL = Bundle.main.executableURL
+                process.arguments = ["bench", "opinion", "--only", size, "--seed", String(seed)]
+                try process.run()
+                process.waitUntilExit()
             }
         }
     }
