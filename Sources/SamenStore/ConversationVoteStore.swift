@@ -106,26 +106,47 @@ public struct ConversationVoteStore: Sendable {
     }
 
     /// What a participant sees next: a shown statement they have not voted on, favouring
-    /// statements with few votes (one of the three least-voted, at random). Also returns how
+    /// statements with few votes and statements that split the opinion groups (votes
+    /// divided by 1 + split, where split ∈ [0, 1] comes from the last computed map; one of
+    /// the three first, at random). Also returns how
     /// many they answered and how many remain.
     public func next(conversation: Conversation, participant: Int?) async throws
         -> (statement: ConversationStatement?, answered: Int, remaining: Int) {
+        let candidates = try await queue(conversation: conversation, participant: participant)
+        let answered = try await database.read { sql in
+            try await sql.raw("""
+                SELECT COUNT(*) AS n FROM conversation_votes
+                WHERE conversation_id = \(bind: conversation.id) AND participant = \(bind: participant ?? -1)
+                """).first()?.decode(column: "n", as: Int.self) ?? 0
+        }
+        return (candidates.prefix(3).randomElement(), answered, candidates.count)
+    }
+
+    /// The statements a participant has not voted on yet, most wanted first.
+    public func queue(conversation: Conversation, participant: Int?) async throws -> [ConversationStatement] {
         try await database.read { sql in
             let states = conversation.moderation == .post ? ["approved", "meta", "pending"] : ["approved", "meta"]
             let stateList = SQLList(states.map { SQLBind($0) })
-            let candidates = try await sql.raw("""
+            return try await sql.raw("""
                 SELECT s.number, s.body, s.author, s.is_seed, s.state, s.reason, s.vote_count, s.created_at
                 FROM conversation_statements s
                 WHERE s.conversation_id = \(bind: conversation.id) AND s.state IN (\(stateList))
                   AND NOT EXISTS (SELECT 1 FROM conversation_votes v WHERE v.conversation_id = s.conversation_id
                                   AND v.participant = \(bind: participant ?? -1) AND v.statement = s.number)
-                ORDER BY s.vote_count, s.number
+                ORDER BY (s.vote_count * 1000) / (1000 + s.split), s.number
                 """).all().map(ConversationStore.decodeStatement)
-            let answered = try await sql.raw("""
-                SELECT COUNT(*) AS n FROM conversation_votes
-                WHERE conversation_id = \(bind: conversation.id) AND participant = \(bind: participant ?? -1)
-                """).first()?.decode(column: "n", as: Int.self) ?? 0
-            return (candidates.prefix(3).randomElement(), answered, candidates.count)
+        }
+    }
+
+    /// Stores how much each statement splits the groups (0...1000, per mille), from the last map.
+    public func saveSplits(conversationID: String, splits: [Int: Int]) async throws {
+        try await database.transaction { sql in
+            for (number, split) in splits {
+                try await sql.raw("""
+                    UPDATE conversation_statements SET split = \(bind: max(0, min(1000, split)))
+                    WHERE conversation_id = \(bind: conversationID) AND number = \(bind: number)
+                    """).run()
+            }
         }
     }
 

@@ -192,4 +192,23 @@ struct ConversationStoreTests {
             #expect(try await f.store.addSeed(organisationID: f.orgA.id, conversationID: empty.id, body: "Nieuw").number == 5)
         }
     }
+
+    @Test("statements with few votes and statements that split the groups come first", arguments: TestDatabase.kinds)
+    func order(kind: DatabaseKind) async throws {
+        try await TestDatabase.with(kind) { database, _ in
+            let f = try await Self.fixture(database)
+            let id = f.conversation.id
+            _ = try await f.store.addSeed(organisationID: f.orgA.id, conversationID: id, body: "Derde")
+            for voter in ["a", "b"] {
+                try await f.votes.vote(conversationID: id, tokenHash: voter, statement: 0, value: .agree)
+                try await f.votes.vote(conversationID: id, tokenHash: voter, statement: 1, value: .agree)
+            }
+            try await f.votes.vote(conversationID: id, tokenHash: "c", statement: 1, value: .agree)
+            // Votes: #0 2, #1 3, #2 0. Fewest first.
+            #expect(try await f.votes.queue(conversation: f.conversation, participant: nil).map(\.number) == [2, 0, 1])
+            // #1 splits the groups completely: 3 votes count as 1.5, before #0's 2.
+            try await f.votes.saveSplits(conversationID: id, splits: [1: 1000])
+            #expect(try await f.votes.queue(conversation: f.conversation, participant: nil).map(\.number) == [2, 1, 0])
+        }
+    }
 }

@@ -154,10 +154,15 @@ struct ConversationWebTests {
             #expect(results.text.contains("Groep A") && results.text.contains("Groep B"))
             #expect(results.text.contains("Het formulier moet in gewone taal."))
             // Reject a statement, recompute in the background runner: it leaves the results.
-            try await ilse.post(detail + "/moderation", ["statements": "0", "action": "reject", "reason": "test"])
-            let done = await ConversationResults(database: database, logger: Logger(label: "test")).runDue()
-            #expect(done >= 1)
-            let after = try await ilse.get(detail + "/results")
+            let rejected = try await ilse.post(detail + "/moderation", ["statements": "0", "action": "reject", "reason": "test"])
+            #expect(rejected.status == .seeOther)
+            // The app's own background runner (or this one, whichever claims the job first) recomputes.
+            var after = try await ilse.get(detail + "/results")
+            for _ in 0..<100 where after.text.contains("Ik wil de aanvraag helemaal online kunnen doen.") {
+                await ConversationResults(database: database, logger: Logger(label: "test")).runDue()
+                try await Task.sleep(for: .milliseconds(100))
+                after = try await ilse.get(detail + "/results")
+            }
             #expect(!after.text.contains("Ik wil de aanvraag helemaal online kunnen doen."))
         }
     }

@@ -102,8 +102,13 @@ struct ConversationAPITests {
             #expect(good.status == .created)
             #expect(good.jsonObject["votes"] as? Int == 40)
             #expect(try await browser.json(.get, "\(base)/\(id)/results", token: token).jsonObject["code"] as? String == "results_not_ready")
-            await ConversationResults(database: database, logger: Logger(label: "test")).runDue()
-            let results = try await browser.json(.get, "\(base)/\(id)/results", token: token)
+            // The app's background runner or this one computes it, whichever claims the job first.
+            var results = try await browser.json(.get, "\(base)/\(id)/results", token: token)
+            for _ in 0..<100 where results.status != .ok {
+                await ConversationResults(database: database, logger: Logger(label: "test")).runDue()
+                try await Task.sleep(for: .milliseconds(100))
+                results = try await browser.json(.get, "\(base)/\(id)/results", token: token)
+            }
             #expect(results.status == .ok)
             let report = try #require(results.jsonObject["report"] as? [String: Any])
             #expect(report["participant_count"] as? Int == 20)

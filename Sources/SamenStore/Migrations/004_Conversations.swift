@@ -35,6 +35,7 @@ extension Migration {
                 state TEXT NOT NULL,
                 reason TEXT NOT NULL DEFAULT '',
                 vote_count BIGINT NOT NULL DEFAULT 0,
+                split BIGINT NOT NULL DEFAULT 0,
                 created_at BIGINT NOT NULL,
                 moderated_at BIGINT,
                 PRIMARY KEY (conversation_id, number)

@@ -30,10 +30,25 @@ public struct ConversationResults: Sendable {
                                            timestamp: Double($0.votedAtMilliseconds)) },
             moderatedOut: moderatedOut, includeParticipants: false)
         let body = String(decoding: try report.encoded(), as: UTF8.self)
+        try await votes.saveSplits(conversationID: conversationID, splits: Self.splits(report))
         try await ConversationStore(database: database).saveResult(
             conversationID: conversationID,
             result: StoredResult(computedAt: Clock.now(), voteEvents: events.count,
                                  durationMilliseconds: Int(Date().timeIntervalSince(started) * 1000), body: body))
+    }
+
+    /// How much each statement divides the groups: the spread (largest minus smallest) of the
+    /// groups' agree shares, per mille; 0 with fewer than two groups.
+    static func splits(_ report: OpinionReport) -> [Int: Int] {
+        var out: [Int: Int] = [:]
+        for row in report.statements where row.groups.count >= 2 {
+            let shares = row.groups.map { counts -> Double in
+                let n = counts.agree + counts.disagree + counts.pass
+                return n == 0 ? 0.5 : Double(counts.agree) / Double(n)
+            }
+            out[row.statement] = Int(((shares.max() ?? 0) - (shares.min() ?? 0)) * 1000)
+        }
+        return out
     }
 
     /// Runs every due recompute job; returns how many succeeded.
@@ -42,7 +57,14 @@ public struct ConversationResults: Sendable {
         let jobs = JobStore(database: database)
         var done = 0
         for _ in 0..<limit {
-            guard let job = try? await jobs.claim(kind: JobStore.recomputeConversation, worker: worker) else { break }
+            let claimed: JobStore.Job?
+            do {
+                claimed = try await jobs.claim(kind: JobStore.recomputeConversation, worker: worker)
+            } catch {
+                logger.error("claiming a recompute failed", metadata: ["type": "\(type(of: error))"])
+                break
+            }
+            guard let job = claimed else { break }
             do {
                 try await recompute(conversationID: job.subjectID)
                 try await jobs.complete(job)
