@@ -184,4 +184,28 @@ struct ConversationWebTests {
             #expect(!(try await sanne.get("/o/\(Demo.orgB)/conversations")).text.contains("bijzondere bijstand"))
         }
     }
+
+    @Test("a personal link keeps one identity across devices")
+    func personalLinks() async throws {
+        try await withConversationApp { client, database in
+            let ilse = Browser(client)
+            try await ilse.logIn(Demo.ilse)
+            let (detail, _) = try await Self.create(ilse, ["question": "Wat moet de bibliotheek doen?", "seeds": "Langer open\nMeer stilteplekken"])
+            #expect(try await ilse.post(detail + "/links", ["count": "0"]).status == .unprocessableContent)
+            let csv = try await ilse.post(detail + "/links", ["count": "2"])
+            #expect(csv.headers[.contentType]?.hasPrefix("text/csv") == true)
+            let links = csv.text.split(separator: "\n").dropFirst().map(String.init)
+            #expect(links.count == 2 && Set(links).count == 2)
+            let phone = Browser(client)
+            let page = try await phone.get(links[0])
+            let number = try #require(page.text.firstMatch(of: /name="statement" value="(\d+)"/).map { String($0.output.1) })
+            let token = String(links[0].split(separator: "=").last!)
+            #expect(page.text.contains(#"name="p" value="\#(token)""#))
+            #expect(try await phone.post(links[0].components(separatedBy: "?")[0] + "/vote", ["statement": number, "vote": "pass", "p": token]).status == .seeOther)
+            let laptop = Browser(client)
+            #expect(try await laptop.get(links[0]).text.contains("Je hebt 1 stellingen beantwoord"), "same person on another device")
+            #expect(try await laptop.get(links[1]).text.contains("Je hebt 0 stellingen beantwoord"), "another link is another person")
+            #expect(try await Self.counts(database).votes >= 1)
+        }
+    }
 }

@@ -8,6 +8,7 @@ enum ConversationPaths {
     static func list(_ slug: String) -> String { "/o/\(slug)/conversations" }
     static func detail(_ slug: String, _ id: String) -> String { "/o/\(slug)/conversations/\(id)" }
     static func seeds(_ slug: String, _ id: String) -> String { "/o/\(slug)/conversations/\(id)/statements" }
+    static func links(_ slug: String, _ id: String) -> String { "/o/\(slug)/conversations/\(id)/links" }
     static func moderation(_ slug: String, _ id: String) -> String { "/o/\(slug)/conversations/\(id)/moderation" }
     static func results(_ slug: String, _ id: String) -> String { "/o/\(slug)/conversations/\(id)/results" }
     static func export(_ slug: String, _ id: String, _ file: String) -> String { "/o/\(slug)/conversations/\(id)/export/\(file)" }
@@ -29,6 +30,7 @@ struct ConversationRoutes {
         RouteEntry(.get, "/o/:org/conversations/:conversation"),
         RouteEntry(.post, "/o/:org/conversations/:conversation"),
         RouteEntry(.post, "/o/:org/conversations/:conversation/statements"),
+        RouteEntry(.post, "/o/:org/conversations/:conversation/links"),
     ]
 
     /// Every conversation route, for the catalogue (tenant-isolation test) and registration.
@@ -46,7 +48,7 @@ struct ConversationRoutes {
     }
 
     func register(on router: Router<AppRequestContext>) {
-        router.register(Array(zip(Self.entries, [list, create, detail, update, addSeed] as [Handler])))
+        router.register(Array(zip(Self.entries, [list, create, detail, update, addSeed, personalLinks] as [Handler])))
     }
 
     struct Row {
@@ -169,6 +171,7 @@ struct ConversationRoutes {
         let seedForm: FormState
         let updatePath: String
         let seedPath: String
+        let linksPath: String
         let moderationPath: String
         let resultsPath: String
         let exportLinks: [Fact]
@@ -228,6 +231,7 @@ struct ConversationRoutes {
                                                       state: renderer.text("statement_state_" + $0.state.rawValue, context), votes: $0.voteCount) },
             canEdit: membership.role.allows(.runTrajectory), form: form, seedForm: seedForm,
             updatePath: ConversationPaths.detail(slug, conversation.id), seedPath: ConversationPaths.seeds(slug, conversation.id),
+            linksPath: ConversationPaths.links(slug, conversation.id),
             moderationPath: ConversationPaths.moderation(slug, conversation.id), resultsPath: ConversationPaths.results(slug, conversation.id),
             exportLinks: files.map { Fact(label: $0, value: ConversationPaths.export(slug, conversation.id, $0)) },
             preSelected: form.fields["moderation"]?.value == "pre", allowChecked: form.fields["allow_statements"]?.value == "1")
@@ -268,5 +272,22 @@ struct ConversationRoutes {
         var response = Response.seeOther(ConversationPaths.detail(membership.organisation.slug, conversation.id))
         response.setCookie(services.cookies.notice("notice_statement_added"))
         return response
+    }
+
+    /// Personal links for people the facilitator invites: each carries its own random
+    /// token (`?p=…`), so the same person keeps one identity on any device. The tokens are
+    /// not stored; only their hash is, when first used. Answered as a CSV download.
+    @Sendable func personalLinks(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let membership = try await services.membership(request, context, for: .runTrajectory)
+        let conversation = try await conversation(request, context, membership)
+        let form = try await request.form(context)
+        guard let count = Int(form["count"]), (1...1000).contains(count) else {
+            throw ValidationErrors([.validation("conversation_links_count", field: "count")])
+        }
+        let base = ConversationPaths.participate(conversation.publicToken)
+        let lines = (0..<count).map { _ in base + "?p=" + Secrets.token() }
+        return Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=links.csv",
+                                               .cacheControl: "no-store"],
+                        body: .init(byteBuffer: ByteBuffer(string: "link\n" + lines.joined(separator: "\n") + "\n")))
     }
 }
