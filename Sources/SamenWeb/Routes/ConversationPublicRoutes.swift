@@ -9,7 +9,12 @@ import SamenStore
 /// salted with the conversation id, is stored.
 struct ConversationPublicRoutes {
     let services: AppServices
-    let voteLimiter = RateLimiter(capacity: 120, perSecond: 10)
+    /// Votes per client address: a burst of 120, then 10 a second; `SAMEN_VOTE_RATE=burst/perSecond`
+    /// changes it (the loopback load test raises it, all its clients being 127.0.0.1).
+    let voteLimiter: RateLimiter = {
+        let parts = (ProcessInfo.processInfo.environment["SAMEN_VOTE_RATE"] ?? "").split(separator: "/").compactMap { Double($0) }
+        return parts.count == 2 ? RateLimiter(capacity: Int(parts[0]), perSecond: parts[1]) : RateLimiter(capacity: 120, perSecond: 10)
+    }()
     let statementLimiter = RateLimiter(capacity: 5, perSecond: 0.05)
     var renderer: Renderer { services.renderer }
     var store: ConversationStore { ConversationStore(database: services.database) }
