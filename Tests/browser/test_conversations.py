@@ -2,12 +2,14 @@
 
 Finds the demo conversation's public link as the facilitator, then takes part as an
 anonymous citizen with JavaScript off at 360 px: axe-core on the page, a vote by plain
-form button, an empty statement refused with a message by the field.
+form button, an empty statement refused with a message by the field. With JavaScript on, a
+vote is sent in the background and the next statement appears without a page load.
 """
 
 from __future__ import annotations
 
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
 
 from helpers import FAILING_IMPACTS, axe_violations, format_violation, login, wait_css
 
@@ -62,3 +64,22 @@ def test_public_and_results_pages_pass_axe(new_driver, base_url):
     wait_css(citizen, "form#vote-form", "the vote form")
     problems += _serious(citizen, public)
     assert not problems, "\n\n".join(problems)
+
+
+def test_with_javascript_a_vote_needs_no_page_load(new_driver, base_url):
+    facilitator = new_driver()
+    public = _public_link(facilitator, base_url)
+    citizen = new_driver(width=WIDTH, height=800)
+    citizen.get(public)
+    wait_css(citizen, "form#vote-form", "the vote form")
+    citizen.execute_script("window.__samenNoReload = 'still here';")
+    citizen.find_element(By.CSS_SELECTOR, 'form#vote-form button[value="disagree"]').click()
+    notice = wait_css(citizen, "main .notice", "the notice after the background vote")
+    assert "opgeslagen" in notice.text
+    assert "1 stellingen beantwoord" in citizen.find_element(By.TAG_NAME, "main").text
+    assert citizen.execute_script("return window.__samenNoReload") == "still here", "the page was reloaded"
+    # And again: the new form is enhanced too.
+    citizen.find_element(By.CSS_SELECTOR, 'form#vote-form button[value="pass"]').click()
+    wait_css(citizen, "main", "main")
+    WebDriverWait(citizen, 15).until(lambda d: "2 stellingen beantwoord" in d.find_element(By.TAG_NAME, "main").text)
+    assert citizen.execute_script("return window.__samenNoReload") == "still here"
