@@ -12,7 +12,7 @@ struct Samen: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "samen",
         abstract: "Samen: co-creation workbench for public services.",
-        subcommands: [Serve.self, Migrate.self, UserCommand.self, OpinionCommand.self, BenchCommand.self],
+        subcommands: [Serve.self, Migrate.self, UserCommand.self, OpinionCommand.self, BenchCommand.self, ConversationCommand.self],
         defaultSubcommand: Serve.self
     )
 }
@@ -143,6 +143,51 @@ struct BenchCommand: AsyncParsableCommand {
                 process.arguments = ["bench", "opinion", "--only", size, "--seed", String(seed)]
                 try process.run()
                 process.waitUntilExit()
+            }
+        }
+    }
+}
+
+/// `samen conversation import|export` (conversations): Pol.is export folders in and out.
+struct ConversationCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "conversation", abstract: "Pol.is import and export.",
+                                                    subcommands: [Import.self, Export.self])
+
+    struct Import: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Create a conversation from a Pol.is export folder (all or nothing).")
+        @OptionGroup var database: DatabaseOptions
+        @Option(help: "Short name (slug) of the organisation.") var organisation: String
+        @Option(help: "The question (default: the topic in summary.csv).") var question: String?
+        @Argument(help: "The export folder.") var directory: String
+
+        func run() async throws {
+            let db = try await Database.open(url: database.configuration().databaseURL, logger: Logger(label: "samen.conversation"))
+            do {
+                try await Migrations.run(on: db)
+                print(try await ConversationCommands.importFolder(database: db, organisationSlug: organisation, directory: directory, question: question))
+                await db.shutdown()
+            } catch {
+                await db.shutdown()
+                throw ValidationError("\(error)")
+            }
+        }
+    }
+
+    struct Export: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Write a conversation as a Pol.is export folder.")
+        @OptionGroup var database: DatabaseOptions
+        @Option(help: "Short name (slug) of the organisation.") var organisation: String
+        @Argument(help: "The conversation id.") var conversation: String
+        @Argument(help: "The folder to write.") var directory: String
+
+        func run() async throws {
+            let db = try await Database.open(url: database.configuration().databaseURL, logger: Logger(label: "samen.conversation"))
+            do {
+                print(try await ConversationCommands.exportFolder(database: db, organisationSlug: organisation, conversationID: conversation, directory: directory))
+                await db.shutdown()
+            } catch {
+                await db.shutdown()
+                throw ValidationError("\(error)")
             }
         }
     }

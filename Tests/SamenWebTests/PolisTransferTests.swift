@@ -70,6 +70,35 @@ struct PolisTransferTests {
     }
 }
 
+@Suite("samen conversation import and export")
+struct ConversationCommandTests {
+    @Test("a folder goes in and comes out with every vote; a malformed folder leaves nothing")
+    func folders() async throws {
+        let source = try #require(PolisTransferTests.openData).appendingPathComponent("15-per-hour-seattle")
+        try await TestDatabase.with(.sqlite) { database, _ in
+            _ = try await OrganisationStore(database: database).create(name: "Gemeente", slug: "gemeente")
+            let report = try await ConversationCommands.importFolder(database: database, organisationSlug: "gemeente",
+                                                                     directory: source.path, question: nil)
+            let id = try #require(report.firstMatch(of: /conversation ([a-f0-9-]{36})/).map { String($0.output.1) })
+            let out = FileManager.default.temporaryDirectory.appendingPathComponent("samen-export-\(UUID().uuidString)")
+            _ = try await ConversationCommands.exportFolder(database: database, organisationSlug: "gemeente", conversationID: id, directory: out.path)
+            #expect(try PolisTransfer.parse(directory: out).events.count == (try PolisTransfer.parse(directory: source)).events.count)
+            try? FileManager.default.removeItem(at: out)
+
+            let bad = FileManager.default.temporaryDirectory.appendingPathComponent("samen-bad-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: bad, withIntermediateDirectories: true)
+            try Data("comment-id,comment-body\n0,Hallo\n".utf8).write(to: bad.appendingPathComponent("comments.csv"))
+            try Data("timestamp,comment-id,voter-id\n1,0,1\n".utf8).write(to: bad.appendingPathComponent("votes.csv"))
+            await #expect(throws: PolisImportError(file: "votes.csv", row: 1, code: "missing_column", detail: "vote")) {
+                _ = try await ConversationCommands.importFolder(database: database, organisationSlug: "gemeente", directory: bad.path, question: "Slecht")
+            }
+            try? FileManager.default.removeItem(at: bad)
+            let organisation = try #require(try await OrganisationStore(database: database).all().first)
+            #expect(try await ConversationStore(database: database).conversations(organisationID: organisation.id).count == 1)
+        }
+    }
+}
+
 @Suite("Conversations in the JSON API")
 struct ConversationAPITests {
     @Test("create, import (all or nothing), results and export through the API")

@@ -11,6 +11,13 @@ public struct PolisImportError: Error, Equatable, Sendable, CustomStringConverti
     public var code: String
     public var detail: String
 
+    public init(file: String, row: Int, code: String, detail: String) {
+        self.file = file
+        self.row = row
+        self.code = code
+        self.detail = detail
+    }
+
     public var description: String { "\(file) row \(row): \(code)\(detail.isEmpty ? "" : " (\(detail))")" }
 }
 
