@@ -6,7 +6,10 @@ SECONDS. Prints votes/s, latency percentiles, and checks that every accepted vot
 in the database afterwards (counted in conversation_vote_events).
 
     swift build -c release
-    python3 scripts/vote_load.py [--samen .build/release/samen] [--connections 32] [--seconds 10]
+    python3 scripts/vote_load.py [--samen .build/release/samen] [--connections 32] [--seconds 10] [--wrk]
+
+With --wrk the votes are sent by wrk (apt-get install wrk; a C load generator, so the
+client is not the bottleneck) with a Lua script: one participant per wrk thread.
 
 Bounded: a fixed number of connections, a fixed duration, 127.0.0.1 only.
 """
@@ -109,12 +112,49 @@ async def load(port: int, public: str, statements: int, connections: int, second
     return latencies, counts, time.perf_counter() - start
 
 
+WRK_SCRIPT = """
+local sessions = {SESSIONS}
+local votes = {"agree", "disagree", "pass"}
+local next_id = 0
+function setup(thread) thread:set("id", next_id); next_id = next_id + 1 end
+function init(args) me = sessions[(id % #sessions) + 1]; n = id * 7919 end
+function request()
+  n = n + 1
+  local body = "_csrf=" .. me.csrf .. "&statement=" .. (n % STATEMENTS) .. "&vote=" .. votes[n % 3 + 1]
+  return wrk.format("POST", "PATH/vote", {["Cookie"] = me.cookie, ["Content-Type"] = "application/x-www-form-urlencoded"}, body)
+end
+function done(summary, latency, requests)
+  io.write(string.format("WRK %d %d %.3f %.3f %.3f\\n", summary.requests, summary.errors.status,
+    summary.duration / 1e6, latency:percentile(50) / 1000, latency:percentile(99) / 1000))
+end
+"""
+
+
+def run_wrk(base: str, public: str, statements: int, connections: int, seconds: float) -> tuple[int, int, float, float, float]:
+    threads = 2
+    sessions = []
+    for _ in range(threads):
+        jar = http.cookiejar.CookieJar()
+        opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+        opener.open(base + public).read()
+        cookies = {c.name: c.value for c in jar}
+        sessions.append('{cookie="%s", csrf="%s"}' % ("; ".join(f"{k}={v}" for k, v in cookies.items()), cookies["samen_csrf"]))
+    script = WRK_SCRIPT.replace("SESSIONS", ", ".join(sessions)).replace("STATEMENTS", str(statements)).replace("PATH", public)
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as f:
+        f.write(script)
+    out = subprocess.run(["wrk", "-t", str(threads), "-c", str(connections), "-d", f"{int(seconds)}s", "-s", f.name, base],
+                         capture_output=True, text=True, check=True).stdout
+    requests, errors, duration, p50, p99 = re.search(r"WRK (\d+) (\d+) ([0-9.]+) ([0-9.]+) ([0-9.]+)", out).groups()
+    return int(requests) - int(errors), int(errors), float(duration), float(p50), float(p99)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--samen", default=str(ROOT / ".build" / "release" / "samen"))
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument("--seconds", type=float, default=10)
     parser.add_argument("--statements", type=int, default=300)
+    parser.add_argument("--wrk", action="store_true", help="send the votes with wrk instead of Python")
     args = parser.parse_args()
 
     port = free_port()
@@ -133,11 +173,22 @@ def main() -> None:
                 time.sleep(0.1)
         public = setup(base, args.statements)
         conversation_rows = sqlite3.connect(db).execute("SELECT COUNT(*) FROM conversation_vote_events").fetchone()[0]
-        latencies, counts, elapsed = asyncio.run(load(port, public, args.statements, args.connections, args.seconds))
+        if args.wrk:
+            accepted, errors, elapsed, p50, p99 = run_wrk(base, public, args.statements, args.connections, args.seconds)
+        else:
+            latencies, counts, elapsed = asyncio.run(load(port, public, args.statements, args.connections, args.seconds))
+        time.sleep(0.5)  # let votes still in flight when the client stopped finish
     finally:
         server.terminate()
         server.wait(timeout=30)
     stored = sqlite3.connect(db).execute("SELECT COUNT(*) FROM conversation_vote_events").fetchone()[0] - conversation_rows
+    if args.wrk:
+        print(f"wrk: {accepted} votes accepted in {elapsed:.1f} s over {args.connections} connections: {accepted / elapsed:.0f} votes/s; "
+              f"latency p50 {p50:.1f} ms, p99 {p99:.1f} ms; {errors} refused")
+        # wrk does not count requests still in flight when it stops; those may be stored too.
+        ok = accepted <= stored <= accepted + args.connections
+        print(f"stored vote events: {stored} ({'every accepted vote is stored' if ok else 'MISMATCH'})")
+        raise SystemExit(0 if ok and errors == 0 else 1)
     accepted = counts.get(303, 0)
     latencies.sort()
     p = lambda q: latencies[min(len(latencies) - 1, int(q * len(latencies)))] * 1000

@@ -53,19 +53,39 @@ public struct ConversationVoteStore: Sendable {
     public func vote(conversationID: String, tokenHash: String, kind: String = "cookie", statement: Int,
                      value: VoteValue) async throws -> Int {
         try await database.transaction { sql in
-            let conversation = try await Self.openConversation(sql: sql, conversationID: conversationID)
+            // One query for the conversation's state, the statement, the participant and their
+            // previous vote on it: a vote is the hot path.
             guard let row = try await sql.raw("""
-                SELECT number, body, author, is_seed, state, reason, vote_count, created_at FROM conversation_statements
-                WHERE conversation_id = \(bind: conversationID) AND number = \(bind: statement)
-                """).first() else { throw SamenError.validation("statement_unknown", field: "statement") }
-            guard try ConversationStore.decodeStatement(row).isVisible(conversation.moderation) else {
-                throw SamenError("statement_not_votable", kind: .conflict, field: "statement")
+                SELECT c.moderation, c.opens_at, c.closes_at, s.state, p.number AS participant, v.voted_at_ms AS previous
+                FROM conversation_statements s
+                JOIN conversations c ON c.id = s.conversation_id
+                LEFT JOIN conversation_participants p ON p.conversation_id = s.conversation_id AND p.token_hash = \(bind: tokenHash)
+                LEFT JOIN conversation_votes v ON v.conversation_id = s.conversation_id AND v.participant = p.number
+                    AND v.statement = s.number
+                WHERE s.conversation_id = \(bind: conversationID) AND s.number = \(bind: statement)
+                """).first() else {
+                _ = try await Self.openConversation(sql: sql, conversationID: conversationID)
+                throw SamenError.validation("statement_unknown", field: "statement")
             }
-            let participant = try await Self.ensureParticipant(sql: sql, conversationID: conversationID, tokenHash: tokenHash, kind: kind)
-            let previous = try await sql.raw("""
-                SELECT voted_at_ms FROM conversation_votes
-                WHERE conversation_id = \(bind: conversationID) AND participant = \(bind: participant) AND statement = \(bind: statement)
-                """).first()?.decode(column: "voted_at_ms", as: Int64.self)
+            let now = Clock.now()
+            if let opensAt = try row.decode(column: "opens_at", as: Int64?.self), now < opensAt {
+                throw SamenError("conversation_closed", kind: .conflict)
+            }
+            if let closesAt = try row.decode(column: "closes_at", as: Int64?.self), now >= closesAt {
+                throw SamenError("conversation_closed", kind: .conflict)
+            }
+            let mode = ModerationMode(rawValue: try row.decode(column: "moderation", as: String.self)) ?? .post
+            let state = StatementState(rawValue: try row.decode(column: "state", as: String.self)) ?? .pending
+            let shown = ConversationStatement(number: statement, body: "", author: nil, isSeed: false, state: state, reason: "",
+                                              voteCount: 0, createdAt: 0)
+            guard shown.isVisible(mode) else { throw SamenError("statement_not_votable", kind: .conflict, field: "statement") }
+            let participant: Int
+            if let known = try row.decode(column: "participant", as: Int?.self) {
+                participant = known
+            } else {
+                participant = try await Self.ensureParticipant(sql: sql, conversationID: conversationID, tokenHash: tokenHash, kind: kind)
+            }
+            let previous = try row.decode(column: "previous", as: Int64?.self)
             // Strictly later than the vote it replaces, so "latest wins" never depends on a clock tie.
             let time = max(Self.nowMilliseconds(), (previous ?? 0) + 1)
             if previous == nil {
