@@ -153,6 +153,8 @@ struct ConversationWebTests {
             #expect(results.text.contains("<svg") && results.text.contains(#"role="img""#) && results.text.contains("<desc"))
             #expect(results.text.contains("Groep A") && results.text.contains("Groep B"))
             #expect(results.text.contains("Het formulier moet in gewone taal."))
+            let marks = results.text.matches(of: #/<(circle|rect|polygon) /#).count
+            #expect(marks >= 140, "every demo participant is a point on the map (\(marks) marks)")
             // Reject a statement, recompute in the background runner: it leaves the results.
             let rejected = try await ilse.post(detail + "/moderation", ["statements": "0", "action": "reject", "reason": "test"])
             #expect(rejected.status == .seeOther)

@@ -19,6 +19,9 @@ public struct ConversationResults: Sendable {
         self.worker = worker
     }
 
+    /// Up to this many participants the map shows each of them, else the base clusters.
+    static let participantsOnMap = 3000
+
     /// Computes and stores the opinion map of one conversation now.
     public func recompute(conversationID: String) async throws {
         let started = Date()
@@ -28,8 +31,11 @@ public struct ConversationResults: Sendable {
         let report = OpinionReport.compute(
             events: events.map { VoteEvent(participant: $0.participant, statement: $0.statement, vote: $0.vote,
                                            timestamp: Double($0.votedAtMilliseconds)) },
-            moderatedOut: moderatedOut, includeParticipants: false)
-        let body = String(decoding: try report.encoded(), as: UTF8.self)
+            moderatedOut: moderatedOut, includeParticipants: true)
+        // Each participant is drawn on the map up to a few thousand; above that, base clusters.
+        var stored = report
+        if report.participantCount > Self.participantsOnMap { stored.participants = nil }
+        let body = String(decoding: try stored.encoded(), as: UTF8.self)
         try await votes.saveSplits(conversationID: conversationID, splits: Self.splits(report))
         try await ConversationStore(database: database).saveResult(
             conversationID: conversationID,

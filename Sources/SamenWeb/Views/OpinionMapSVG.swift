@@ -1,10 +1,10 @@
 import Foundation
 import SamenAnalytics
 
-/// Draws the opinion map as an SVG on the server: each base cluster as a mark whose size
-/// follows its number of participants, and whose colour *and* shape follow its group, with
-/// each group's letter at its centre (so meaning never rests on colour alone). The caller
-/// puts a text alternative and a data table beside it.
+/// Draws the opinion map as an SVG on the server: each participant as a point (or, for
+/// large conversations, each base cluster as a mark sized by its members) whose colour *and*
+/// shape follow its group, with each group's letter at its centre, so meaning never rests on
+/// colour alone. The caller puts a text alternative and a data table beside it.
 enum OpinionMapSVG {
     /// Okabe–Ito colours, distinguishable with the common colour-vision deficiencies.
     static let colours = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#8A6D00"]
@@ -20,14 +20,14 @@ enum OpinionMapSVG {
 
     static func render(_ report: OpinionReport, title: String, description: String) -> String {
         let width = 640.0, height = 420.0, pad = 36.0
-        let xs = report.baseClusters.map(\.x) + report.groups.map(\.x)
-        let ys = report.baseClusters.map(\.y) + report.groups.map(\.y)
+        let people = report.participants ?? []
+        let xs = report.baseClusters.map(\.x) + report.groups.map(\.x) + people.map(\.x)
+        let ys = report.baseClusters.map(\.y) + report.groups.map(\.y) + people.map(\.y)
         let minX = xs.min() ?? -1, maxX = xs.max() ?? 1, minY = ys.min() ?? -1, maxY = ys.max() ?? 1
         let spanX = max(maxX - minX, 1e-9), spanY = max(maxY - minY, 1e-9)
         func px(_ x: Double) -> Double { pad + (x - minX) / spanX * (width - 2 * pad) }
         func py(_ y: Double) -> Double { height - pad - (y - minY) / spanY * (height - 2 * pad) }
         func f(_ v: Double) -> String { String(format: "%.1f", v) }
-        let largest = Double(report.baseClusters.map(\.size).max() ?? 1)
         var out = """
             <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \(Int(width)) \(Int(height))" role="img" \
             aria-labelledby="opinion-map-title opinion-map-desc" class="opinion-map">
@@ -38,16 +38,25 @@ enum OpinionMapSVG {
             <line x1="\(f(pad / 2))" y1="\(f(py(0)))" x2="\(f(width - pad / 2))" y2="\(f(py(0)))" stroke="#d0d0d0"/>
 
             """
-        for cluster in report.baseClusters {
-            let r = 3 + 9 * (Double(cluster.size) / largest).squareRoot()
-            let x = px(cluster.x), y = py(cluster.y)
-            let colour = colours[cluster.group % colours.count]
-            let style = "fill=\"\(colour)\" fill-opacity=\"0.75\" stroke=\"#1a1a1a\" stroke-width=\"0.8\""
-            switch cluster.group % 4 {
-            case 0: out += "<circle cx=\"\(f(x))\" cy=\"\(f(y))\" r=\"\(f(r))\" \(style)/>\n"
-            case 1: out += "<rect x=\"\(f(x - r))\" y=\"\(f(y - r))\" width=\"\(f(2 * r))\" height=\"\(f(2 * r))\" \(style)/>\n"
-            case 2: out += "<polygon points=\"\(f(x)),\(f(y - r)) \(f(x + r)),\(f(y + r)) \(f(x - r)),\(f(y + r))\" \(style)/>\n"
-            default: out += "<polygon points=\"\(f(x)),\(f(y - r)) \(f(x + r)),\(f(y)) \(f(x)),\(f(y + r)) \(f(x - r)),\(f(y))\" \(style)/>\n"
+        func mark(_ x: Double, _ y: Double, _ r: Double, group: Int?) -> String {
+            guard let group else {
+                return "<circle cx=\"\(f(x))\" cy=\"\(f(y))\" r=\"\(f(r * 0.7))\" fill=\"none\" stroke=\"#595959\" stroke-width=\"0.8\"/>\n"
+            }
+            let style = "fill=\"\(colours[group % colours.count])\" fill-opacity=\"0.75\" stroke=\"#1a1a1a\" stroke-width=\"0.6\""
+            switch group % 4 {
+            case 0: return "<circle cx=\"\(f(x))\" cy=\"\(f(y))\" r=\"\(f(r))\" \(style)/>\n"
+            case 1: return "<rect x=\"\(f(x - r))\" y=\"\(f(y - r))\" width=\"\(f(2 * r))\" height=\"\(f(2 * r))\" \(style)/>\n"
+            case 2: return "<polygon points=\"\(f(x)),\(f(y - r)) \(f(x + r)),\(f(y + r)) \(f(x - r)),\(f(y + r))\" \(style)/>\n"
+            default: return "<polygon points=\"\(f(x)),\(f(y - r)) \(f(x + r)),\(f(y)) \(f(x)),\(f(y + r)) \(f(x - r)),\(f(y))\" \(style)/>\n"
+            }
+        }
+        if !people.isEmpty {
+            // Every participant: shape and colour by group; an open circle when not in a group.
+            for person in people { out += mark(px(person.x), py(person.y), 3.5, group: person.group) }
+        } else {
+            let largest = Double(report.baseClusters.map(\.size).max() ?? 1)
+            for cluster in report.baseClusters {
+                out += mark(px(cluster.x), py(cluster.y), 3 + 9 * (Double(cluster.size) / largest).squareRoot(), group: cluster.group)
             }
         }
         for group in report.groups {
