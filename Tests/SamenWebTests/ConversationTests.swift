@@ -210,4 +210,27 @@ struct ConversationWebTests {
             #expect(try await Self.counts(database).votes >= 1)
         }
     }
+
+    @Test("adding statements is rate limited per client; the refusal stores nothing")
+    func statementRateLimit() async throws {
+        try await withConversationApp { client, database in
+            let ilse = Browser(client)
+            try await ilse.logIn(Demo.ilse)
+            let (_, publicPath) = try await Self.create(ilse, ["question": "Wat moet de bibliotheek doen?", "allow_statements": "1"])
+            let citizen = Browser(client)
+            try await citizen.get(publicPath)
+            var statuses: [HTTPResponse.Status] = []
+            let ideas = ["Langer open op zondag", "Meer stilteplekken", "Gratis printen", "Een koffiehoek",
+                         "Hulp bij DigiD", "Boeken in andere talen", "Spelletjesmiddag"]
+            for idea in ideas {
+                statuses.append(try await citizen.post(publicPath + "/statements", ["statement": idea]).status)
+            }
+            #expect(statuses.prefix(5).allSatisfy { $0 == .seeOther })
+            #expect(statuses.last == .tooManyRequests)
+            let before = try await Self.counts(database).statements
+            let refused = try await citizen.post(publicPath + "/statements", ["statement": "Nog een idee"])
+            #expect(refused.text.contains("Je stuurt erg veel tegelijk"))
+            #expect(try await Self.counts(database).statements == before)
+        }
+    }
 }
