@@ -44,3 +44,19 @@ struct OpinionMapScaleTests {
         #expect(matrix[1, 0] == VoteMatrix.missing)
     }
 }
+
+@Suite("Opinion report edge cases")
+struct OpinionReportEdgeTests {
+    @Test("no votes, one vote, and two participants give a report, not a crash")
+    func tiny() throws {
+        let empty = OpinionReport.compute(events: [])
+        #expect(empty.participantCount == 0 && empty.groups.isEmpty)
+        let one = OpinionReport.compute(events: [VoteEvent(participant: 1, statement: 0, vote: 1, timestamp: 1)], moderatedOut: [0])
+        #expect(one.participantCount == 1)
+        let two = OpinionReport.compute(events: [VoteEvent(participant: 1, statement: 0, vote: 1, timestamp: 1),
+                                                 VoteEvent(participant: 2, statement: 0, vote: -1, timestamp: 2)])
+        #expect(two.participants?.count == 2)
+        let decoded = try OpinionReport.decode(try two.encoded())
+        #expect(decoded == two)
+    }
+}
