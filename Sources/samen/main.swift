@@ -12,7 +12,7 @@ struct Samen: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "samen",
         abstract: "Samen: co-creation workbench for public services.",
-        subcommands: [Serve.self, Migrate.self, UserCommand.self, Purge.self],
+        subcommands: [Serve.self, Migrate.self, UserCommand.self, Purge.self, OpinionCommand.self, BenchCommand.self, ConversationCommand.self],
         defaultSubcommand: Serve.self
     )
 }
@@ -123,6 +123,92 @@ struct Purge: AsyncParsableCommand {
         } catch {
             await db.shutdown()
             throw error
+        }
+    }
+}
+
+/// `samen opinion DIR [--json]` (conversations): the opinion map of a Pol.is export folder.
+struct OpinionCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "opinion", abstract: "Opinion map of a Pol.is export folder (comments.csv and votes.csv or participants-votes.csv).")
+    @Argument(help: "The export folder.") var directory: String
+    @Flag(help: "Print the full result as JSON (participants, groups, consensus, statements, timings).") var json = false
+
+    func run() async throws {
+        do { print(try OpinionCLI.run(directory: directory, json: json)) } catch let error as PolisImportError {
+            throw ValidationError("Cannot read the export: \(error)")
+        }
+    }
+}
+
+/// `samen bench opinion [--polis]` (conversations): benchmarks, never timed tests.
+struct BenchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "bench", abstract: "Benchmarks.", subcommands: [Opinion.self])
+
+    struct Opinion: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Opinion map: wall time and peak memory on seeded synthetic conversations, or ARI on Pol.is openData (--polis).")
+        @Flag(help: "Adjusted Rand index of our groups against Pol.is's on each openData conversation.") var polis = false
+        @Option(help: "Folder with the openData conversations (for --polis).") var data = "../shared/data/polis/openData"
+        @Option(help: "JSON from scripts/opinion_reference.py with red-dwarf's figures, printed beside ours.") var reference: String?
+        @Option(help: "One size only, PxS (for example 10000x1000).") var only: String?
+        @Option(help: "Seed of the generator.") var seed: UInt64 = 42
+
+        func run() async throws {
+            if polis { return try OpinionBenchmark.polis(directory: data, reference: reference) }
+            if let only { return try OpinionBenchmark.synthetic(only, seed: seed) }
+            for size in ["10000x1000", "100000x5000"] { // one process per size: its own peak memory
+                let process = Process()
+                process.executableURL = Bundle.main.executableURL
+                process.arguments = ["bench", "opinion", "--only", size, "--seed", String(seed)]
+                try process.run()
+                process.waitUntilExit()
+            }
+        }
+    }
+}
+
+/// `samen conversation import|export` (conversations): Pol.is export folders in and out.
+struct ConversationCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "conversation", abstract: "Pol.is import and export.",
+                                                    subcommands: [Import.self, Export.self])
+
+    struct Import: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Create a conversation from a Pol.is export folder (all or nothing).")
+        @OptionGroup var database: DatabaseOptions
+        @Option(help: "Short name (slug) of the organisation.") var organisation: String
+        @Option(help: "The question (default: the topic in summary.csv).") var question: String?
+        @Argument(help: "The export folder.") var directory: String
+
+        func run() async throws {
+            let db = try await Database.open(url: database.configuration().databaseURL, logger: Logger(label: "samen.conversation"))
+            do {
+                try await Migrations.run(on: db)
+                print(try await ConversationCommands.importFolder(database: db, organisationSlug: organisation, directory: directory, question: question))
+                await db.shutdown()
+            } catch {
+                await db.shutdown()
+                throw ValidationError("\(error)")
+            }
+        }
+    }
+
+    struct Export: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Write a conversation as a Pol.is export folder.")
+        @OptionGroup var database: DatabaseOptions
+        @Option(help: "Short name (slug) of the organisation.") var organisation: String
+        @Argument(help: "The conversation id.") var conversation: String
+        @Argument(help: "The folder to write.") var directory: String
+
+        func run() async throws {
+            let db = try await Database.open(url: database.configuration().databaseURL, logger: Logger(label: "samen.conversation"))
+            do {
+                print(try await ConversationCommands.exportFolder(database: db, organisationSlug: organisation, conversationID: conversation, directory: directory))
+                await db.shutdown()
+            } catch {
+                await db.shutdown()
+                throw ValidationError("\(error)")
+            }
         }
     }
 }

@@ -28,7 +28,6 @@ public struct PrincipalComponents: Sendable, Equatable {
     public init(matrix: VoteMatrix, method: Method = .automatic) {
         let m = matrix.columnCount
         let center = Self.columnMeans(matrix)
-        let gram = Self.gram(matrix, center: center)
         let useJacobi: Bool
         switch method {
         case .automatic: useJacobi = m <= 128
@@ -39,8 +38,14 @@ public struct PrincipalComponents: Sendable, Equatable {
         if m == 0 {
             result = ([], [])
         } else if useJacobi {
-            result = SymmetricEigen.jacobi(gram, size: m)
+            result = SymmetricEigen.jacobi(Self.gram(matrix, center: center), size: m)
+        } else if m > Self.implicitThreshold {
+            // Many statements: never form XᵀX (m² memory, scattered writes); apply
+            // Xᵀ(X·V) on the sparse centred matrix instead, all block vectors per pass.
+            let sparse = CentredSparseMatrix(matrix, center: center)
+            result = SymmetricEigen.subspaceIteration(size: m, count: 2, applyBlock: sparse.gramTimes)
         } else {
+            let gram = Self.gram(matrix, center: center)
             result = SymmetricEigen.subspaceIteration(size: m, count: 2) { v in
                 var out = [Double](repeating: 0, count: m)
                 gram.withUnsafeBufferPointer { g in
@@ -62,6 +67,9 @@ public struct PrincipalComponents: Sendable, Equatable {
         }
         self.init(center: center, components: components, eigenvalues: values)
     }
+
+    /// Above this many statements the components are found without forming XᵀX.
+    public static let implicitThreshold = 256
 
     static func columnMeans(_ matrix: VoteMatrix) -> [Double] {
         let m = matrix.columnCount

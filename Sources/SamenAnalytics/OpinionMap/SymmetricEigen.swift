@@ -67,6 +67,20 @@ enum SymmetricEigen {
         maxIterations: Int = 20_000,
         apply: ([Double]) -> [Double]
     ) -> (values: [Double], vectors: [[Double]]) {
+        subspaceIteration(size: m, count: count, block: block, tolerance: tolerance, maxIterations: maxIterations,
+                          applyBlock: { $0.map(apply) })
+    }
+
+    /// The same, with an operator that takes the whole block at once (one pass over the
+    /// data for all vectors).
+    static func subspaceIteration(
+        size m: Int,
+        count: Int,
+        block: Int = 8,
+        tolerance: Double = 1e-13,
+        maxIterations: Int = 20_000,
+        applyBlock: ([[Double]]) -> [[Double]]
+    ) -> (values: [Double], vectors: [[Double]]) {
         let p = min(m, max(block, count))
         var generator = SplitMix64(seed: 0x5A3E_0001)
         var basis: [[Double]] = (0..<p).map { _ in (0..<m).map { _ in generator.nextUnit() - 0.5 } }
@@ -74,7 +88,7 @@ enum SymmetricEigen {
         var ritz = basis
         for _ in 0..<maxIterations {
             let q = orthonormalised(basis)
-            let z = q.map(apply)
+            let z = applyBlock(q)
             var h = [Double](repeating: 0, count: q.count * q.count)
             for i in 0..<q.count {
                 for j in i..<q.count {

@@ -43,29 +43,34 @@ public struct VoteMatrix: Sendable, Equatable {
 
     /// Builds the matrix from vote events: rows ordered by each participant's
     /// first vote (ties by id), the latest vote per cell kept (ties: the later event).
+    ///
+    /// Events are put in time order (stable, so ties keep their order) unless they are
+    /// already, and then written cell by cell: the last write is the latest vote.
     public init(events: [VoteEvent]) {
-        var firstVote: [Int: Double] = [:]
-        var latest: [Int: [Int: (vote: Int, time: Double)]] = [:]
-        var statementSet = Set<Int>()
-        for event in events {
-            if let seen = firstVote[event.participant] {
-                if event.timestamp < seen { firstVote[event.participant] = event.timestamp }
-            } else {
-                firstVote[event.participant] = event.timestamp
-            }
-            statementSet.insert(event.statement)
-            if let previous = latest[event.participant]?[event.statement], previous.time > event.timestamp {
-                continue
-            }
-            latest[event.participant, default: [:]][event.statement] = (event.vote, event.timestamp)
+        var ordered = true
+        for i in events.indices.dropFirst() where events[i].timestamp < events[i - 1].timestamp {
+            ordered = false
+            break
         }
-        let rows = firstVote.keys.sorted { (firstVote[$0]!, $0) < (firstVote[$1]!, $1) }
+        let inTime = ordered ? events : events.enumerated()
+            .sorted { ($0.element.timestamp, $0.offset) < ($1.element.timestamp, $1.offset) }.map(\.element)
+        // First vote per participant: their first event in time order.
+        var firstSeen: [(time: Double, id: Int)] = []
+        var seen = Set<Int>()
+        var statementSet = Set<Int>()
+        for event in inTime {
+            if seen.insert(event.participant).inserted { firstSeen.append((event.timestamp, event.participant)) }
+            statementSet.insert(event.statement)
+        }
+        let rows = firstSeen.sorted { ($0.time, $0.id) < ($1.time, $1.id) }.map(\.id)
         let columns = statementSet.sorted()
-        let columnIndex = Dictionary(uniqueKeysWithValues: columns.enumerated().map { ($1, $0) })
-        var cells = [Int8](repeating: Self.missing, count: rows.count * columns.count)
-        for (row, participant) in rows.enumerated() {
-            for (statement, entry) in latest[participant] ?? [:] {
-                cells[row * columns.count + columnIndex[statement]!] = Int8(clamping: entry.vote.signum())
+        let rowOf = IndexLookup(rows)
+        let columnOf = IndexLookup(columns)
+        let m = columns.count
+        var cells = [Int8](repeating: Self.missing, count: rows.count * m)
+        cells.withUnsafeMutableBufferPointer { buffer in
+            for event in inTime {
+                buffer[rowOf[event.participant] * m + columnOf[event.statement]] = Int8(clamping: event.vote.signum())
             }
         }
         self.init(participants: rows, statements: columns, cells: cells)
@@ -104,5 +109,30 @@ public struct VoteMatrix: Sendable, Equatable {
     /// Number of non-missing cells per row.
     public func voteCounts() -> [Int] {
         (0..<rowCount).map { row in self.row(row).reduce(0) { $0 + ($1 == Self.missing ? 0 : 1) } }
+    }
+}
+
+/// Id → position, by array when the ids are small non-negative integers (the usual case),
+/// else by dictionary.
+struct IndexLookup {
+    private let dense: [Int32]
+    private let sparse: [Int: Int]
+
+    init(_ ids: [Int]) {
+        let largest = ids.max() ?? 0
+        if (ids.min() ?? 0) >= 0 && largest < 4 * ids.count + 1024 {
+            var dense = [Int32](repeating: -1, count: largest + 1)
+            for (index, id) in ids.enumerated() { dense[id] = Int32(index) }
+            self.dense = dense
+            sparse = [:]
+        } else {
+            dense = []
+            sparse = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
+        }
+    }
+
+    @inline(__always)
+    subscript(_ id: Int) -> Int {
+        dense.isEmpty ? sparse[id]! : Int(dense[id])
     }
 }

@@ -82,6 +82,7 @@ public func buildApplication(configuration: SamenConfiguration, logger: Logger? 
         logger: logger
     )
     app.addServices(DatabaseService(database: database, sessions: SessionStore(database: database)))
+    app.addServices(ConversationJobService(database: database, logger: logger))
     return app
 }
 
@@ -125,6 +126,7 @@ public func buildRouter(database: Database, configuration: SamenConfiguration) a
     ReportRoutes(t: trajectories).register(on: router)
     // Citizens: at most 5 stories or receipt look-ups at once per client, one more each minute.
     PublicStoryRoutes(services: services, limiter: RateLimiter(capacity: 5, perSecond: 1.0 / 60)).register(on: router)
+    ConversationRoutes.registerAll(services: services, on: router)
     return router
 }
 

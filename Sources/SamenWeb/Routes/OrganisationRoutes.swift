@@ -149,6 +149,8 @@ extension AppServices {
                   current: current.hasPrefix("/o/\(organisation.slug)/trajectories")),
             .init(label: renderer.text("nav_members", context), url: Paths.members(organisation.slug),
                   current: current.hasPrefix(Paths.members(organisation.slug))),
+            .init(label: renderer.text("nav_conversations", context), url: ConversationPaths.list(organisation.slug),
+                  current: current.hasPrefix(ConversationPaths.list(organisation.slug))),
             .init(label: renderer.text("nav_account", context), url: Paths.account, current: current == Paths.account),
         ]
     }

@@ -31,8 +31,9 @@ public enum RouteCatalog {
         OrganisationRoutes.entries + MemberRoutes.entries + APIRoutes.organisationEntries
             + TrajectoryRoutes.entries + TrajectoryOverviewRoutes.entries + ActivityRoutes.entries + StakeholderRoutes.entries
             + RepresentationRoutes.entries + TrajectoryDataRoutes.exportEntries + TrajectoryDataRoutes.apiEntries + StoryRoutes.entries + InterviewUploadRoutes.entries + EvidenceRoutes.entries + DesignRoutes.entries + ReportRoutes.entries
+            + ConversationRoutes.allEntries
     }
-    public static var api: [RouteEntry] { APIRoutes.entries + TrajectoryDataRoutes.apiEntries }
+    public static var api: [RouteEntry] { APIRoutes.entries + TrajectoryDataRoutes.apiEntries + ConversationAPIRoutes.entries }
 }
 
 extension Request {

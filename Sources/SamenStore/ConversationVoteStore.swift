@@ -1,0 +1,202 @@
+import Foundation
+import SamenCore
+import SQLKit
+
+/// Participation: anonymous participants, votes (the latest per statement counts, every
+/// vote is kept as an event) and statements written by participants. A vote and its
+/// recompute request are one transaction; the recompute itself runs later, so a failing
+/// recompute never loses a vote.
+public struct ConversationVoteStore: Sendable {
+    let database: Database
+    /// Seconds a recompute waits after a vote, so a burst of votes leads to one run.
+    public let debounceSeconds: Int64
+
+    public init(database: Database, debounceSeconds: Int64 = 2) {
+        self.database = database
+        self.debounceSeconds = debounceSeconds
+    }
+
+    static func nowMilliseconds() -> Int64 { Int64((Date().timeIntervalSince1970 * 1000).rounded(.down)) }
+
+    /// The participant number behind a token hash, if they took part already.
+    public func participant(conversationID: String, tokenHash: String) async throws -> Int? {
+        try await database.read { sql in
+            try await sql.raw("""
+                SELECT number FROM conversation_participants
+                WHERE conversation_id = \(bind: conversationID) AND token_hash = \(bind: tokenHash)
+                """).first()?.decode(column: "number", as: Int.self)
+        }
+    }
+
+    static func ensureParticipant(sql: any SQLDatabase, conversationID: String, tokenHash: String, kind: String) async throws -> Int {
+        if let number = try await sql.raw("""
+            SELECT number FROM conversation_participants
+            WHERE conversation_id = \(bind: conversationID) AND token_hash = \(bind: tokenHash)
+            """).first()?.decode(column: "number", as: Int.self) { return number }
+        let number = try await ConversationStore.nextNumber(sql: sql, conversationID: conversationID, column: "next_participant")
+        try await sql.raw("""
+            INSERT INTO conversation_participants (conversation_id, number, token_hash, kind, created_at)
+            VALUES (\(bind: conversationID), \(bind: number), \(bind: tokenHash), \(bind: kind), \(bind: Clock.now()))
+            """).run()
+        return number
+    }
+
+    static func openConversation(sql: any SQLDatabase, conversationID: String) async throws -> Conversation {
+        guard let conversation = try await ConversationStore.byID(sql: sql, id: conversationID) else { throw SamenError.notFound }
+        guard conversation.isOpen(at: Clock.now()) else { throw SamenError("conversation_closed", kind: .conflict) }
+        return conversation
+    }
+
+    /// Records a vote. Refused, with nothing stored, when the conversation is closed or the
+    /// statement is not shown to participants (rejected, or waiting under pre-moderation).
+    @discardableResult
+    public func vote(conversationID: String, tokenHash: String, kind: String = "cookie", statement: Int,
+                     value: VoteValue) async throws -> Int {
+        try await database.transaction { sql in
+            // One query for the conversation's state, the statement, the participant and their
+            // previous vote on it: a vote is the hot path.
+            guard let row = try await sql.raw("""
+                SELECT c.moderation, c.opens_at, c.closes_at, s.state, p.number AS participant, v.voted_at_ms AS previous
+                FROM conversation_statements s
+                JOIN conversations c ON c.id = s.conversation_id
+                LEFT JOIN conversation_participants p ON p.conversation_id = s.conversation_id AND p.token_hash = \(bind: tokenHash)
+                LEFT JOIN conversation_votes v ON v.conversation_id = s.conversation_id AND v.participant = p.number
+                    AND v.statement = s.number
+                WHERE s.conversation_id = \(bind: conversationID) AND s.number = \(bind: statement)
+                """).first() else {
+                _ = try await Self.openConversation(sql: sql, conversationID: conversationID)
+                throw SamenError.validation("statement_unknown", field: "statement")
+            }
+            let now = Clock.now()
+            if let opensAt = try row.decode(column: "opens_at", as: Int64?.self), now < opensAt {
+                throw SamenError("conversation_closed", kind: .conflict)
+            }
+            if let closesAt = try row.decode(column: "closes_at", as: Int64?.self), now >= closesAt {
+                throw SamenError("conversation_closed", kind: .conflict)
+            }
+            let mode = ModerationMode(rawValue: try row.decode(column: "moderation", as: String.self)) ?? .post
+            let state = StatementState(rawValue: try row.decode(column: "state", as: String.self)) ?? .pending
+            let shown = ConversationStatement(number: statement, body: "", author: nil, isSeed: false, state: state, reason: "",
+                                              voteCount: 0, createdAt: 0)
+            guard shown.isVisible(mode) else { throw SamenError("statement_not_votable", kind: .conflict, field: "statement") }
+            let participant: Int
+            if let known = try row.decode(column: "participant", as: Int?.self) {
+                participant = known
+            } else {
+                participant = try await Self.ensureParticipant(sql: sql, conversationID: conversationID, tokenHash: tokenHash, kind: kind)
+            }
+            let previous = try row.decode(column: "previous", as: Int64?.self)
+            // Strictly later than the vote it replaces, so "latest wins" never depends on a clock tie.
+            let time = max(Self.nowMilliseconds(), (previous ?? 0) + 1)
+            if previous == nil {
+                try await sql.raw("""
+                    INSERT INTO conversation_votes (conversation_id, participant, statement, vote, voted_at_ms)
+                    VALUES (\(bind: conversationID), \(bind: participant), \(bind: statement), \(bind: value.rawValue), \(bind: time))
+                    """).run()
+                try await sql.raw("""
+                    UPDATE conversation_statements SET vote_count = vote_count + 1
+                    WHERE conversation_id = \(bind: conversationID) AND number = \(bind: statement)
+                    """).run()
+            } else {
+                try await sql.raw("""
+                    UPDATE conversation_votes SET vote = \(bind: value.rawValue), voted_at_ms = \(bind: time)
+                    WHERE conversation_id = \(bind: conversationID) AND participant = \(bind: participant) AND statement = \(bind: statement)
+                    """).run()
+            }
+            try await sql.raw("""
+                INSERT INTO conversation_vote_events (conversation_id, participant, statement, vote, voted_at_ms)
+                VALUES (\(bind: conversationID), \(bind: participant), \(bind: statement), \(bind: value.rawValue), \(bind: time))
+                """).run()
+            try await JobStore.enqueue(sql: sql, kind: JobStore.recomputeConversation, subjectID: conversationID, delay: debounceSeconds)
+            return participant
+        }
+    }
+
+    /// A statement written by a participant: pending moderation (shown at once under post-moderation).
+    public func submitStatement(conversationID: String, tokenHash: String, kind: String = "cookie",
+                                body: String) async throws -> ConversationStatement {
+        try ValidationErrors.check(ConversationRules.checkStatement(body))
+        return try await database.transaction { sql in
+            let conversation = try await Self.openConversation(sql: sql, conversationID: conversationID)
+            guard conversation.allowStatements else { throw SamenError("statements_not_allowed", kind: .conflict, field: "statement") }
+            let participant = try await Self.ensureParticipant(sql: sql, conversationID: conversationID, tokenHash: tokenHash, kind: kind)
+            return try await ConversationStore.insertStatement(sql: sql, conversationID: conversationID, body: body,
+                                                               author: participant, isSeed: false, state: .pending)
+        }
+    }
+
+    /// What a participant sees next: a shown statement they have not voted on, favouring
+    /// statements with few votes and statements that split the opinion groups (votes
+    /// divided by 1 + split, where split ∈ [0, 1] comes from the last computed map; one of
+    /// the three first, at random). Also returns how
+    /// many they answered and how many remain.
+    public func next(conversation: Conversation, participant: Int?) async throws
+        -> (statement: ConversationStatement?, answered: Int, remaining: Int) {
+        let candidates = try await queue(conversation: conversation, participant: participant)
+        let answered = try await database.read { sql in
+            try await sql.raw("""
+                SELECT COUNT(*) AS n FROM conversation_votes
+                WHERE conversation_id = \(bind: conversation.id) AND participant = \(bind: participant ?? -1)
+                """).first()?.decode(column: "n", as: Int.self) ?? 0
+        }
+        return (candidates.prefix(3).randomElement(), answered, candidates.count)
+    }
+
+    /// The statements a participant has not voted on yet, most wanted first.
+    public func queue(conversation: Conversation, participant: Int?) async throws -> [ConversationStatement] {
+        try await database.read { sql in
+            let states = conversation.moderation == .post ? ["approved", "meta", "pending"] : ["approved", "meta"]
+            let stateList = SQLList(states.map { SQLBind($0) })
+            return try await sql.raw("""
+                SELECT s.number, s.body, s.author, s.is_seed, s.state, s.reason, s.vote_count, s.created_at
+                FROM conversation_statements s
+                WHERE s.conversation_id = \(bind: conversation.id) AND s.state IN (\(stateList))
+                  AND NOT EXISTS (SELECT 1 FROM conversation_votes v WHERE v.conversation_id = s.conversation_id
+                                  AND v.participant = \(bind: participant ?? -1) AND v.statement = s.number)
+                ORDER BY (s.vote_count * 1000) / (1000 + s.split), s.number
+                """).all().map(ConversationStore.decodeStatement)
+        }
+    }
+
+    /// Stores how much each statement splits the groups (0...1000, per mille), from the last map.
+    public func saveSplits(conversationID: String, splits: [Int: Int]) async throws {
+        try await database.transaction { sql in
+            for (number, split) in splits {
+                try await sql.raw("""
+                    UPDATE conversation_statements SET split = \(bind: max(0, min(1000, split)))
+                    WHERE conversation_id = \(bind: conversationID) AND number = \(bind: number)
+                    """).run()
+            }
+        }
+    }
+
+    /// Every vote event of a conversation, in the order they happened.
+    public func events(conversationID: String) async throws -> [StoredVoteEvent] {
+        try await database.read { sql in
+            try await sql.raw("""
+                SELECT participant, statement, vote, voted_at_ms FROM conversation_vote_events
+                WHERE conversation_id = \(bind: conversationID) ORDER BY voted_at_ms, seq
+                """).all().map { row in
+                StoredVoteEvent(participant: try row.decode(column: "participant", as: Int.self),
+                                statement: try row.decode(column: "statement", as: Int.self),
+                                vote: try row.decode(column: "vote", as: Int.self),
+                                votedAtMilliseconds: try row.decode(column: "voted_at_ms", as: Int64.self))
+            }
+        }
+    }
+
+    /// The latest vote per participant and statement.
+    public func latestVotes(conversationID: String) async throws -> [StoredVoteEvent] {
+        try await database.read { sql in
+            try await sql.raw("""
+                SELECT participant, statement, vote, voted_at_ms FROM conversation_votes
+                WHERE conversation_id = \(bind: conversationID) ORDER BY participant, statement
+                """).all().map { row in
+                StoredVoteEvent(participant: try row.decode(column: "participant", as: Int.self),
+                                statement: try row.decode(column: "statement", as: Int.self),
+                                vote: try row.decode(column: "vote", as: Int.self),
+                                votedAtMilliseconds: try row.decode(column: "voted_at_ms", as: Int64.self))
+            }
+        }
+    }
+}

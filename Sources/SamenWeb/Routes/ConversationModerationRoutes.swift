@@ -1,0 +1,97 @@
+import Foundation
+import Hummingbird
+import SamenCore
+import SamenStore
+
+/// The moderation queue: approve, reject or mark as meta, one or many at once, with a
+/// reason that is kept. Rejected and meta statements leave every result.
+struct ConversationModerationRoutes {
+    let services: AppServices
+    var renderer: Renderer { services.renderer }
+    var store: ConversationStore { ConversationStore(database: services.database) }
+
+    static let entries = [
+        RouteEntry(.get, "/o/:org/conversations/:conversation/moderation"),
+        RouteEntry(.post, "/o/:org/conversations/:conversation/moderation"),
+    ]
+
+    func register(on router: Router<AppRequestContext>) {
+        router.register(Array(zip(Self.entries, [queue, moderate] as [Handler])))
+    }
+
+    struct Item {
+        let number: Int
+        let body: String
+        let state: String
+        let reason: String?
+        let votes: Int
+        let checkboxID: String
+    }
+
+    struct Body {
+        let question: String
+        let pending: [Item]
+        let hasPending: Bool
+        let moderated: [Item]
+        let hasModerated: Bool
+        let form: FormState
+        let actionPath: String
+        let backPath: String
+    }
+
+    @Sendable func queue(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let membership = try await services.membership(request, context, for: .runTrajectory)
+        let conversation = try await ConversationRoutes(services: services).conversation(request, context, membership)
+        return try await page(request, context, membership, conversation, form: renderer.form(context), status: .ok)
+    }
+
+    private func page(_ request: Request, _ context: AppRequestContext, _ membership: Membership, _ conversation: Conversation,
+                      form: FormState, status: HTTPResponse.Status) async throws -> Response {
+        let statements = try await store.statements(organisationID: membership.organisation.id, conversationID: conversation.id)
+        func item(_ s: ConversationStatement) -> Item {
+            Item(number: s.number, body: s.body, state: renderer.text("statement_state_" + s.state.rawValue, context), reason: s.reason.isEmpty ? nil : s.reason,
+                 votes: s.voteCount, checkboxID: "statement-\(s.number)")
+        }
+        let pending = statements.filter { $0.state == .pending }.map(item)
+        let moderated = statements.filter { $0.state != .pending }.map(item)
+        let slug = membership.organisation.slug
+        let body = Body(question: conversation.question, pending: pending, hasPending: !pending.isEmpty, moderated: moderated,
+                        hasModerated: !moderated.isEmpty, form: form,
+                        actionPath: ConversationPaths.moderation(slug, conversation.id), backPath: ConversationPaths.detail(slug, conversation.id))
+        return renderer.page("conversation-moderation", title: renderer.text("moderation_title", context) + " – " + conversation.question,
+                             body: body, request: request, context: context, status: status,
+                             nav: services.organisationNav(membership.organisation, current: request.uri.path, context))
+    }
+
+    @Sendable func moderate(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let membership = try await services.membership(request, context, for: .runTrajectory)
+        let conversation = try await ConversationRoutes(services: services).conversation(request, context, membership)
+        let form = try await request.form(context)
+        var errors: [SamenError] = []
+        let numbers = form.values("statements").compactMap { Int($0) }
+        if numbers.isEmpty { errors.append(.validation("moderation_nothing_selected", field: "statements")) }
+        let state: StatementState? = switch form["action"] {
+        case "approve": .approved
+        case "reject": .rejected
+        case "meta": .meta
+        default: nil
+        }
+        if state == nil { errors.append(.validation("moderation_action_invalid", field: "action")) }
+        let reason = form["reason"].trimmed
+        if reason.count > 500 { errors.append(.validation("moderation_reason_too_long", field: "reason")) }
+        if state == .rejected && reason.isEmpty { errors.append(.validation("moderation_reason_required", field: "reason")) }
+        if errors.isEmpty, let state {
+            do {
+                let changed = try await store.moderate(organisationID: membership.organisation.id, conversationID: conversation.id,
+                                                       numbers: numbers, state: state, reason: reason)
+                var response = Response.seeOther(ConversationPaths.moderation(membership.organisation.slug, conversation.id))
+                response.setCookie(services.cookies.notice(changed == 1 ? "notice_moderated_one" : "notice_moderated_many"))
+                return response
+            } catch let error as SamenError where error.kind == .validation {
+                errors = [error]
+            }
+        }
+        return try await page(request, context, membership, conversation, form: renderer.form(["reason": form["reason"]], errors: errors, context),
+                              status: .unprocessableContent)
+    }
+}

@@ -1,0 +1,162 @@
+import Foundation
+import Hummingbird
+import SamenAnalytics
+import SamenCore
+import SamenStore
+
+/// The results page: participation, the opinion map (SVG with a text alternative and a
+/// table), groups with their representative statements, consensus, group-informed
+/// consensus and every statement's votes per group. Shows the last computed result and
+/// when it was computed; computing happens in the background.
+struct ConversationResultsRoutes {
+    let services: AppServices
+    var renderer: Renderer { services.renderer }
+    var store: ConversationStore { ConversationStore(database: services.database) }
+
+    static let entries = [
+        RouteEntry(.get, "/o/:org/conversations/:conversation/results"),
+        RouteEntry(.post, "/o/:org/conversations/:conversation/results"),
+        RouteEntry(.get, "/o/:org/conversations/:conversation/export/:file"),
+    ]
+
+    func register(on router: Router<AppRequestContext>) {
+        router.register(Array(zip(Self.entries, [results, recompute, export] as [Handler])))
+    }
+
+    struct Fact {
+        let label: String
+        let value: String
+    }
+
+    struct Line {
+        let text: String
+        let percent: Int
+        let direction: String
+        let number: Int
+    }
+
+    struct GroupView {
+        let letter: String
+        let size: Int
+        let x: String
+        let y: String
+        let representative: [Line]
+    }
+
+    struct Cell {
+        let value: String
+    }
+
+    struct StatementView {
+        let number: Int
+        let text: String
+        let all: String
+        let groups: [Cell]
+        let consensus: String
+    }
+
+    struct Body {
+        let question: String
+        let facts: [Fact]
+        let hasResult: Bool
+        let computedAt: String
+        let updating: Bool
+        let svg: String
+        let mapSummary: String
+        let groups: [GroupView]
+        let groupHeaders: [Cell]
+        let consensusAgree: [Line]
+        let consensusDisagree: [Line]
+        let hasConsensus: Bool
+        let statements: [StatementView]
+        let recomputePath: String
+        let canRecompute: Bool
+        let backPath: String
+    }
+
+    static func timeText(_ seconds: Int64) -> String {
+        let formatter = DateFormatter()
+        formatter.dateFormat = "yyyy-MM-dd HH:mm"
+        formatter.timeZone = TimeZone(identifier: "Europe/Amsterdam")
+        return formatter.string(from: Date(timeIntervalSince1970: TimeInterval(seconds)))
+    }
+
+    @Sendable func results(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let membership = try await services.membership(request, context, for: .viewOrganisation)
+        let conversation = try await ConversationRoutes(services: services).conversation(request, context, membership)
+        let orgID = membership.organisation.id
+        let figures = try await store.figures(organisationID: orgID, conversationID: conversation.id)
+        let texts = Dictionary(uniqueKeysWithValues: try await store.statements(organisationID: orgID, conversationID: conversation.id)
+            .map { ($0.number, $0.body) })
+        let stored = try await store.result(organisationID: orgID, conversationID: conversation.id)
+        let report = try stored.map { try OpinionReport.decode(Data($0.body.utf8)) }
+        let pending = try await JobStore(database: services.database).pending(kind: JobStore.recomputeConversation, subjectID: conversation.id)
+        func t(_ key: String) -> String { renderer.text(key, context) }
+        let facts = [
+            Fact(label: t("conversation_participants"), value: String(figures.participants)),
+            Fact(label: t("conversation_voters"), value: String(figures.voters)),
+            Fact(label: t("conversation_votes"), value: String(figures.votes)),
+            Fact(label: t("conversation_statements_shown"), value: String((figures.statementsByState[.approved] ?? 0) + (figures.statementsByState[.pending] ?? 0))),
+            Fact(label: t("conversation_statements_removed"), value: String((figures.statementsByState[.rejected] ?? 0) + (figures.statementsByState[.meta] ?? 0))),
+            Fact(label: t("results_grouped"), value: String(report?.groupedCount ?? 0)),
+        ]
+        func line(_ number: Int, _ percent: Int, _ direction: String) -> Line {
+            Line(text: texts[number] ?? "#\(number)", percent: percent, direction: t("direction_" + direction), number: number)
+        }
+        let groups = (report?.groups ?? []).map { group in
+            GroupView(letter: OpinionMapSVG.letter(group.id), size: group.size, x: String(format: "%.2f", group.x), y: String(format: "%.2f", group.y),
+                      representative: group.representative.map { line($0.statement, $0.percent, $0.direction) })
+        }
+        let mapSummary = report.map { r in
+            t("results_map_summary").replacingOccurrences(of: "{participants}", with: String(r.participantCount))
+                .replacingOccurrences(of: "{grouped}", with: String(r.groupedCount))
+                .replacingOccurrences(of: "{groups}", with: String(r.groups.count))
+                .replacingOccurrences(of: "{sizes}", with: r.groups.map { "\(OpinionMapSVG.letter($0.id)): \($0.size)" }.joined(separator: ", "))
+        } ?? ""
+        func counts(_ c: OpinionReport.Counts) -> String {
+            let n = max(1, c.agree + c.disagree + c.pass)
+            return "\(c.agree * 100 / n)% / \(c.disagree * 100 / n)% / \(c.pass * 100 / n)% (n=\(c.agree + c.disagree + c.pass))"
+        }
+        let rows = (report?.statements ?? []).filter { !$0.moderatedOut }.map { row in
+            StatementView(number: row.statement, text: texts[row.statement] ?? "#\(row.statement)", all: counts(row.all),
+                          groups: row.groups.map { Cell(value: counts($0)) }, consensus: String(format: "%.2f", row.groupInformedConsensus))
+        }
+        let slug = membership.organisation.slug
+        let body = Body(
+            question: conversation.question, facts: facts, hasResult: report != nil,
+            computedAt: stored.map { Self.timeText($0.computedAt) } ?? "", updating: pending.waiting,
+            svg: report.map { OpinionMapSVG.render($0, title: t("results_map_title"), description: mapSummary) } ?? "",
+            mapSummary: mapSummary, groups: groups,
+            groupHeaders: groups.map { Cell(value: t("results_group") + " " + $0.letter) },
+            consensusAgree: (report?.consensus.agree ?? []).map { line($0.statement, $0.percent, "agree") },
+            consensusDisagree: (report?.consensus.disagree ?? []).map { line($0.statement, $0.percent, "disagree") },
+            hasConsensus: !(report?.consensus.agree.isEmpty ?? true) || !(report?.consensus.disagree.isEmpty ?? true),
+            statements: rows, recomputePath: ConversationPaths.results(slug, conversation.id),
+            canRecompute: membership.role.allows(.runTrajectory), backPath: ConversationPaths.detail(slug, conversation.id))
+        return renderer.page("conversation-results", title: t("results_title") + " – " + conversation.question, body: body,
+                             request: request, context: context,
+                             nav: services.organisationNav(membership.organisation, current: request.uri.path, context))
+    }
+
+    /// Asks for a recompute now (the background runner picks it up within a second or so).
+    @Sendable func recompute(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let membership = try await services.membership(request, context, for: .runTrajectory)
+        let conversation = try await ConversationRoutes(services: services).conversation(request, context, membership)
+        try await JobStore(database: services.database).enqueue(kind: JobStore.recomputeConversation, subjectID: conversation.id)
+        var response = Response.seeOther(ConversationPaths.results(membership.organisation.slug, conversation.id))
+        response.setCookie(services.cookies.notice("notice_recompute_requested"))
+        return response
+    }
+
+    /// One file of the Pol.is export format.
+    @Sendable func export(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let membership = try await services.membership(request, context, for: .viewOrganisation)
+        let conversation = try await ConversationRoutes(services: services).conversation(request, context, membership)
+        let files = try await PolisTransfer.export(database: services.database, organisationID: membership.organisation.id,
+                                                   conversation: conversation)
+        guard let text = files[try request.parameter("file", context)] else { throw SamenError.notFound }
+        return Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment",
+                                               .cacheControl: "no-store"],
+                        body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+}

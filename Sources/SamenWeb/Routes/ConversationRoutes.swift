@@ -1,0 +1,293 @@
+import Foundation
+import Hummingbird
+import SamenCore
+import SamenStore
+
+/// URLs of the conversation pages.
+enum ConversationPaths {
+    static func list(_ slug: String) -> String { "/o/\(slug)/conversations" }
+    static func detail(_ slug: String, _ id: String) -> String { "/o/\(slug)/conversations/\(id)" }
+    static func seeds(_ slug: String, _ id: String) -> String { "/o/\(slug)/conversations/\(id)/statements" }
+    static func links(_ slug: String, _ id: String) -> String { "/o/\(slug)/conversations/\(id)/links" }
+    static func moderation(_ slug: String, _ id: String) -> String { "/o/\(slug)/conversations/\(id)/moderation" }
+    static func results(_ slug: String, _ id: String) -> String { "/o/\(slug)/conversations/\(id)/results" }
+    static func export(_ slug: String, _ id: String, _ file: String) -> String { "/o/\(slug)/conversations/\(id)/export/\(file)" }
+    static func participate(_ token: String) -> String { "/c/\(token)" }
+    static func vote(_ token: String) -> String { "/c/\(token)/vote" }
+    static func statement(_ token: String) -> String { "/c/\(token)/statements" }
+}
+
+/// Facilitators set up conversations: question, description, seed statements, moderation
+/// mode, whether participants may add statements, open and close dates.
+struct ConversationRoutes {
+    let services: AppServices
+    var renderer: Renderer { services.renderer }
+    var store: ConversationStore { ConversationStore(database: services.database) }
+
+    static let entries = [
+        RouteEntry(.get, "/o/:org/conversations"),
+        RouteEntry(.post, "/o/:org/conversations"),
+        RouteEntry(.get, "/o/:org/conversations/:conversation"),
+        RouteEntry(.post, "/o/:org/conversations/:conversation"),
+        RouteEntry(.post, "/o/:org/conversations/:conversation/statements"),
+        RouteEntry(.post, "/o/:org/conversations/:conversation/links"),
+    ]
+
+    /// Every conversation route, for the catalogue (tenant-isolation test) and registration.
+    static var allEntries: [RouteEntry] {
+        entries + ConversationModerationRoutes.entries + ConversationResultsRoutes.entries + ConversationAPIRoutes.entries
+    }
+
+    /// Registers the team pages, the public participation pages and the API in one go.
+    static func registerAll(services: AppServices, on router: Router<AppRequestContext>) {
+        ConversationRoutes(services: services).register(on: router)
+        ConversationModerationRoutes(services: services).register(on: router)
+        ConversationResultsRoutes(services: services).register(on: router)
+        ConversationPublicRoutes(services: services).register(on: router)
+        ConversationAPIRoutes(services: services).register(on: router)
+    }
+
+    func register(on router: Router<AppRequestContext>) {
+        router.register(Array(zip(Self.entries, [list, create, detail, update, addSeed, personalLinks] as [Handler])))
+    }
+
+    struct Row {
+        let question: String
+        let url: String
+        let status: String
+        let created: String
+    }
+
+    struct ListBody {
+        let rows: [Row]
+        let isEmpty: Bool
+        let canCreate: Bool
+        let form: FormState
+        let createPath: String
+        let preSelected: Bool
+        let allowChecked: Bool
+    }
+
+    func status(_ conversation: Conversation, _ context: AppRequestContext) -> String {
+        renderer.text(conversation.isOpen(at: Clock.now()) ? "conversation_status_open" : "conversation_status_closed", context)
+    }
+
+    @Sendable func list(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let membership = try await services.membership(request, context, for: .viewOrganisation)
+        return try await listPage(request, context, membership, form: renderer.form(["allow_statements": "1"], context), status: .ok)
+    }
+
+    private func listPage(_ request: Request, _ context: AppRequestContext, _ membership: Membership, form: FormState,
+                          status: HTTPResponse.Status) async throws -> Response {
+        let slug = membership.organisation.slug
+        let rows = try await store.conversations(organisationID: membership.organisation.id).map {
+            Row(question: $0.question, url: ConversationPaths.detail(slug, $0.id), status: self.status($0, context),
+                created: MemberRoutes.date($0.createdAt))
+        }
+        let body = ListBody(rows: rows, isEmpty: rows.isEmpty, canCreate: membership.role.allows(.runTrajectory), form: form,
+                            createPath: ConversationPaths.list(slug), preSelected: form.fields["moderation"]?.value == "pre",
+                            allowChecked: form.fields["allow_statements"]?.value == "1")
+        return renderer.page("conversations", title: renderer.text("conversations_title", context) + " – " + membership.organisation.name,
+                             body: body, request: request, context: context, status: status,
+                             nav: services.organisationNav(membership.organisation, current: request.uri.path, context))
+    }
+
+    /// Reads the set-up form; throws `ValidationErrors` with every problem at once.
+    static func draft(_ form: FormData) throws -> ConversationDraft {
+        var errors = ConversationRules.checkQuestion(form["question"]) + ConversationRules.checkDescription(form["description"])
+        var moderation = ModerationMode.post
+        if let mode = ModerationMode(rawValue: form["moderation"].isEmpty ? "post" : form["moderation"]) {
+            moderation = mode
+        } else {
+            errors.append(.validation("conversation_moderation_invalid", field: "moderation"))
+        }
+        let opensAt = parseDate(form["opens_at"], field: "opens_at", errors: &errors)
+        let closesAt = parseDate(form["closes_at"], field: "closes_at", errors: &errors).map { $0 + 86_400 }
+        errors += ConversationRules.checkDates(opensAt: opensAt, closesAt: closesAt)
+        try ValidationErrors.check(errors)
+        return ConversationDraft(question: form["question"].trimmed, description: form["description"].trimmed, moderation: moderation,
+                                 allowStatements: form["allow_statements"] == "1", opensAt: opensAt, closesAt: closesAt,
+                                 trajectoryID: form["trajectory_id"].trimmed.isEmpty ? nil : form["trajectory_id"].trimmed,
+                                 phase: form["phase"].trimmed)
+    }
+
+    static let dayFormatter: DateFormatter = {
+        let formatter = DateFormatter()
+        formatter.dateFormat = "yyyy-MM-dd"
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "Europe/Amsterdam")
+        return formatter
+    }()
+
+    static func parseDate(_ raw: String, field: String, errors: inout [SamenError]) -> Int64? {
+        let text = raw.trimmed
+        if text.isEmpty { return nil }
+        guard let date = dayFormatter.date(from: text) else {
+            errors.append(.validation("conversation_date_invalid", field: field))
+            return nil
+        }
+        return Int64(date.timeIntervalSince1970)
+    }
+
+    static func dayText(_ seconds: Int64?) -> String {
+        seconds.map { dayFormatter.string(from: Date(timeIntervalSince1970: TimeInterval($0))) } ?? ""
+    }
+
+    static func formValues(_ form: FormData) -> [String: String] {
+        var values: [String: String] = [:]
+        for name in ["question", "description", "moderation", "allow_statements", "opens_at", "closes_at", "phase", "trajectory_id", "seeds"] {
+            values[name] = form[name]
+        }
+        return values
+    }
+
+    @Sendable func create(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let membership = try await services.membership(request, context, for: .runTrajectory)
+        let form = try await request.form(context)
+        let seeds = form["seeds"].split(whereSeparator: \.isNewline).map { String($0).trimmed }.filter { !$0.isEmpty }
+        do {
+            let draft = try Self.draft(form)
+            if seeds.contains(where: { $0.count > ConversationRules.maximumStatementLength }) {
+                throw ValidationErrors([.validation("statement_too_long", field: "seeds")])
+            }
+            let conversation = try await store.create(organisationID: membership.organisation.id, draft: draft, seeds: seeds)
+            var response = Response.seeOther(ConversationPaths.detail(membership.organisation.slug, conversation.id))
+            response.setCookie(services.cookies.notice("notice_conversation_created"))
+            return response
+        } catch let failed as ValidationErrors {
+            return try await listPage(request, context, membership, form: renderer.form(Self.formValues(form), errors: failed.errors, context),
+                                      status: .unprocessableContent)
+        }
+    }
+
+    struct DetailBody {
+        let question: String
+        let status: String
+        let publicURL: String
+        let figures: [Fact]
+        let statements: [StatementRow]
+        let canEdit: Bool
+        let form: FormState
+        let seedForm: FormState
+        let updatePath: String
+        let seedPath: String
+        let linksPath: String
+        let moderationPath: String
+        let resultsPath: String
+        let exportLinks: [Fact]
+        let preSelected: Bool
+        let allowChecked: Bool
+    }
+
+    struct Fact {
+        let label: String
+        let value: String
+    }
+
+    struct StatementRow {
+        let number: Int
+        let body: String
+        let state: String
+        let votes: Int
+    }
+
+    func conversation(_ request: Request, _ context: AppRequestContext, _ membership: Membership) async throws -> Conversation {
+        guard let conversation = try await store.conversation(organisationID: membership.organisation.id,
+                                                              id: try request.parameter("conversation", context)) else {
+            throw SamenError.notFound
+        }
+        return conversation
+    }
+
+    @Sendable func detail(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let membership = try await services.membership(request, context, for: .viewOrganisation)
+        let conversation = try await conversation(request, context, membership)
+        let values = ["question": conversation.question, "description": conversation.description,
+                      "moderation": conversation.moderation.rawValue, "allow_statements": conversation.allowStatements ? "1" : "",
+                      "opens_at": Self.dayText(conversation.opensAt), "closes_at": Self.dayText(conversation.closesAt.map { $0 - 86_400 }),
+                      "phase": conversation.phase, "trajectory_id": conversation.trajectoryID ?? ""]
+        return try await detailPage(request, context, membership, conversation, form: renderer.form(values, context),
+                                    seedForm: renderer.form(context), status: .ok)
+    }
+
+    private func detailPage(_ request: Request, _ context: AppRequestContext, _ membership: Membership, _ conversation: Conversation,
+                            form: FormState, seedForm: FormState, status: HTTPResponse.Status) async throws -> Response {
+        let slug = membership.organisation.slug
+        let orgID = membership.organisation.id
+        let figures = try await store.figures(organisationID: orgID, conversationID: conversation.id)
+        let statements = try await store.statements(organisationID: orgID, conversationID: conversation.id)
+        let base = ""
+        let facts = [
+            Fact(label: renderer.text("conversation_participants", context), value: String(figures.participants)),
+            Fact(label: renderer.text("conversation_votes", context), value: String(figures.votes)),
+            Fact(label: renderer.text("conversation_statements", context), value: String(figures.statements)),
+            Fact(label: renderer.text("conversation_pending", context), value: String(figures.statementsByState[.pending] ?? 0)),
+        ]
+        let files = ["comments.csv", "votes.csv", "participants-votes.csv", "summary.csv"]
+        let body = DetailBody(
+            question: conversation.question, status: self.status(conversation, context),
+            publicURL: base + ConversationPaths.participate(conversation.publicToken), figures: facts,
+            statements: statements.map { StatementRow(number: $0.number, body: $0.body,
+                                                      state: renderer.text("statement_state_" + $0.state.rawValue, context), votes: $0.voteCount) },
+            canEdit: membership.role.allows(.runTrajectory), form: form, seedForm: seedForm,
+            updatePath: ConversationPaths.detail(slug, conversation.id), seedPath: ConversationPaths.seeds(slug, conversation.id),
+            linksPath: ConversationPaths.links(slug, conversation.id),
+            moderationPath: ConversationPaths.moderation(slug, conversation.id), resultsPath: ConversationPaths.results(slug, conversation.id),
+            exportLinks: files.map { Fact(label: $0, value: ConversationPaths.export(slug, conversation.id, $0)) },
+            preSelected: form.fields["moderation"]?.value == "pre", allowChecked: form.fields["allow_statements"]?.value == "1")
+        return renderer.page("conversation", title: conversation.question, body: body, request: request, context: context,
+                             status: status, nav: services.organisationNav(membership.organisation, current: request.uri.path, context))
+    }
+
+    @Sendable func update(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let membership = try await services.membership(request, context, for: .runTrajectory)
+        let conversation = try await conversation(request, context, membership)
+        let form = try await request.form(context)
+        do {
+            let draft = try Self.draft(form)
+            try await store.update(organisationID: membership.organisation.id, conversationID: conversation.id, draft: draft)
+        } catch let failed as ValidationErrors {
+            return try await detailPage(request, context, membership, conversation,
+                                        form: renderer.form(Self.formValues(form), errors: failed.errors, context),
+                                        seedForm: renderer.form(context), status: .unprocessableContent)
+        }
+        var response = Response.seeOther(ConversationPaths.detail(membership.organisation.slug, conversation.id))
+        response.setCookie(services.cookies.notice("notice_saved"))
+        return response
+    }
+
+    @Sendable func addSeed(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let membership = try await services.membership(request, context, for: .runTrajectory)
+        let conversation = try await conversation(request, context, membership)
+        let form = try await request.form(context)
+        do {
+            _ = try await store.addSeed(organisationID: membership.organisation.id, conversationID: conversation.id, body: form["statement"])
+        } catch let failed as ValidationErrors {
+            let values = ["question": conversation.question, "description": conversation.description,
+                          "moderation": conversation.moderation.rawValue, "allow_statements": conversation.allowStatements ? "1" : ""]
+            return try await detailPage(request, context, membership, conversation, form: renderer.form(values, context),
+                                        seedForm: renderer.form(["statement": form["statement"]], errors: failed.errors, context),
+                                        status: .unprocessableContent)
+        }
+        var response = Response.seeOther(ConversationPaths.detail(membership.organisation.slug, conversation.id))
+        response.setCookie(services.cookies.notice("notice_statement_added"))
+        return response
+    }
+
+    /// Personal links for people the facilitator invites: each carries its own random
+    /// token (`?p=…`), so the same person keeps one identity on any device. The tokens are
+    /// not stored; only their hash is, when first used. Answered as a CSV download.
+    @Sendable func personalLinks(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let membership = try await services.membership(request, context, for: .runTrajectory)
+        let conversation = try await conversation(request, context, membership)
+        let form = try await request.form(context)
+        guard let count = Int(form["count"]), (1...1000).contains(count) else {
+            throw ValidationErrors([.validation("conversation_links_count", field: "count")])
+        }
+        let base = ConversationPaths.participate(conversation.publicToken)
+        let lines = (0..<count).map { _ in base + "?p=" + Secrets.token() }
+        return Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=links.csv",
+                                               .cacheControl: "no-store"],
+                        body: .init(byteBuffer: ByteBuffer(string: "link\n" + lines.joined(separator: "\n") + "\n")))
+    }
+}
