@@ -15,6 +15,7 @@ public enum Migrations {
     /// its own under Migrations/) with the next number at the end of this list.
     public static let all: [Migration] = [
         .identity,
+        .surveys,
     ]
 
     /// An arbitrary constant that names Samen's migration lock in PostgreSQL.

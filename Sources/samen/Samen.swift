@@ -12,7 +12,7 @@ struct Samen: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "samen",
         abstract: "Samen: co-creation workbench for public services.",
-        subcommands: [Serve.self, Migrate.self, UserCommand.self],
+        subcommands: [Serve.self, Migrate.self, UserCommand.self, Analyze.self, ImportCommand.self, BenchCommand.self],
         defaultSubcommand: Serve.self
     )
 }
