@@ -19,6 +19,11 @@ public struct SurveyResponseStore: Sendable {
             guard try await Self.surveyExists(sql: sql, organisationID: organisationID, surveyID: surveyID) else {
                 throw SamenError.notFound
             }
+            if try await sql.raw("""
+                SELECT id FROM survey_waves WHERE survey_id = \(bind: surveyID) AND name = \(bind: name)
+                """).first() != nil {
+                throw SamenError("wave_name_taken", kind: .conflict, field: "name")
+            }
             let wave = SurveyWave(id: Identifier.make(), surveyID: surveyID, name: name, startsOn: startsOn,
                                   endsOn: endsOn, createdAt: Clock.now())
             try await sql.raw("""

@@ -145,6 +145,7 @@ extension AppServices {
                   current: current == Paths.organisation(organisation.slug)),
             .init(label: renderer.text("nav_members", context), url: Paths.members(organisation.slug),
                   current: current.hasPrefix(Paths.members(organisation.slug))),
+            .init(label: renderer.text("nav_surveys", context), url: Paths.surveys(organisation.slug), current: current.hasPrefix(Paths.surveys(organisation.slug))),
             .init(label: renderer.text("nav_account", context), url: Paths.account, current: current == Paths.account),
         ]
     }

@@ -38,6 +38,7 @@ public enum DemoData {
                                                   passwordHash: hash, role: person.role)
         }
         // Feature demo content for Gemeente Voorbeeld: each feature adds one line here.
+        try await SurveyDemo.load(database: database, organisationID: gemeente.id)
 
         // A second organisation on the same installation, to show that each sees only its own data.
         let noord = try await organisations.create(name: "Welzijn Noord", slug: "welzijn-noord")
