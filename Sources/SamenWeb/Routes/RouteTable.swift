@@ -28,7 +28,7 @@ extension Router where Context == AppRequestContext {
 /// visits each of them as a member of another organisation and expects 404.
 public enum RouteCatalog {
     public static var organisationScoped: [RouteEntry] {
-        OrganisationRoutes.entries + MemberRoutes.entries + APIRoutes.organisationEntries + SurveyRoutes.entries + SurveyAnalysisRoutes.entries
+        OrganisationRoutes.entries + MemberRoutes.entries + APIRoutes.organisationEntries + SurveyRoutes.entries + SurveyAnalysisRoutes.entries + DimensionSetRoutes.entries
     }
     public static var api: [RouteEntry] { APIRoutes.entries }
 }

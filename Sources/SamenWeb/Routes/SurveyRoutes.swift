@@ -145,6 +145,11 @@ struct SurveyRoutes {
     @Sendable func saveItems(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let membership = try await services.membership(request, context, for: .runTrajectory)
         let survey = try await survey(request, context, membership)
+        if try await surveys.responses.count(organisationID: membership.organisation.id, surveyID: survey.id) > 0 {
+            return try await SurveyDetailPage(routes: self).render(request, context, membership, survey,
+                                                                   itemErrors: [SamenError("survey_has_answers", kind: .conflict, field: "items")],
+                                                                   status: .conflict)
+        }
         let form = try await request.form(context)
         var errors: [SamenError] = []
         var changes: [SurveyStore.ItemChange] = []
