@@ -194,3 +194,54 @@ struct SurveyWebTests {
         }
     }
 }
+
+@Suite("Surveys in the JSON API")
+struct SurveyAPITests {
+    @Test("list, detail, analysis (documented JSON) and a CSV import that is all or nothing")
+    func api() async throws {
+        try await withApp { client in
+            let ilse = Browser(client)
+            let token = try await APITests.token(ilse, Demo.ilse)
+            let base = "/api/v1/organisations/\(Demo.orgA)/surveys"
+            let list = try await ilse.json(.get, base, token: token)
+            let surveys = try #require(list.jsonObject["surveys"] as? [[String: Any]])
+            let id = try #require(surveys.first?["id"] as? String)
+            let detail = try await ilse.json(.get, "\(base)/\(id)", token: token)
+            #expect(detail.jsonObject["responses"] as? Int == 330)
+            let waves = try #require(detail.jsonObject["waves"] as? [[String: Any]])
+            let analysis = try await ilse.json(.get, "\(base)/\(id)/analysis?crosshair=scale-midpoint", token: token)
+            #expect(analysis.status == .ok)
+            let results = try #require(analysis.jsonObject["results"] as? [[String: Any]])
+            #expect(results.first?["dimension"] as? String == "known" && results.first?["n"] as? Int != nil)
+            #expect((analysis.jsonObject["importance_performance"] as? [String: Any])?["crosshair"] as? String == "scale-midpoint")
+            let wave = try #require(waves.first?["id"] as? String)
+            let path = "\(base)/\(id)/waves/\(wave)/responses"
+            let bad = try await ilse.request(.post, path, body: "need.known.1,experience.known.1\n8,2\n", contentType: "text/csv",
+                                             headers: [.authorization: "Bearer \(token)"])
+            #expect(bad.status == .unprocessableContent && bad.jsonObject["code"] as? String == "csv_invalid")
+            let errors = try #require(bad.jsonObject["errors"] as? [[String: Any]])
+            #expect(errors.first?["row"] as? Int == 2 && errors.first?["column"] as? String == "need.known.1")
+            let good = try await ilse.request(.post, path, body: "need.known.1,experience.known.1\n6,2\n", contentType: "text/csv",
+                                              headers: [.authorization: "Bearer \(token)"])
+            #expect(good.status == .created && good.jsonObject["imported"] as? Int == 1)
+            #expect(try await ilse.json(.get, "\(base)/\(id)", token: token).jsonObject["responses"] as? Int == 331)
+            let marco = Browser(client)
+            let viewer = try await APITests.token(marco, Demo.marco)
+            let forbidden = try await marco.request(.post, path, body: "need.known.1,experience.known.1\n6,2\n", contentType: "text/csv",
+                                                    headers: [.authorization: "Bearer \(viewer)"])
+            #expect(forbidden.status == .forbidden)
+        }
+    }
+
+    @Test("the public form is rate limited per client")
+    func rateLimited() async throws {
+        try await withApp { client in
+            let citizen = Browser(client)
+            _ = try await citizen.get("/login")
+            var statuses: [Int] = []
+            for _ in 0..<45 { statuses.append(Int(try await citizen.post("/s/onbekend", ["step": "1"]).status.code)) }
+            #expect(statuses.prefix(40).allSatisfy { $0 == 404 })
+            #expect(statuses.last == 429)
+        }
+    }
+}

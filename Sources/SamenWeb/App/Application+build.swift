@@ -109,7 +109,7 @@ public func buildRouter(database: Database, configuration: SamenConfiguration) a
     MemberRoutes(services: services).register(on: router)
     AccountRoutes(services: services).register(on: router)
     APIRoutes(services: services).register(on: router)
-    SurveyRoutes(services: services).register(on: router); SurveyAnalysisRoutes(services: services).register(on: router); PublicSurveyRoutes(services: services).register(on: router); DimensionSetRoutes(services: services).register(on: router)
+    SurveyRoutes(services: services).register(on: router); SurveyAnalysisRoutes(services: services).register(on: router); PublicSurveyRoutes(services: services).register(on: router); DimensionSetRoutes(services: services).register(on: router); SurveyAPIRoutes(services: services).register(on: router)
     return router
 }
 

@@ -28,9 +28,9 @@ extension Router where Context == AppRequestContext {
 /// visits each of them as a member of another organisation and expects 404.
 public enum RouteCatalog {
     public static var organisationScoped: [RouteEntry] {
-        OrganisationRoutes.entries + MemberRoutes.entries + APIRoutes.organisationEntries + SurveyRoutes.entries + SurveyAnalysisRoutes.entries + DimensionSetRoutes.entries
+        OrganisationRoutes.entries + MemberRoutes.entries + APIRoutes.organisationEntries + SurveyRoutes.entries + SurveyAnalysisRoutes.entries + DimensionSetRoutes.entries + SurveyAPIRoutes.entries
     }
-    public static var api: [RouteEntry] { APIRoutes.entries }
+    public static var api: [RouteEntry] { APIRoutes.entries + SurveyAPIRoutes.entries }
 }
 
 extension Request {
