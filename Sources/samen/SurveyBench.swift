@@ -21,7 +21,9 @@ struct BenchCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "survey", abstract: "Benchmark the survey analysis and CSV import.")
         @Option(help: "Respondents in the wave.") var respondents = 1_000_000
         @Option(help: "Where to write the CSV (default: a temporary file).") var file: String?
-        @Option(help: "Python with pandas and scipy for the reference (e.g. .venv-bench/bin/python); none: skip.") var python: String?
+        @Option(help: "Python with pandas and scipy for the reference (e.g. a venv with pandas and scipy: /path/venv/bin/python); none: skip.") var python: String?
+        @Option(help: "The reference script, run from the repository root by default.")
+        var referenceScript = "scripts/survey_bench_reference.py"
         @Option(help: "Internal: run one phase (analysis or import) and print its figures.") var phase: String?
 
         func run() async throws {
@@ -42,9 +44,7 @@ struct BenchCommand: AsyncParsableCommand {
             let imported = try Self.child(me, ["bench", "survey", "--file", path, "--phase", "import"])
             print("(b) CSV import:    \(imported)")
             if let python {
-                let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-                    .deletingLastPathComponent().appendingPathComponent("scripts/survey_bench_reference.py").path
-                let reference = try Self.child(python, [script, path])
+                let reference = try Self.child(python, [referenceScript, path])
                 print("pandas/scipy reference: \(reference)")
                 if let ours = Self.seconds(analysis, "analysis_s"), let theirs = Self.seconds(reference, "analysis_s") {
                     print(String(format: "ratio (reference analysis / Samen analysis): %.1f×", theirs / ours))

@@ -48,7 +48,7 @@ public struct SurveyCSVError: Error, Sendable, CustomStringConvertible {
 
     public var description: String {
         let more = totalCount > issues.count ? "\n… and \(totalCount - issues.count) more" : ""
-        return "\(totalCount) problem(s) in the file, nothing was imported:\n"
+        return "\(totalCount) problem(s) in the file; nothing of it was used:\n"
             + issues.map { "  " + $0.message }.joined(separator: "\n") + more
     }
 }
