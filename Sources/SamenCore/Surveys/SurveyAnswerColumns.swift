@@ -25,15 +25,27 @@ public struct SurveyAnswerColumns: Sendable {
 /// written in their shortest form ("5", "3.5").
 public enum SurveyAnswerPacking {
     public static func pack(need: [Double?], experience: [Double?]) -> String {
-        var text = ""
-        text.reserveCapacity(need.count * 4)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(need.count * 4)
         for index in need.indices {
-            if index > 0 { text.append(",") }
-            if let value = need[index] { text.append(format(value)) }
-            text.append(",")
-            if let value = experience[index] { text.append(format(value)) }
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            if let value = need[index] { append(value, to: &bytes) }
+            bytes.append(UInt8(ascii: ","))
+            if let value = experience[index] { append(value, to: &bytes) }
         }
-        return text
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Whole numbers 0–99 (every scale answer) without formatting machinery; others via `format`.
+    @inline(__always)
+    static func append(_ value: Double, to bytes: inout [UInt8]) {
+        if value >= 0 && value < 100 && value == value.rounded(.towardZero) {
+            let whole = Int(value)
+            if whole >= 10 { bytes.append(UInt8(48 + whole / 10)) }
+            bytes.append(UInt8(48 + whole % 10))
+        } else {
+            bytes += Array(format(value).utf8)
+        }
     }
 
     public static func format(_ value: Double) -> String {

@@ -70,7 +70,7 @@ public enum SurveyRules {
     /// Levels typed one per line (or separated by commas): trimmed, empty ones dropped, no duplicates.
     public static func levels(from raw: String) -> [String] {
         var seen = Set<String>()
-        return raw.split(whereSeparator: { $0 == "\n" || $0 == "," || $0 == "\r" })
+        return raw.split(whereSeparator: { $0.isNewline || $0 == "," })
             .map { $0.trimmingCharacters(in: .whitespaces) }
             .filter { !$0.isEmpty && seen.insert($0.lowercased()).inserted }
     }

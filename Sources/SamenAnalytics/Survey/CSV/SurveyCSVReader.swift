@@ -189,7 +189,28 @@ public enum SurveyCSVReader {
             "na", "n/a", "-", "?", "weet ik niet", "weet niet", "wn", "dk", "don't know", "dont know", "don’t know",
         ]
 
+        /// Recently seen raw field bytes per segment column and their level, so the common
+        /// case (a handful of distinct answers in a million rows) makes no String at all.
+        var segmentSeen: [[([UInt8], Int32)]] = []
+
         mutating func level(_ record: CSVRecordTokenizer, _ index: Int, segment: Int) -> Int32 {
+            let range = record.fieldRange(index)
+            if segment < segmentSeen.count {
+                for (bytes, level) in segmentSeen[segment] where bytes.count == range.count {
+                    if record.bytes.withUnsafeBufferPointer({ bytes.elementsEqual($0[range]) }) { return level }
+                }
+            } else {
+                segmentSeen.append(contentsOf: Array(repeating: [], count: segment + 1 - segmentSeen.count))
+            }
+            let issuesBefore = issueCount
+            let level = slowLevel(record, index, segment: segment)
+            if issueCount == issuesBefore && segmentSeen[segment].count < 64 {
+                segmentSeen[segment].append((Array(record.bytes[range]), level))
+            }
+            return level
+        }
+
+        mutating func slowLevel(_ record: CSVRecordTokenizer, _ index: Int, segment: Int) -> Int32 {
             guard let raw = record.string(index) else {
                 issue(row, header[index], "encoding")
                 return SurveySegmentVariable.missing
