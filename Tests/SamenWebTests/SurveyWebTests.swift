@@ -245,3 +245,28 @@ struct SurveyAPITests {
         }
     }
 }
+
+@Suite("Survey analysis: scores and weighting")
+struct SurveyWeightingWebTests {
+    @Test("the report mark is summarised; weighting by age band shows weighted means and Kish's n; bad margins say why")
+    func weighting() async throws {
+        try await withApp { client in
+            let ilse = Browser(client)
+            try await ilse.logIn(Demo.ilse)
+            let path = try SurveyWebTests.surveyPath(try await ilse.get("/o/\(Demo.orgA)/surveys").text) + "/analysis"
+            let plain = try await ilse.get(path)
+            #expect(plain.text.contains("Rapportcijfer (1–10)") && plain.text.contains("Weging naar de bevolking"))
+            #expect(!plain.text.contains("Gewogen gemiddelden per dimensie"))
+            let shares = ["share_age_band_0=10", "share_age_band_1=30", "share_age_band_2=35", "share_age_band_3=25"]
+            let weighted = try await ilse.get(path + "?" + shares.joined(separator: "&"))
+            #expect(weighted.text.contains("Gewogen met poststratificatie.") && weighted.text.contains("Effectieve steekproefgrootte (Kish):"))
+            #expect(weighted.text.contains("Gewogen gemiddelden per dimensie"))
+            let raking = try await ilse.get(path + "?" + shares.joined(separator: "&") + "&share_channel_0=50&share_channel_1=30&share_channel_2=20")
+            #expect(raking.text.contains("Gewogen met raking"))
+            let missing = try await ilse.get(path + "?share_age_band_0=10&share_age_band_1=30")
+            #expect(missing.text.contains("Geef ook een aandeel voor: 45-64"))
+            let invalid = try await ilse.get(path + "?share_age_band_0=veel")
+            #expect(invalid.text.contains("Vul alleen getallen van 0 of meer in"))
+        }
+    }
+}

@@ -103,10 +103,11 @@ struct SurveyAnalysisPage {
                                                 description: t("analysis_gap_chart_desc") + " " + describe(segmentRows),
                                                 rows: segmentRows, axisLabel: t("analysis_gap_axis")),
             segmentRows: segmentResults.map { row($0.0, label: $0.1) },
-            hasWaves: dataset.waves.count >= 1 && !waveResults.isEmpty, waveTitle: t("analysis_wave_chart"),
+            hasWaves: !waveResults.isEmpty, waveTitle: t("analysis_wave_chart"),
             waveChart: SurveyCharts.gapChart(id: "wave", title: t("analysis_wave_chart"),
                                              description: t("analysis_gap_chart_desc") + " " + describe(waveRows),
                                              rows: waveRows, axisLabel: t("analysis_gap_axis")),
-            waveRows: waveResults.map { row($0.0, label: $0.1) }, differences: differences, hasDifferences: !differences.isEmpty)
+            waveRows: waveResults.map { row($0.0, label: $0.1) }, differences: differences, hasDifferences: !differences.isEmpty,
+            extras: nil)
     }
 }

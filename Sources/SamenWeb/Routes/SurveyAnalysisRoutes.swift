@@ -79,6 +79,7 @@ struct SurveyAnalysisRoutes {
         let waveRows: [Row]
         let differences: [DifferenceRow]
         let hasDifferences: Bool
+        var extras: SurveyExtrasSection?
     }
 
     @Sendable func analysis(_ request: Request, _ context: AppRequestContext) async throws -> Response {
@@ -111,8 +112,12 @@ struct SurveyAnalysisRoutes {
                                     Option(value: $0, label: renderer.text("analysis_audience_" + $0, context),
                                            selected: ($0 == "public") == isPublic)
                                 }))
+        var parameters: [String: String] = [:]
+        for (key, value) in query { parameters[String(key)] = String(value) }
+        var full = body
+        full.extras = SurveyExtrasSection(page: page, query: parameters)
         return renderer.page("survey-analysis", title: renderer.text("analysis_title", context) + " – " + survey.title,
-                             body: body, request: request, context: context,
+                             body: full, request: request, context: context,
                              nav: services.organisationNav(organisation, current: request.uri.path, context))
     }
 }

@@ -9,6 +9,10 @@ public struct SurveyDataset: Sendable {
     public let waves: [SurveyWave]
     public let responses: SurveyResponses
     public let analysis: SurveyGapAnalysis
+    /// NPS (0–10), CES (1–7) and report mark (1–10) per respondent, nil when not given.
+    public let nps: [Int?]
+    public let ces: [Int?]
+    public let mark: [Int?]
 }
 
 /// Use-cases of the survey feature shared by the web pages, the API and the command line:
@@ -80,7 +84,8 @@ public struct SurveyService: Sendable {
         let waves = try await responses.waves(organisationID: organisationID, surveyID: survey.id)
         let columns = try await responses.answers(organisationID: organisationID, survey: survey)
         let responses = try Self.responses(survey: survey, waves: waves, columns: columns)
-        return SurveyDataset(survey: survey, waves: waves, responses: responses, analysis: SurveyGapAnalysis(responses))
+        return SurveyDataset(survey: survey, waves: waves, responses: responses, analysis: SurveyGapAnalysis(responses),
+                             nps: columns.nps, ces: columns.ces, mark: columns.mark)
     }
 
     /// Dense analysis input from stored columns: dimensions with their items in survey
