@@ -119,3 +119,29 @@ struct SurveyCSVTests {
         #expect((json["wave_differences"] as? [[String: Any]])?.count == 1)
     }
 }
+
+@Suite("Survey CSV from disk")
+struct SurveyCSVFileTests {
+    @Test("a file is streamed in chunks with progress; a missing file is reported, not crashed on")
+    func fromDisk() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("samen-csv-\(UUID().uuidString).csv").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        // Over 1 MiB, so the reader crosses chunk boundaries (quoted fields included).
+        var text = "need.known.1;experience.known.1;district\n"
+        for index in 0..<100_000 { text += "\(1 + index % 7);\(1 + (index / 7) % 7);\"Wijk \(index % 4)\"\n" }
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        var reports: [Int64] = []
+        let data = try SurveyCSVReader.read(path: path, template: SurveyCSVTests.template) { read, _ in reports.append(read) }
+        #expect(data.rowCount == 100_000 && reports.count >= 2)
+        #expect(data.segments.first?.levels == ["Wijk 0", "Wijk 1", "Wijk 2", "Wijk 3"])
+        let expected: Double = (0..<100_000).reduce(0.0) { sum, index in sum + Double(1 + index % 7) }
+        let total: Double = data.need[0].reduce(0, +)
+        #expect(total == expected)
+        do {
+            _ = try SurveyCSVReader.read(path: path + ".missing", template: SurveyCSVTests.template)
+            Issue.record("a missing file was read")
+        } catch {
+            #expect(error.issues.map(\.code) == ["unreadable"])
+        }
+    }
+}

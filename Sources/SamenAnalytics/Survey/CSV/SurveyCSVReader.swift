@@ -6,7 +6,7 @@ public enum SurveyCSVReader {
     public static func read(path: String, template: SurveyCSVTemplate,
                             progress: ((_ bytesRead: Int64, _ totalBytes: Int64) -> Void)? = nil) throws(SurveyCSVError) -> SurveyCSVData {
         guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw SurveyCSVError(issues: [SurveyCSVIssue(row: 0, column: nil, code: "empty_file")], totalCount: 1)
+            throw SurveyCSVError(issues: [SurveyCSVIssue(row: 0, column: nil, code: "unreadable", value: path)], totalCount: 1)
         }
         defer { try? handle.close() }
         let total = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int64) ?? 0

@@ -23,6 +23,7 @@ public struct SurveyCSVIssue: Sendable, Hashable, Codable {
 
     static let reasons: [String: String] = [
         "empty_file": "the file is empty",
+        "unreadable": "the file cannot be opened",
         "encoding": "not UTF-8 text; save the file as CSV UTF-8",
         "unterminated_quote": "a quoted field is not closed",
         "no_answer_columns": "no need.<dimension>.<n> and experience.<dimension>.<n> columns",
