@@ -37,7 +37,7 @@ enum SurveyCharts {
         let plotWidth = width - plotLeft - 20
         func x(_ value: Double) -> Double { plotLeft + (value - low) / (high - low) * plotWidth }
         var svg = """
-            <svg class="chart" viewBox="0 0 \(Int(width)) \(Int(height))" role="img" aria-labelledby="\(id)-title \(id)-desc" xmlns="http://www.w3.org/2000/svg">
+            <svg class="survey-chart" viewBox="0 0 \(Int(width)) \(Int(height))" role="img" aria-labelledby="\(id)-title \(id)-desc" xmlns="http://www.w3.org/2000/svg">
             <title id="\(id)-title">\(escape(title))</title><desc id="\(id)-desc">\(escape(description))</desc>
             """
         var tick = low
@@ -80,7 +80,7 @@ enum SurveyCharts {
         func x(_ value: Double) -> Double { left + (value - scaleMin) / (scaleMax - scaleMin) * plot }
         func y(_ value: Double) -> Double { top + plot - (value - scaleMin) / (scaleMax - scaleMin) * plot }
         var svg = """
-            <svg class="chart ipa" viewBox="0 0 \(Int(size + 160)) \(Int(size + 30))" role="img" aria-labelledby="\(id)-title \(id)-desc" xmlns="http://www.w3.org/2000/svg">
+            <svg class="survey-chart ipa" viewBox="0 0 \(Int(size + 160)) \(Int(size + 30))" role="img" aria-labelledby="\(id)-title \(id)-desc" xmlns="http://www.w3.org/2000/svg">
             <title id="\(id)-title">\(escape(title))</title><desc id="\(id)-desc">\(escape(description))</desc>
             <rect x="\(left)" y="\(top)" width="\(plot)" height="\(plot)" fill="none" stroke="#1b1b1f" stroke-width="1"/>
             """
