@@ -58,7 +58,7 @@ enum SurveyBenchData {
     static var answerCount: Int { SurveyRules.defaultDimensions.count * itemsPerDimension * 2 }
 
     static func writeCSV(respondents: Int, to path: String) throws {
-        FileManager.default.createFile(atPath: path, contents: nil)
+        guard FileManager.default.createFile(atPath: path, contents: nil) else { throw CocoaError(.fileWriteNoPermission) }
         guard let handle = FileHandle(forWritingAtPath: path) else { throw CocoaError(.fileWriteNoPermission) }
         defer { try? handle.close() }
         var header = ["respondent"]

@@ -76,7 +76,7 @@ struct ImportCommand: AsyncParsableCommand {
                 await db.shutdown()
             } catch let error as SurveyCSVError {
                 await db.shutdown()
-                FileHandle.standardError.write(Data((error.description + "\n").utf8))
+                FileHandle.standardError.write(Data(("\n" + error.description + "\n").utf8))
                 throw ExitCode(1)
             } catch {
                 await db.shutdown()
@@ -108,29 +108,23 @@ final class ProgressBar: @unchecked Sendable {
 
 enum SurveyImportCommand {
     static func run(database: Database, file: String, organisationSlug: String, surveyID: String, wave: String) async throws -> Int {
-        let organisation = try await OrganisationStore(database: database).all().first { $0.slug == organisationSlug }
-        guard let organisation else { throw ValidationError("No organisation \(organisationSlug).") }
-        let service = SurveyService(database: database)
-        guard let survey = try await service.surveys.survey(organisationID: organisation.id, id: surveyID) else {
-            throw ValidationError("No survey \(surveyID) in \(organisationSlug).")
-        }
-        let waves = try await service.responses.waves(organisationID: organisation.id, surveyID: survey.id)
-        guard let target = waves.first(where: { $0.id == wave || $0.name == wave }) else {
-            throw ValidationError("No wave \(wave) in this survey; waves: \(waves.map(\.name).joined(separator: ", ")).")
-        }
         let reading = ProgressBar("Lezen / reading ")
-        let data = try SurveyCSVReader.read(path: file, template: SurveyService.template(for: survey, wave: target)) {
-            reading.update($0, of: $1)
-        }
-        reading.update(1, of: 1, force: true)
-        reading.finish()
         let storing = ProgressBar("Opslaan / storing")
-        try await service.importData(data, organisationID: organisation.id, survey: survey, wave: target) {
-            storing.update(Int64($0), of: Int64(data.rowCount))
-        }
+        var parsed = false
+        let count = try await SurveyService(database: database).importFile(
+            path: file, organisationSlug: organisationSlug, surveyID: surveyID, wave: wave,
+            reading: { reading.update($0, of: $1) },
+            storing: { done, total in
+                if !parsed {
+                    parsed = true
+                    reading.update(1, of: 1, force: true)
+                    reading.finish()
+                }
+                storing.update(Int64(done), of: Int64(total))
+            })
         storing.update(1, of: 1, force: true)
         storing.finish()
-        return data.rowCount
+        return count
     }
 }
 

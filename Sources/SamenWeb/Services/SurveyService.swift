@@ -20,8 +20,10 @@ public struct SurveyDataset: Sendable {
 public struct SurveyService: Sendable {
     public let surveys: SurveyStore
     public let responses: SurveyResponseStore
+    let database: Database
 
     public init(database: Database) {
+        self.database = database
         surveys = SurveyStore(database: database)
         responses = SurveyResponseStore(database: database)
     }
