@@ -6,7 +6,7 @@ import Testing
 
 @Suite("Stories: public link, receipt, review")
 struct StoryWebTests {
-    static let link = "/s/demo-bijzondere-bijstand"
+    static let link = "/vertel/demo-bijzondere-bijstand"
 
     @Test("a citizen tells a story without an account; identifiers are removed; the receipt reads it back and withdraws it")
     func publicFlow() async throws {
@@ -56,7 +56,7 @@ struct StoryWebTests {
             let robot = try await citizen.post(Self.link, ["answer_0": "spam", "consent_internal": "1", "age_band": "", "website": "http://spam"])
             #expect(robot.status == .ok)
             #expect(robot.text.firstMatch(of: /[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4}/) == nil, "no receipt for a robot")
-            #expect(try await Browser(client).get("/s/onbekend").status == .notFound)
+            #expect(try await Browser(client).get("/vertel/onbekend").status == .notFound)
             let ilse = Browser(client)
             try await ilse.logIn(Demo.ilse)
             let stories = try await ilse.get(try await TrajectoryWebTests.demoTrajectory(ilse) + "/stories")

@@ -9,7 +9,7 @@ from selenium.webdriver.support.ui import WebDriverWait
 from helpers import axe_violations, format_violation
 from test_responsive import WIDTH, _assert_no_horizontal_scroll
 
-STORY = "/s/demo-bijzondere-bijstand"
+STORY = "/vertel/demo-bijzondere-bijstand"
 
 
 def test_story_from_a_phone_without_javascript(base_url, new_driver):
@@ -20,7 +20,7 @@ def test_story_from_a_phone_without_javascript(base_url, new_driver):
     d.find_element(By.ID, "answer_0").send_keys("De brief was onduidelijk. Bel mij op 06-11223344.")
     d.find_element(By.ID, "consent_internal").click()
     d.find_element(By.CSS_SELECTOR, "#story-form button[type=submit]").click()
-    WebDriverWait(d, 15, ignored_exceptions=(StaleElementReferenceException,)).until(lambda drv: "/s/" in drv.current_url and drv.find_elements(By.CSS_SELECTOR, ".receipt"),
+    WebDriverWait(d, 15, ignored_exceptions=(StaleElementReferenceException,)).until(lambda drv: "/vertel/" in drv.current_url and drv.find_elements(By.CSS_SELECTOR, ".receipt"),
                                "no thank-you page with a receipt code")
     body = d.find_element(By.TAG_NAME, "main").text
     match = re.search(r"[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4}", body)

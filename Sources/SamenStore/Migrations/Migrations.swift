@@ -16,6 +16,7 @@ public enum Migrations {
     public static let all: [Migration] = [
         .identity,
         .trajectories,
+        .surveys,
         .conversations,
         .stories,
         .highlights,

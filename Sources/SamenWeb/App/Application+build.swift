@@ -127,6 +127,7 @@ public func buildRouter(database: Database, configuration: SamenConfiguration) a
     // Citizens: at most 5 stories or receipt look-ups at once per client, one more each minute.
     PublicStoryRoutes(services: services, limiter: RateLimiter(capacity: 5, perSecond: 1.0 / 60)).register(on: router)
     ConversationRoutes.registerAll(services: services, on: router)
+    SurveyRoutes(services: services).register(on: router); SurveyAnalysisRoutes(services: services).register(on: router); PublicSurveyRoutes(services: services).register(on: router); DimensionSetRoutes(services: services).register(on: router); SurveyAPIRoutes(services: services).register(on: router)
     return router
 }
 

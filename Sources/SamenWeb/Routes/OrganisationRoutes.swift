@@ -151,6 +151,7 @@ extension AppServices {
                   current: current.hasPrefix(Paths.members(organisation.slug))),
             .init(label: renderer.text("nav_conversations", context), url: ConversationPaths.list(organisation.slug),
                   current: current.hasPrefix(ConversationPaths.list(organisation.slug))),
+            .init(label: renderer.text("nav_surveys", context), url: Paths.surveys(organisation.slug), current: current.hasPrefix(Paths.surveys(organisation.slug))),
             .init(label: renderer.text("nav_account", context), url: Paths.account, current: current == Paths.account),
         ]
     }

@@ -32,8 +32,9 @@ public enum RouteCatalog {
             + TrajectoryRoutes.entries + TrajectoryOverviewRoutes.entries + ActivityRoutes.entries + StakeholderRoutes.entries
             + RepresentationRoutes.entries + TrajectoryDataRoutes.exportEntries + TrajectoryDataRoutes.apiEntries + StoryRoutes.entries + InterviewUploadRoutes.entries + EvidenceRoutes.entries + DesignRoutes.entries + ReportRoutes.entries
             + ConversationRoutes.allEntries
+            + SurveyRoutes.entries + SurveyAnalysisRoutes.entries + DimensionSetRoutes.entries + SurveyAPIRoutes.entries
     }
-    public static var api: [RouteEntry] { APIRoutes.entries + TrajectoryDataRoutes.apiEntries + ConversationAPIRoutes.entries }
+    public static var api: [RouteEntry] { APIRoutes.entries + TrajectoryDataRoutes.apiEntries + ConversationAPIRoutes.entries + SurveyAPIRoutes.entries }
 }
 
 extension Request {

@@ -41,6 +41,7 @@ public enum DemoData {
         try await DemoTrajectories.load(database: database, organisationID: gemeente.id, owner: team[0].name)
         try await DemoStories.load(database: database, organisationID: gemeente.id)
         try await ConversationDemo.load(database: database, organisationID: gemeente.id)
+        try await SurveyDemo.load(database: database, organisationID: gemeente.id)
 
         // A second organisation on the same installation, to show that each sees only its own data.
         let noord = try await organisations.create(name: "Welzijn Noord", slug: "welzijn-noord")

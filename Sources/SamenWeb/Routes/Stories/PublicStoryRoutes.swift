@@ -13,7 +13,7 @@ struct PublicStoryRoutes {
     var stories: StoryStore { StoryStore(database: services.database) }
 
     static let entries = [
-        RouteEntry(.get, "/s/:token"), RouteEntry(.post, "/s/:token"),
+        RouteEntry(.get, "/vertel/:token"), RouteEntry(.post, "/vertel/:token"),
         RouteEntry(.get, "/verhaal"), RouteEntry(.post, "/verhaal"),
     ]
 
@@ -57,7 +57,7 @@ struct PublicStoryRoutes {
             Question(field: "answer_\(i)", text: text, value: form.fields["answer_\(i)"]?.value ?? "", error: form.fields["answer_\(i)"]?.error)
         }
         let chosen = form.fields["age_band"]?.value ?? ""
-        let body = FormBody(title: link.title, questions: questions, form: form, action: "/s/\(link.token)",
+        let body = FormBody(title: link.title, questions: questions, form: form, action: "/vertel/\(link.token)",
                             ageBands: Self.ageBands.map { Option(value: $0, label: $0.isEmpty ? renderer.text("story_age_none", context) : $0,
                                                                   selected: $0 == chosen) },
                             receiptPath: "/verhaal")

@@ -74,7 +74,7 @@ struct StoryRoutes {
         let org = membership.organisation.id
         let base = TrajectoryPaths.trajectory(membership.organisation.slug, trajectory.id) + "/stories"
         let links = try await stories.links(organisationID: org, trajectoryID: trajectory.id).map {
-            LinkRow(title: $0.title, url: "/s/\($0.token)", open: $0.isOpen, togglePath: base + "/links/\($0.id)/toggle", questions: $0.questions.count)
+            LinkRow(title: $0.title, url: "/vertel/\($0.token)", open: $0.isOpen, togglePath: base + "/links/\($0.id)/toggle", questions: $0.questions.count)
         }
         let query = (request.uri.queryParameters["q"].map(String.init) ?? "").trimmed
         let found = query.isEmpty ? try await stories.stories(organisationID: org, trajectoryID: trajectory.id)

@@ -12,7 +12,8 @@ struct Samen: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "samen",
         abstract: "Samen: co-creation workbench for public services.",
-        subcommands: [Serve.self, Migrate.self, UserCommand.self, Purge.self, OpinionCommand.self, BenchCommand.self, ConversationCommand.self],
+        subcommands: [Serve.self, Migrate.self, UserCommand.self, Purge.self, OpinionCommand.self, ConversationCommand.self,
+                      Analyze.self, ImportCommand.self, BenchCommand.self],
         defaultSubcommand: Serve.self
     )
 }
@@ -143,7 +144,8 @@ struct OpinionCommand: AsyncParsableCommand {
 
 /// `samen bench opinion [--polis]` (conversations): benchmarks, never timed tests.
 struct BenchCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "bench", abstract: "Benchmarks.", subcommands: [Opinion.self])
+    static let configuration = CommandConfiguration(commandName: "bench", abstract: "Benchmarks (never timed tests).",
+                                                    subcommands: [Opinion.self, BenchSurvey.self])
 
     struct Opinion: AsyncParsableCommand {
         static let configuration = CommandConfiguration(

@@ -1,0 +1,260 @@
+import SamenCore
+import SQLKit
+
+/// Waves, one-time answer links and answers. Reads of organisation data filter by the
+/// organisation id in SQL; a link is found by the hash of its secret token alone (the
+/// token is the citizen's only credential).
+public struct SurveyResponseStore: Sendable {
+    let database: Database
+
+    public init(database: Database) {
+        self.database = database
+    }
+
+    // MARK: waves
+
+    public func createWave(organisationID: String, surveyID: String, name: String,
+                           startsOn: String?, endsOn: String?) async throws -> SurveyWave {
+        try await database.transaction { sql in
+            guard try await Self.surveyExists(sql: sql, organisationID: organisationID, surveyID: surveyID) else {
+                throw SamenError.notFound
+            }
+            if try await sql.raw("""
+                SELECT id FROM survey_waves WHERE survey_id = \(bind: surveyID) AND name = \(bind: name)
+                """).first() != nil {
+                throw SamenError("wave_name_taken", kind: .conflict, field: "name")
+            }
+            let wave = SurveyWave(id: Identifier.make(), surveyID: surveyID, name: name, startsOn: startsOn,
+                                  endsOn: endsOn, createdAt: Clock.now())
+            try await sql.raw("""
+                INSERT INTO survey_waves (id, survey_id, organisation_id, name, starts_on, ends_on, created_at)
+                VALUES (\(bind: wave.id), \(bind: surveyID), \(bind: organisationID), \(bind: name),
+                        \(bind: startsOn), \(bind: endsOn), \(bind: wave.createdAt))
+                """).run()
+            return wave
+        }
+    }
+
+    public func waves(organisationID: String, surveyID: String) async throws -> [SurveyWave] {
+        try await database.read { sql in
+            try await sql.raw("""
+                SELECT id, survey_id, name, starts_on, ends_on, created_at FROM survey_waves
+                WHERE organisation_id = \(bind: organisationID) AND survey_id = \(bind: surveyID)
+                ORDER BY created_at, name
+                """).all().map(Self.decodeWave)
+        }
+    }
+
+    public func wave(organisationID: String, surveyID: String, id: String) async throws -> SurveyWave? {
+        try await waves(organisationID: organisationID, surveyID: surveyID).first { $0.id == id }
+    }
+
+    static func decodeWave(_ row: any SQLRow) throws -> SurveyWave {
+        SurveyWave(id: try row.decode(column: "id", as: String.self), surveyID: try row.decode(column: "survey_id", as: String.self),
+                   name: try row.decode(column: "name", as: String.self),
+                   startsOn: try row.decode(column: "starts_on", as: String?.self),
+                   endsOn: try row.decode(column: "ends_on", as: String?.self),
+                   createdAt: try row.decode(column: "created_at", as: Int64.self))
+    }
+
+    static func surveyExists(sql: any SQLDatabase, organisationID: String, surveyID: String) async throws -> Bool {
+        try await sql.raw("""
+            SELECT id FROM surveys WHERE id = \(bind: surveyID) AND organisation_id = \(bind: organisationID)
+            """).first() != nil
+    }
+
+    // MARK: links
+
+    /// Stores the hashes of new one-time links for a wave of the organisation.
+    public func createLinks(organisationID: String, surveyID: String, waveID: String, tokenHashes: [String]) async throws {
+        try await database.transaction { sql in
+            guard try await sql.raw("""
+                SELECT id FROM survey_waves WHERE id = \(bind: waveID) AND survey_id = \(bind: surveyID)
+                  AND organisation_id = \(bind: organisationID)
+                """).first() != nil else { throw SamenError.notFound }
+            let now = Clock.now()
+            for hash in tokenHashes {
+                try await sql.raw("""
+                    INSERT INTO survey_links (token_hash, wave_id, survey_id, organisation_id, created_at)
+                    VALUES (\(bind: hash), \(bind: waveID), \(bind: surveyID), \(bind: organisationID), \(bind: now))
+                    """).run()
+            }
+        }
+    }
+
+    public struct LinkCounts: Sendable, Hashable {
+        public let total: Int
+        public let used: Int
+    }
+
+    public func linkCounts(organisationID: String, waveID: String) async throws -> LinkCounts {
+        try await database.read { sql in
+            let row = try await sql.raw("""
+                SELECT COUNT(*) AS total, COUNT(used_at) AS used FROM survey_links
+                WHERE organisation_id = \(bind: organisationID) AND wave_id = \(bind: waveID)
+                """).first()
+            return LinkCounts(total: try row?.decode(column: "total", as: Int.self) ?? 0,
+                              used: try row?.decode(column: "used", as: Int.self) ?? 0)
+        }
+    }
+
+    public struct Link: Sendable, Hashable {
+        public let organisationID: String
+        public let surveyID: String
+        public let waveID: String
+        public let isUsed: Bool
+    }
+
+    /// The link with this token hash, used or not; nil when it does not exist.
+    public func link(tokenHash: String) async throws -> Link? {
+        try await database.read { sql in
+            guard let row = try await sql.raw("""
+                SELECT organisation_id, survey_id, wave_id, used_at FROM survey_links WHERE token_hash = \(bind: tokenHash)
+                """).first() else { return nil }
+            return Link(organisationID: try row.decode(column: "organisation_id", as: String.self),
+                        surveyID: try row.decode(column: "survey_id", as: String.self),
+                        waveID: try row.decode(column: "wave_id", as: String.self),
+                        isUsed: try row.decode(column: "used_at", as: Int64?.self) != nil)
+        }
+    }
+
+    /// Stores the answers given through a link and marks the link used, atomically. A
+    /// link answers once: a second submission is `survey_link_used` and stores nothing.
+    public func submit(tokenHash: String, sheet: SurveyAnswerSheet) async throws {
+        try await database.transaction { sql in
+            guard let row = try await sql.raw("""
+                UPDATE survey_links SET used_at = \(bind: Clock.now())
+                WHERE token_hash = \(bind: tokenHash) AND used_at IS NULL
+                RETURNING organisation_id, survey_id, wave_id
+                """).first() else {
+                let exists = try await sql.raw("SELECT wave_id FROM survey_links WHERE token_hash = \(bind: tokenHash)").first()
+                throw exists == nil ? SamenError.notFound : SamenError("survey_link_used", kind: .conflict)
+            }
+            try await Self.insert(sql: sql, organisationID: try row.decode(column: "organisation_id", as: String.self),
+                                  surveyID: try row.decode(column: "survey_id", as: String.self),
+                                  waveID: try row.decode(column: "wave_id", as: String.self), source: "form", [sheet])
+        }
+    }
+
+    // MARK: answers
+
+    /// Stores imported answers for a wave of the organisation's survey, all or none.
+    public func importAnswers(organisationID: String, surveyID: String, waveID: String, _ sheets: [SurveyAnswerSheet]) async throws {
+        try await importAnswers(organisationID: organisationID, surveyID: surveyID, waveID: waveID, count: sheets.count,
+                                sheet: { sheets[$0] })
+    }
+
+    /// The same for many rows: each sheet is made when its batch is written, so a large
+    /// import never holds every row as an object at once.
+    public func importAnswers(organisationID: String, surveyID: String, waveID: String, count: Int,
+                              sheet: (Int) -> SurveyAnswerSheet, progress: ((Int) -> Void)? = nil) async throws {
+        try await database.transaction { sql in
+            guard try await sql.raw("""
+                SELECT id FROM survey_waves WHERE id = \(bind: waveID) AND survey_id = \(bind: surveyID)
+                  AND organisation_id = \(bind: organisationID)
+                """).first() != nil else { throw SamenError.notFound }
+            var start = 0
+            while start < count {
+                let end = min(count, start + Self.rowsPerStatement)
+                try await Self.insert(sql: sql, organisationID: organisationID, surveyID: surveyID, waveID: waveID,
+                                      source: "import", (start..<end).map(sheet))
+                start = end
+                progress?(end)
+            }
+        }
+    }
+
+    /// 9 parameters a row (the constant columns are bound once per statement); SQLite
+    /// allows 32,766 per statement, PostgreSQL 65,535.
+    static let rowsPerStatement = 3000
+
+    /// One multi-row insert. The rows go in as a VALUES list selected from, so the values
+    /// that are the same for every row are bound once; scores travel as text and are
+    /// cast, which both databases type the same way when a column is all NULL.
+    static func insert(sql: any SQLDatabase, organisationID: String, surveyID: String, waveID: String, source: String,
+                       _ sheets: some Collection<SurveyAnswerSheet>) async throws {
+        guard !sheets.isEmpty else { return }
+        var random = SystemRandomNumberGenerator()
+        var query: SQLQueryString = """
+            INSERT INTO survey_responses (id, organisation_id, survey_id, wave_id, source, answers, channel, persona,
+                                          district, age_band, nps, ces, mark, submitted_at)
+            SELECT column1, \(bind: organisationID), \(bind: surveyID), \(bind: waveID), \(bind: source), column2, column3,
+                   column4, column5, column6, CAST(column7 AS BIGINT), CAST(column8 AS BIGINT), CAST(column9 AS BIGINT),
+                   \(bind: Clock.now())
+            FROM (VALUES
+            """
+        for (index, sheet) in sheets.enumerated() {
+            let answers = SurveyAnswerPacking.pack(need: sheet.need, experience: sheet.experience)
+            query += index == 0 ? " " : ", "
+            query += """
+                (\(bind: randomIdentifier(&random)), \(bind: answers), \(bind: sheet.segments[.channel]),
+                 \(bind: sheet.segments[.persona]), \(bind: sheet.segments[.district]), \(bind: sheet.segments[.ageBand]),
+                 \(bind: sheet.nps.map(String.init)), \(bind: sheet.ces.map(String.init)), \(bind: sheet.mark.map(String.init)))
+                """
+        }
+        query += ") AS v"
+        try await sql.raw(query).run()
+    }
+
+    /// A random version-4 UUID in lowercase text, as `Identifier.make()` gives, without
+    /// Foundation's per-call overhead (which shows at a million rows).
+    static func randomIdentifier(_ random: inout SystemRandomNumberGenerator) -> String {
+        let high = (random.next() & 0xFFFF_FFFF_FFFF_0FFF) | 0x0000_0000_0000_4000
+        let low = (random.next() & 0x3FFF_FFFF_FFFF_FFFF) | 0x8000_0000_0000_0000
+        let hex = Array("0123456789abcdef".utf8)
+        var bytes = [UInt8]()
+        bytes.reserveCapacity(36)
+        // 8-4-4 from the high word, then 4-12 from the low word.
+        for (part, (word, dashes)) in [(high, [8, 12]), (low, [4])].enumerated() {
+            if part == 1 { bytes.append(UInt8(ascii: "-")) }
+            for nibble in 0..<16 {
+                if dashes.contains(nibble) { bytes.append(UInt8(ascii: "-")) }
+                bytes.append(hex[Int((word >> UInt64(60 - 4 * nibble)) & 0xF)])
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    public func count(organisationID: String, surveyID: String) async throws -> Int {
+        try await database.read { sql in try await Self.count(sql: sql, organisationID: organisationID, surveyID: surveyID) }
+    }
+
+    static func count(sql: any SQLDatabase, organisationID: String, surveyID: String) async throws -> Int {
+        try await sql.raw("""
+            SELECT COUNT(*) AS n FROM survey_responses
+            WHERE organisation_id = \(bind: organisationID) AND survey_id = \(bind: surveyID)
+            """).first()?.decode(column: "n", as: Int.self) ?? 0
+    }
+
+    /// Every answer of the survey as dense columns, in one scan.
+    public func answers(organisationID: String, survey: Survey) async throws -> SurveyAnswerColumns {
+        try await database.read { sql in
+            var columns = SurveyAnswerColumns(itemCount: survey.items.count)
+            var waveIndex: [String: Int32] = [:]
+            let rows = try await sql.raw("""
+                SELECT wave_id, answers, channel, persona, district, age_band, nps, ces, mark FROM survey_responses
+                WHERE organisation_id = \(bind: organisationID) AND survey_id = \(bind: survey.id)
+                ORDER BY submitted_at, id
+                """).all()
+            for row in rows {
+                let wave = try row.decode(column: "wave_id", as: String.self)
+                let index = waveIndex[wave] ?? {
+                    let next = Int32(columns.waveIDs.count)
+                    columns.waveIDs.append(wave)
+                    waveIndex[wave] = next
+                    return next
+                }()
+                columns.waveIndex.append(index)
+                SurveyAnswerPacking.unpack(try row.decode(column: "answers", as: String.self), into: &columns)
+                for question in SegmentQuestion.allCases {
+                    columns.segments[question, default: []].append(try row.decode(column: question.rawValue, as: String?.self))
+                }
+                columns.nps.append(try row.decode(column: "nps", as: Int?.self))
+                columns.ces.append(try row.decode(column: "ces", as: Int?.self))
+                columns.mark.append(try row.decode(column: "mark", as: Int?.self))
+                columns.count += 1
+            }
+            return columns
+        }
+    }
+}

@@ -1,0 +1,131 @@
+import Hummingbird
+import SamenCore
+import SamenStore
+
+/// Dimension sets as data: the default eight (read-only) and the organisation's own sets,
+/// which a facilitator copies from another set and then renames, redefines or extends.
+/// Saving raises the set's version; surveys record the version they were made with.
+struct DimensionSetRoutes {
+    let services: AppServices
+    let store: SurveyStore
+    var renderer: Renderer { services.renderer }
+
+    init(services: AppServices) {
+        self.services = services
+        self.store = SurveyStore(database: services.database)
+    }
+
+    static let entries = [
+        RouteEntry(.get, "/o/:org/dimensions"),
+        RouteEntry(.post, "/o/:org/dimensions"),
+        RouteEntry(.post, "/o/:org/dimensions/:set"),
+    ]
+
+    func register(on router: Router<AppRequestContext>) {
+        router.register(Array(zip(Self.entries, [list, copy, save] as [Handler])))
+    }
+
+    struct DimensionRow {
+        let index: Int
+        let code: String
+        let nameNL: String
+        let nameEN: String
+        let definitionNL: String
+        let definitionEN: String
+        let isNew: Bool
+    }
+
+    struct SetView {
+        let id: String
+        let name: String
+        let source: String
+        let version: Int
+        let editable: Bool
+        let savePath: String
+        let dimensions: [DimensionRow]
+    }
+
+    struct Body {
+        let sets: [SetView]
+        let canEdit: Bool
+        let copyPath: String
+        let form: FormState
+        let sources: [SurveyRoutes.Option]
+    }
+
+    @Sendable func list(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let membership = try await services.membership(request, context, for: .viewOrganisation)
+        return try await page(request, context, membership, form: renderer.form(context), status: .ok)
+    }
+
+    func page(_ request: Request, _ context: AppRequestContext, _ membership: Membership, form: FormState,
+              status: HTTPResponse.Status) async throws -> Response {
+        let slug = membership.organisation.slug
+        let canEdit = membership.role.allows(.runTrajectory)
+        let sets = try await store.dimensionSets(organisationID: membership.organisation.id)
+        let views = sets.map { set in
+            let editable = canEdit && !set.isDefault
+            var rows = set.dimensions.enumerated().map { index, dimension in
+                DimensionRow(index: index, code: dimension.code, nameNL: dimension.nameNL, nameEN: dimension.nameEN,
+                             definitionNL: dimension.definitionNL, definitionEN: dimension.definitionEN, isNew: false)
+            }
+            if editable {
+                rows.append(DimensionRow(index: rows.count, code: "", nameNL: "", nameEN: "", definitionNL: "", definitionEN: "", isNew: true))
+            }
+            return SetView(id: set.id, name: set.name, source: set.source, version: set.version, editable: editable,
+                           savePath: Paths.dimensionSet(slug, set.id), dimensions: rows)
+        }
+        let body = Body(sets: views, canEdit: canEdit, copyPath: Paths.dimensionSets(slug), form: form,
+                        sources: sets.map { SurveyRoutes.Option(value: $0.id, label: $0.name, selected: $0.isDefault) })
+        return renderer.page("dimension-sets", title: renderer.text("dimension_sets_title", context), body: body, request: request,
+                             context: context, status: status,
+                             nav: services.organisationNav(membership.organisation, current: request.uri.path, context))
+    }
+
+    @Sendable func copy(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let membership = try await services.membership(request, context, for: .runTrajectory)
+        let form = try await request.form(context)
+        let errors = SurveyRules.checkDimensionName(form["name"], field: "name")
+        if !errors.isEmpty {
+            return try await page(request, context, membership, form: renderer.form(["name": form["name"]], errors: errors, context),
+                                  status: .unprocessableContent)
+        }
+        _ = try await store.copyDimensionSet(organisationID: membership.organisation.id, from: form["source"], name: form["name"].trimmed)
+        var response = Response.seeOther(Paths.dimensionSets(membership.organisation.slug))
+        response.setCookie(services.cookies.notice("notice_saved"))
+        return response
+    }
+
+    @Sendable func save(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let membership = try await services.membership(request, context, for: .runTrajectory)
+        let setID = try request.parameter("set", context)
+        let form = try await request.form(context)
+        var dimensions: [DimensionDefinition] = []
+        var errors = SurveyRules.checkDimensionName(form["set_name"], field: "set_name")
+        for index in 0..<100 {
+            let code = form["code_\(index)"].trimmed
+            let nameNL = form["name_nl_\(index)"].trimmed
+            if code.isEmpty && nameNL.isEmpty { continue }
+            errors += SurveyRules.checkDimensionCode(code, field: "code_\(index)")
+            errors += SurveyRules.checkDimensionName(nameNL, field: "name_nl_\(index)")
+            let nameEN = form["name_en_\(index)"].trimmed
+            dimensions.append(DimensionDefinition(code: code, nameNL: nameNL, nameEN: nameEN.isEmpty ? nameNL : nameEN,
+                                                  definitionNL: form["definition_nl_\(index)"].trimmed,
+                                                  definitionEN: form["definition_en_\(index)"].trimmed))
+        }
+        do {
+            try ValidationErrors.check(errors)
+            _ = try await store.updateDimensionSet(organisationID: membership.organisation.id, id: setID,
+                                                   name: form["set_name"].trimmed, dimensions: dimensions)
+        } catch let failed as ValidationErrors {
+            return try await page(request, context, membership, form: renderer.form(errors: failed.errors, context),
+                                  status: .unprocessableContent)
+        } catch let error as SamenError where error.kind == .validation {
+            return try await page(request, context, membership, form: renderer.form(errors: [error], context),
+                                  status: .unprocessableContent)
+        }
+        var response = Response.seeOther(Paths.dimensionSets(membership.organisation.slug))
+        response.setCookie(services.cookies.notice("notice_saved"))
+        return response
+    }
+}

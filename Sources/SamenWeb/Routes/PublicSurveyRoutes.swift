@@ -1,0 +1,86 @@
+import Foundation
+import Hummingbird
+import SamenCore
+import SamenStore
+
+/// The citizen's survey form at /s/<token>: no account, no JavaScript, one dimension per
+/// step with the progress shown, "weet ik niet" always allowed, and one submission per
+/// link. Earlier steps travel along as hidden fields, so nothing is stored until the
+/// last step is sent. CSRF as everywhere (the double-submit cookie works without an
+/// account); every post passes a per-client rate limit.
+struct PublicSurveyRoutes {
+    let services: AppServices
+    let surveys: SurveyService
+    let limiter = RateLimiter(capacity: 40, perSecond: 0.5)
+    var renderer: Renderer { services.renderer }
+
+    init(services: AppServices) {
+        self.services = services
+        self.surveys = SurveyService(database: services.database)
+    }
+
+    static let entries = [RouteEntry(.get, "/s/:token"), RouteEntry(.post, "/s/:token")]
+
+    func register(on router: Router<AppRequestContext>) {
+        router.register(Array(zip(Self.entries, [show, answer] as [Handler])))
+    }
+
+    /// The link, its survey and the set's dimension names; 404 for an unknown token.
+    func load(_ request: Request, _ context: AppRequestContext) async throws -> (SurveyResponseStore.Link, Survey, DimensionSet?, String) {
+        let token = try request.parameter("token", context)
+        guard token.count <= 100, let link = try await surveys.responses.link(tokenHash: Secrets.sha256(token)),
+              let survey = try await surveys.surveys.survey(organisationID: link.organisationID, id: link.surveyID) else {
+            throw SamenError.notFound
+        }
+        let set = try await surveys.surveys.dimensionSet(organisationID: link.organisationID, id: survey.dimensionSetID)
+        return (link, survey, set, token)
+    }
+
+    @Sendable func show(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let (link, survey, set, token) = try await load(request, context)
+        if link.isUsed { return used(request, context) }
+        let form = PublicSurveyForm(survey: survey, set: set, renderer: renderer, context: context)
+        return page(request, context, form.body(step: 1, answers: [:], errors: [], action: Paths.publicSurvey(token)))
+    }
+
+    @Sendable func answer(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        guard await limiter.allow(Secrets.sha256("survey:" + context.clientAddress)) else { throw SamenError.rateLimited }
+        let (link, survey, set, token) = try await load(request, context)
+        if link.isUsed { return used(request, context) }
+        let data = try await request.form(context)
+        let form = PublicSurveyForm(survey: survey, set: set, renderer: renderer, context: context)
+        let step = min(max(Int(data["step"]) ?? 1, 1), form.stepCount)
+        let answers = form.answers(from: data)
+        let errors = form.validate(answers)
+        if !errors.isEmpty {
+            return page(request, context, form.body(step: step, answers: answers, errors: errors, action: Paths.publicSurvey(token)),
+                        status: .unprocessableContent)
+        }
+        if step < form.stepCount {
+            return page(request, context, form.body(step: step + 1, answers: answers, errors: [], action: Paths.publicSurvey(token)))
+        }
+        do {
+            try await surveys.responses.submit(tokenHash: Secrets.sha256(token), sheet: form.sheet(answers))
+        } catch let error as SamenError where error.code == "survey_link_used" {
+            return used(request, context)
+        }
+        struct Thanks { let title: String; let text: String }
+        return renderer.page("survey-public-done", title: renderer.text("public_survey_thanks_title", context),
+                             body: Thanks(title: renderer.text("public_survey_thanks_title", context),
+                                          text: renderer.text("public_survey_thanks", context)),
+                             request: request, context: context)
+    }
+
+    func used(_ request: Request, _ context: AppRequestContext) -> Response {
+        struct Used { let title: String; let text: String }
+        return renderer.page("survey-public-done", title: renderer.text("public_survey_used_title", context),
+                             body: Used(title: renderer.text("public_survey_used_title", context),
+                                        text: renderer.text("error_survey_link_used", context)),
+                             request: request, context: context, status: .conflict)
+    }
+
+    func page(_ request: Request, _ context: AppRequestContext, _ body: PublicSurveyForm.Body,
+              status: HTTPResponse.Status = .ok) -> Response {
+        renderer.page("survey-public", title: body.title, body: body, request: request, context: context, status: status)
+    }
+}

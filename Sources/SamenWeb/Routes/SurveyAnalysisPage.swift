@@ -1,0 +1,113 @@
+import Foundation
+import SamenAnalytics
+import SamenCore
+
+/// Turns a dataset into the analysis page's tables and charts.
+struct SurveyAnalysisPage {
+    typealias Routes = SurveyAnalysisRoutes
+    let renderer: Renderer
+    let context: AppRequestContext
+    let dataset: SurveyDataset
+    let set: DimensionSet?
+    let isPublic: Bool
+
+    func t(_ key: String) -> String { renderer.text(key, context) }
+
+    func name(_ code: String) -> String {
+        set?.dimensions.first { $0.code == code }?.name(context.locale) ?? code
+    }
+
+    /// Numbers as the reader writes them: a decimal comma in Dutch.
+    func format(_ value: Double?, _ digits: Int = 2) -> String {
+        guard let value else { return "–" }
+        if digits > 2 && value < 0.001 { return context.locale == .nl ? "< 0,001" : "< 0.001" }
+        let text = String(format: "%.\(digits)f", value)
+        return context.locale == .nl ? text.replacingOccurrences(of: ".", with: ",") : text
+    }
+
+    func row(_ result: SurveyGapResult, label: String) -> Routes.Row {
+        let hidden = isPublic && result.isSuppressed
+        let ci = result.gapConfidenceInterval.map { "[\(format($0.low)); \(format($0.high))]" } ?? "–"
+        return Routes.Row(
+            label: label, n: result.n, small: result.isSuppressed, hidden: hidden,
+            need: format(result.needMean), experience: format(result.experienceMean), gap: format(result.gapMean), ci: ci,
+            tP: format(result.tPValue, 3), wilcoxonP: format(result.wilcoxonPValue, 3), dz: format(result.cohensDz),
+            alphaNeed: format(result.alphaNeed.value), alphaExperience: format(result.alphaExperience.value))
+    }
+
+    func chartRows(_ results: [(SurveyGapResult, String)]) -> [SurveyCharts.GapRow] {
+        results.compactMap { result, label in
+            guard let gap = result.gapMean, !(isPublic && result.isSuppressed) else { return nil }
+            return SurveyCharts.GapRow(label: label, gap: gap, low: result.gapConfidenceInterval?.low,
+                                       high: result.gapConfidenceInterval?.high, n: result.n)
+        }
+    }
+
+    func describe(_ rows: [SurveyCharts.GapRow]) -> String {
+        rows.map { "\($0.label): \(format($0.gap)) (n = \($0.n))" }.joined(separator: "; ")
+    }
+
+    func body(crosshair: ImportancePerformanceCrosshair, segment: String?, formPath: String, backPath: String,
+              options: (crosshairs: [Routes.Option], segments: [Routes.Option], audiences: [Routes.Option])) -> Routes.Body {
+        let analysis = dataset.analysis
+        let overall = analysis.overallResults.map { ($0, name($0.dimension)) }
+        let gapRows = chartRows(overall)
+        let gapChart = SurveyCharts.gapChart(
+            id: "gap", title: t("analysis_gap_chart"), description: t("analysis_gap_chart_desc") + " " + describe(gapRows),
+            rows: gapRows, axisLabel: t("analysis_gap_axis"))
+        // Importance-performance: overall results, suppressed cells left out outside the team.
+        let plotted = analysis.overallResults.filter { !(isPublic && $0.isSuppressed) }
+        let ipa = ImportancePerformanceAnalysis(results: plotted, scale: dataset.responses.scale, crosshair: crosshair)
+        let crosshairNote = t("ipa_crosshair_" + crosshair.rawValue) + ": " + t("analysis_need") + " "
+            + format(ipa.crosshairNeed) + ", " + t("analysis_experience") + " " + format(ipa.crosshairExperience)
+        let quadrantNames = ["concentrate-here", "keep-up", "low-priority", "possible-overkill"].map { t("ipa_quadrant_" + $0) }
+        let ipaChart = SurveyCharts.importancePerformance(
+            id: "ipa", title: t("analysis_ipa_chart"),
+            description: t("analysis_ipa_chart_desc") + " " + crosshairNote + ". "
+                + ipa.points.map { "\(name($0.dimension)): \(t("ipa_quadrant_" + $0.quadrant.rawValue))" }.joined(separator: "; "),
+            points: ipa.points.map { SurveyCharts.Point(label: name($0.dimension), need: $0.need, experience: $0.experience) },
+            scaleMin: dataset.responses.scale.minimum, scaleMax: dataset.responses.scale.maximum,
+            crosshairNeed: ipa.crosshairNeed, crosshairExperience: ipa.crosshairExperience, crosshairLabel: crosshairNote,
+            quadrants: quadrantNames, axisNeed: t("analysis_need_axis"), axisExperience: t("analysis_experience_axis"))
+        let quadrants = ipa.points.map {
+            Routes.QuadrantRow(label: name($0.dimension), need: format($0.need), experience: format($0.experience),
+                               quadrant: t("ipa_quadrant_" + $0.quadrant.rawValue), diagonal: t("ipa_diagonal_" + $0.diagonalSide.rawValue))
+        }
+        let segmentResults = segment.map { variable in
+            analysis.results.filter { $0.segment?.variable == variable }.map { ($0, "\(name($0.dimension)) · \($0.segment!.level)") }
+        } ?? []
+        let segmentRows = chartRows(segmentResults)
+        let segmentTitle = t("analysis_segment_chart") + " " + (segment.map { t("segment_" + $0) } ?? "")
+        let waveResults = analysis.results.filter { $0.segment?.variable == "wave" }
+            .map { ($0, "\(name($0.dimension)) · \($0.segment!.level)") }
+        let waveRows = chartRows(waveResults)
+        var differences: [Routes.DifferenceRow] = []
+        if dataset.waves.count >= 2,
+           let compared = analysis.waveDifferences(waveVariable: "wave", from: dataset.waves[0].name,
+                                                   to: dataset.waves[dataset.waves.count - 1].name) {
+            differences = compared.map {
+                Routes.DifferenceRow(label: "\(name($0.dimension)): \($0.fromWave) → \($0.toWave)", difference: format($0.difference),
+                                     ci: $0.confidenceInterval.map { "[\(format($0.low)); \(format($0.high))]" } ?? "–",
+                                     p: format($0.pValue, 3), hidden: isPublic && $0.isSuppressed)
+            }
+        }
+        return Routes.Body(
+            title: dataset.survey.title, respondents: dataset.responses.respondentCount,
+            setName: set.map { "\($0.name), v\(dataset.survey.dimensionSetVersion)" } ?? dataset.survey.dimensionSetID,
+            isPublic: isPublic, crosshairs: options.crosshairs, segmentOptions: options.segments, audiences: options.audiences,
+            formPath: formPath, backPath: backPath, hasData: dataset.responses.respondentCount > 0,
+            gapChart: gapChart, overall: overall.map { row($0.0, label: $0.1) },
+            ipaChart: ipaChart, crosshairNote: crosshairNote, quadrants: quadrants,
+            hasSegment: !segmentResults.isEmpty, segmentTitle: segmentTitle,
+            segmentChart: SurveyCharts.gapChart(id: "segment", title: segmentTitle,
+                                                description: t("analysis_gap_chart_desc") + " " + describe(segmentRows),
+                                                rows: segmentRows, axisLabel: t("analysis_gap_axis")),
+            segmentRows: segmentResults.map { row($0.0, label: $0.1) },
+            hasWaves: !waveResults.isEmpty, waveTitle: t("analysis_wave_chart"),
+            waveChart: SurveyCharts.gapChart(id: "wave", title: t("analysis_wave_chart"),
+                                             description: t("analysis_gap_chart_desc") + " " + describe(waveRows),
+                                             rows: waveRows, axisLabel: t("analysis_gap_axis")),
+            waveRows: waveResults.map { row($0.0, label: $0.1) }, differences: differences, hasDifferences: !differences.isEmpty,
+            extras: nil)
+    }
+}

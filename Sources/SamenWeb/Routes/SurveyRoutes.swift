@@ -1,0 +1,239 @@
+import Foundation
+import Hummingbird
+import SamenAnalytics
+import SamenCore
+import SamenStore
+
+/// Building the instrument: the list of surveys, a new survey, its items, waves, answer
+/// links and the CSV import. Viewing needs any role; changing needs a facilitator.
+struct SurveyRoutes {
+    let services: AppServices
+    let surveys: SurveyService
+    var renderer: Renderer { services.renderer }
+
+    init(services: AppServices) {
+        self.services = services
+        self.surveys = SurveyService(database: services.database)
+    }
+
+    static let entries = [
+        RouteEntry(.get, "/o/:org/surveys"),
+        RouteEntry(.post, "/o/:org/surveys"),
+        RouteEntry(.get, "/o/:org/surveys/:survey"),
+        RouteEntry(.post, "/o/:org/surveys/:survey/items"),
+        RouteEntry(.post, "/o/:org/surveys/:survey/waves"),
+        RouteEntry(.post, "/o/:org/surveys/:survey/waves/:wave/links"),
+        RouteEntry(.post, "/o/:org/surveys/:survey/import"),
+    ]
+
+    func register(on router: Router<AppRequestContext>) {
+        router.register(Array(zip(Self.entries, [list, create, detail, saveItems, addWave, makeLinks, importCSV] as [Handler])))
+    }
+
+    struct Option {
+        let value: String
+        let label: String
+        let selected: Bool
+    }
+
+    struct SurveyRow {
+        let title: String
+        let url: String
+        let scale: String
+        let dimensions: Int
+    }
+
+    struct ListBody {
+        let rows: [SurveyRow]
+        let isEmpty: Bool
+        let canBuild: Bool
+        let form: FormState
+        let sets: [Option]
+        let scales: [Option]
+        let createPath: String
+        let dimensionsPath: String
+        let channelLevels: String
+        let ageLevels: String
+    }
+
+    @Sendable func list(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let membership = try await services.membership(request, context, for: .viewOrganisation)
+        return try await listPage(request, context, membership, form: renderer.form(context), status: .ok)
+    }
+
+    private func listPage(_ request: Request, _ context: AppRequestContext, _ membership: Membership, form: FormState,
+                          status: HTTPResponse.Status) async throws -> Response {
+        let organisation = membership.organisation
+        let all = try await surveys.surveys.surveys(organisationID: organisation.id)
+        let sets = try await surveys.surveys.dimensionSets(organisationID: organisation.id)
+        let chosenSet = form.fields["dimension_set"]?.value ?? DimensionSet.defaultID
+        let chosenScale = form.fields["scale"]?.value ?? String(SurveyScaleOption.default.rawValue)
+        let body = ListBody(
+            rows: all.map {
+                SurveyRow(title: $0.title, url: Paths.survey(organisation.slug, $0.id), scale: "1–\($0.scale.rawValue)",
+                          dimensions: $0.dimensionCodes.count)
+            },
+            isEmpty: all.isEmpty, canBuild: membership.role.allows(.runTrajectory), form: form,
+            sets: sets.map { Option(value: $0.id, label: "\($0.name) (v\($0.version))", selected: $0.id == chosenSet) },
+            scales: SurveyScaleOption.allCases.map {
+                Option(value: String($0.rawValue), label: "1–\($0.rawValue)", selected: String($0.rawValue) == chosenScale)
+            },
+            createPath: Paths.surveys(organisation.slug), dimensionsPath: Paths.dimensionSets(organisation.slug),
+            channelLevels: form.fields["levels_channel"]?.value ?? SurveyRules.defaultLevels[.channel]!.joined(separator: "\n"),
+            ageLevels: form.fields["levels_age_band"]?.value ?? SurveyRules.defaultLevels[.ageBand]!.joined(separator: "\n"))
+        return renderer.page("surveys", title: renderer.text("surveys_title", context) + " – " + organisation.name, body: body,
+                             request: request, context: context, status: status,
+                             nav: services.organisationNav(organisation, current: request.uri.path, context))
+    }
+
+    @Sendable func create(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let membership = try await services.membership(request, context, for: .runTrajectory)
+        let form = try await request.form(context)
+        var errors = SurveyRules.checkTitle(form["title"])
+        var scale = SurveyScaleOption.default
+        switch SurveyRules.checkScale(form["scale"]) {
+        case .success(let chosen): scale = chosen
+        case .failure(let error): errors.append(error)
+        }
+        var itemCount = 1
+        switch SurveyRules.checkItemsPerDimension(form["items_per_dimension"]) {
+        case .success(let count): itemCount = count
+        case .failure(let error): errors.append(error)
+        }
+        var segments: [SurveySegmentQuestion] = []
+        for question in SegmentQuestion.allCases {
+            let field = "levels_" + question.rawValue
+            let levels = SurveyRules.levels(from: form[field])
+            errors += SurveyRules.checkLevels(levels, field: field)
+            segments.append(SurveySegmentQuestion(question: question, levels: levels))
+        }
+        do {
+            try ValidationErrors.check(errors)
+            let survey = try await surveys.surveys.create(organisationID: membership.organisation.id, .init(
+                title: form["title"].trimmed, dimensionSetID: form["dimension_set"], scale: scale,
+                itemsPerDimension: itemCount, asksNPS: form["asks_nps"] == "1", asksCES: form["asks_ces"] == "1",
+                asksMark: form["asks_mark"] == "1", segments: segments))
+            var response = Response.seeOther(Paths.survey(membership.organisation.slug, survey.id))
+            response.setCookie(services.cookies.notice("notice_survey_created"))
+            return response
+        } catch let error as SamenError where error.kind == .validation {
+            errors = [error]
+        } catch let failed as ValidationErrors {
+            errors = failed.errors
+        }
+        var values: [String: String] = [:]
+        for name in ["title", "scale", "items_per_dimension", "dimension_set", "levels_channel", "levels_persona",
+                     "levels_district", "levels_age_band"] { values[name] = form[name] }
+        return try await listPage(request, context, membership, form: renderer.form(values, errors: errors, context),
+                                  status: .unprocessableContent)
+    }
+
+    func survey(_ request: Request, _ context: AppRequestContext, _ membership: Membership) async throws -> Survey {
+        guard let survey = try await surveys.surveys.survey(organisationID: membership.organisation.id,
+                                                            id: try request.parameter("survey", context)) else {
+            throw SamenError.notFound
+        }
+        return survey
+    }
+
+    @Sendable func detail(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let membership = try await services.membership(request, context, for: .viewOrganisation)
+        let survey = try await survey(request, context, membership)
+        return try await SurveyDetailPage(routes: self).render(request, context, membership, survey)
+    }
+
+    @Sendable func saveItems(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let membership = try await services.membership(request, context, for: .runTrajectory)
+        let survey = try await survey(request, context, membership)
+        if try await surveys.responses.count(organisationID: membership.organisation.id, surveyID: survey.id) > 0 {
+            return try await SurveyDetailPage(routes: self).render(request, context, membership, survey,
+                                                                   itemErrors: [SamenError("survey_has_answers", kind: .conflict, field: "items")],
+                                                                   status: .conflict)
+        }
+        let form = try await request.form(context)
+        var errors: [SamenError] = []
+        var changes: [SurveyStore.ItemChange] = []
+        for item in survey.items {
+            let textNL = form["text_nl_\(item.id)"].trimmed
+            let textEN = form["text_en_\(item.id)"].trimmed
+            if textNL.isEmpty || textNL.count > 300 { errors.append(.validation("item_text_invalid", field: "text_nl_\(item.id)")) }
+            if textEN.count > 300 { errors.append(.validation("item_text_invalid", field: "text_en_\(item.id)")) }
+            changes.append(.init(id: item.id, textNL: textNL, textEN: textEN.isEmpty ? textNL : textEN,
+                                 isReverseCoded: form["reverse_\(item.id)"] == "1"))
+        }
+        do {
+            try ValidationErrors.check(errors)
+            try await surveys.surveys.updateItems(organisationID: membership.organisation.id, surveyID: survey.id, changes)
+        } catch let error as SamenError where error.kind == .conflict {
+            return try await SurveyDetailPage(routes: self).render(request, context, membership, survey,
+                                                                   itemErrors: [error], status: .conflict)
+        } catch let failed as ValidationErrors {
+            return try await SurveyDetailPage(routes: self).render(request, context, membership, survey,
+                                                                   itemErrors: failed.errors, status: .unprocessableContent)
+        }
+        var response = Response.seeOther(Paths.survey(membership.organisation.slug, survey.id))
+        response.setCookie(services.cookies.notice("notice_saved"))
+        return response
+    }
+
+    @Sendable func addWave(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let membership = try await services.membership(request, context, for: .runTrajectory)
+        let survey = try await survey(request, context, membership)
+        let form = try await request.form(context)
+        let start = form["starts_on"].trimmed
+        let end = form["ends_on"].trimmed
+        var errors = SurveyRules.checkWaveName(form["name"]) + SurveyRules.checkPeriod(start: start, end: end)
+        do {
+            try ValidationErrors.check(errors)
+            _ = try await surveys.responses.createWave(organisationID: membership.organisation.id, surveyID: survey.id,
+                                                       name: form["name"].trimmed, startsOn: start.isEmpty ? nil : start,
+                                                       endsOn: end.isEmpty ? nil : end)
+            var response = Response.seeOther(Paths.survey(membership.organisation.slug, survey.id))
+            response.setCookie(services.cookies.notice("notice_wave_added"))
+            return response
+        } catch let error as SamenError where error.kind == .conflict {
+            errors = [error]
+        } catch let failed as ValidationErrors {
+            errors = failed.errors
+        }
+        let values = ["name": form["name"], "starts_on": start, "ends_on": end]
+        return try await SurveyDetailPage(routes: self).render(
+            request, context, membership, survey, waveForm: renderer.form(values, errors: errors, context),
+            status: .unprocessableContent)
+    }
+
+    @Sendable func makeLinks(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let membership = try await services.membership(request, context, for: .runTrajectory)
+        let survey = try await survey(request, context, membership)
+        let waveID = try request.parameter("wave", context)
+        let form = try await request.form(context)
+        guard let count = Int(form["count"].trimmed), (1...500).contains(count) else {
+            throw ValidationErrors([.validation("link_count_invalid", field: "count")])
+        }
+        let tokens = (0..<count).map { _ in Secrets.token() }
+        try await surveys.responses.createLinks(organisationID: membership.organisation.id, surveyID: survey.id, waveID: waveID,
+                                                tokenHashes: tokens.map(Secrets.sha256))
+        return try await SurveyDetailPage(routes: self).render(request, context, membership, survey,
+                                                               newLinks: tokens.map(Paths.publicSurvey))
+    }
+
+    @Sendable func importCSV(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let membership = try await services.membership(request, context, for: .runTrajectory)
+        let survey = try await survey(request, context, membership)
+        let form = try await request.form(context)
+        let waves = try await surveys.responses.waves(organisationID: membership.organisation.id, surveyID: survey.id)
+        guard let wave = waves.first(where: { $0.id == form["wave"] }) else {
+            throw ValidationErrors([.validation("wave_required", field: "wave")])
+        }
+        do {
+            let data = try SurveyCSVReader.read(text: form["csv"], template: SurveyService.template(for: survey, wave: wave))
+            try await surveys.importData(data, organisationID: membership.organisation.id, survey: survey, wave: wave)
+            var response = Response.seeOther(Paths.survey(membership.organisation.slug, survey.id))
+            response.setCookie(services.cookies.notice("notice_survey_imported"))
+            return response
+        } catch let error as SurveyCSVError {
+            return try await SurveyDetailPage(routes: self).render(request, context, membership, survey, importError: error,
+                                                                   csv: form["csv"], status: .unprocessableContent)
+        }
+    }
+}
