@@ -25,6 +25,9 @@ public struct ConversationStore: Sendable {
             allowStatements: draft.allowStatements, opensAt: draft.opensAt, closesAt: draft.closesAt,
             publicToken: Self.publicToken(), createdAt: now, updatedAt: now)
         return try await database.transaction { sql in
+            if let trajectoryID = draft.trajectoryID, try await sql.raw("""
+                SELECT id FROM trajectories WHERE id = \(bind: trajectoryID) AND organisation_id = \(bind: organisationID)
+                """).first() == nil { throw ValidationErrors([.validation("trajectory_unknown", field: "trajectory_id")]) }
             try await sql.raw("""
                 INSERT INTO conversations (id, organisation_id, trajectory_id, phase, question, description, moderation,
                     allow_statements, opens_at, closes_at, public_token, created_at, updated_at)
@@ -46,6 +49,9 @@ public struct ConversationStore: Sendable {
             guard try await Self.find(sql: sql, organisationID: organisationID, id: conversationID) != nil else {
                 throw SamenError.notFound
             }
+            if let trajectoryID = draft.trajectoryID, try await sql.raw("""
+                SELECT id FROM trajectories WHERE id = \(bind: trajectoryID) AND organisation_id = \(bind: organisationID)
+                """).first() == nil { throw ValidationErrors([.validation("trajectory_unknown", field: "trajectory_id")]) }
             try await sql.raw("""
                 UPDATE conversations SET question = \(bind: draft.question), description = \(bind: draft.description),
                     moderation = \(bind: draft.moderation.rawValue), allow_statements = \(bind: draft.allowStatements ? 1 : 0),

@@ -141,6 +141,12 @@ public struct SurveyStore: Sendable {
     /// Creates a survey with `itemsPerDimension` items for every dimension of the chosen set.
     public func create(organisationID: String, _ new: NewSurvey) async throws -> Survey {
         try await database.transaction { sql in
+            if let trajectoryID = new.trajectoryID {
+                let owned = try await sql.raw("""
+                    SELECT id FROM trajectories WHERE id = \(bind: trajectoryID) AND organisation_id = \(bind: organisationID)
+                    """).first()
+                guard owned != nil else { throw SamenError.validation("trajectory_unknown", field: "trajectory") }
+            }
             guard let set = try await Self.dimensionSet(sql: sql, organisationID: organisationID, id: new.dimensionSetID) else {
                 throw SamenError.validation("dimension_set_unknown", field: "dimension_set")
             }

@@ -66,6 +66,14 @@ struct ConversationRoutes {
         let createPath: String
         let preSelected: Bool
         let allowChecked: Bool
+        let trajectoryOptions: [Option]
+    }
+
+    /// The organisation's trajectories for the "part of trajectory" select.
+    func trajectoryOptions(_ membership: Membership, selected: String, _ context: AppRequestContext) async throws -> [Option] {
+        let list = try await TrajectoryStore(database: services.database).list(organisationID: membership.organisation.id)
+        return [Option(value: "", label: renderer.text("survey_no_trajectory", context), selected: selected.isEmpty)]
+            + list.map { Option(value: $0.id, label: $0.title, selected: $0.id == selected) }
     }
 
     func status(_ conversation: Conversation, _ context: AppRequestContext) -> String {
@@ -86,7 +94,8 @@ struct ConversationRoutes {
         }
         let body = ListBody(rows: rows, isEmpty: rows.isEmpty, canCreate: membership.role.allows(.runTrajectory), form: form,
                             createPath: ConversationPaths.list(slug), preSelected: form.fields["moderation"]?.value == "pre",
-                            allowChecked: form.fields["allow_statements"]?.value == "1")
+                            allowChecked: form.fields["allow_statements"]?.value == "1",
+                            trajectoryOptions: try await trajectoryOptions(membership, selected: form.fields["trajectory_id"]?.value ?? "", context))
         return renderer.page("conversations", title: renderer.text("conversations_title", context) + " – " + membership.organisation.name,
                              body: body, request: request, context: context, status: status,
                              nav: services.organisationNav(membership.organisation, current: request.uri.path, context))
@@ -177,6 +186,7 @@ struct ConversationRoutes {
         let exportLinks: [Fact]
         let preSelected: Bool
         let allowChecked: Bool
+        let trajectoryOptions: [Option]
     }
 
     struct Fact {
@@ -234,7 +244,8 @@ struct ConversationRoutes {
             linksPath: ConversationPaths.links(slug, conversation.id),
             moderationPath: ConversationPaths.moderation(slug, conversation.id), resultsPath: ConversationPaths.results(slug, conversation.id),
             exportLinks: files.map { Fact(label: $0, value: ConversationPaths.export(slug, conversation.id, $0)) },
-            preSelected: form.fields["moderation"]?.value == "pre", allowChecked: form.fields["allow_statements"]?.value == "1")
+            preSelected: form.fields["moderation"]?.value == "pre", allowChecked: form.fields["allow_statements"]?.value == "1",
+            trajectoryOptions: try await trajectoryOptions(membership, selected: form.fields["trajectory_id"]?.value ?? "", context))
         return renderer.page("conversation", title: conversation.question, body: body, request: request, context: context,
                              status: status, nav: services.organisationNav(membership.organisation, current: request.uri.path, context))
     }

@@ -39,6 +39,7 @@ struct SurveyRoutes {
     struct SurveyRow {
         let title: String
         let url: String
+        let trajectory: String
         let scale: String
         let dimensions: Int
     }
@@ -49,6 +50,7 @@ struct SurveyRoutes {
         let canBuild: Bool
         let form: FormState
         let sets: [Option]
+        let trajectories: [Option]
         let scales: [Option]
         let createPath: String
         let dimensionsPath: String
@@ -66,15 +68,21 @@ struct SurveyRoutes {
         let organisation = membership.organisation
         let all = try await surveys.surveys.surveys(organisationID: organisation.id)
         let sets = try await surveys.surveys.dimensionSets(organisationID: organisation.id)
+        let trajectoryList = try await TrajectoryStore(database: services.database).list(organisationID: organisation.id)
+        let trajectoryNames = Dictionary(trajectoryList.map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
+        let chosenTrajectory = form.fields["trajectory"]?.value ?? ""
         let chosenSet = form.fields["dimension_set"]?.value ?? DimensionSet.defaultID
         let chosenScale = form.fields["scale"]?.value ?? String(SurveyScaleOption.default.rawValue)
         let body = ListBody(
             rows: all.map {
-                SurveyRow(title: $0.title, url: Paths.survey(organisation.slug, $0.id), scale: "1–\($0.scale.rawValue)",
+                SurveyRow(title: $0.title, url: Paths.survey(organisation.slug, $0.id),
+                          trajectory: $0.trajectoryID.flatMap { trajectoryNames[$0] } ?? "–", scale: "1–\($0.scale.rawValue)",
                           dimensions: $0.dimensionCodes.count)
             },
             isEmpty: all.isEmpty, canBuild: membership.role.allows(.runTrajectory), form: form,
             sets: sets.map { Option(value: $0.id, label: "\($0.name) (v\($0.version))", selected: $0.id == chosenSet) },
+            trajectories: [Option(value: "", label: renderer.text("survey_no_trajectory", context), selected: chosenTrajectory.isEmpty)]
+                + trajectoryList.map { Option(value: $0.id, label: $0.title, selected: $0.id == chosenTrajectory) },
             scales: SurveyScaleOption.allCases.map {
                 Option(value: String($0.rawValue), label: "1–\($0.rawValue)", selected: String($0.rawValue) == chosenScale)
             },
@@ -110,7 +118,8 @@ struct SurveyRoutes {
         do {
             try ValidationErrors.check(errors)
             let survey = try await surveys.surveys.create(organisationID: membership.organisation.id, .init(
-                title: form["title"].trimmed, dimensionSetID: form["dimension_set"], scale: scale,
+                title: form["title"].trimmed, trajectoryID: form["trajectory"].isEmpty ? nil : form["trajectory"],
+                dimensionSetID: form["dimension_set"], scale: scale,
                 itemsPerDimension: itemCount, asksNPS: form["asks_nps"] == "1", asksCES: form["asks_ces"] == "1",
                 asksMark: form["asks_mark"] == "1", segments: segments))
             var response = Response.seeOther(Paths.survey(membership.organisation.slug, survey.id))
@@ -122,7 +131,7 @@ struct SurveyRoutes {
             errors = failed.errors
         }
         var values: [String: String] = [:]
-        for name in ["title", "scale", "items_per_dimension", "dimension_set", "levels_channel", "levels_persona",
+        for name in ["title", "trajectory", "scale", "items_per_dimension", "dimension_set", "levels_channel", "levels_persona",
                      "levels_district", "levels_age_band"] { values[name] = form[name] }
         return try await listPage(request, context, membership, form: renderer.form(values, errors: errors, context),
                                   status: .unprocessableContent)

@@ -57,9 +57,10 @@ public enum ConversationDemo {
     @discardableResult
     public static func load(database: Database, organisationID: String, participants: Int = 140, seed: UInt64 = 2026) async throws -> Conversation {
         let store = ConversationStore(database: database)
+        let trajectoryID = try await TrajectoryStore(database: database).list(organisationID: organisationID).first?.id
         let conversation = try await store.create(organisationID: organisationID,
                                                   draft: ConversationDraft(question: question, description: description, moderation: .post,
-                                                                           allowStatements: true, phase: "verkennen"))
+                                                                           allowStatements: true, trajectoryID: trajectoryID, phase: "verkennen"))
         var random = Generator(state: seed)
         let start: Int64 = 1_780_000_000_000
         var imported = statements.enumerated().map { index, item in

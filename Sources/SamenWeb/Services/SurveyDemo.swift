@@ -10,8 +10,9 @@ enum SurveyDemo {
 
     static func load(database: Database, organisationID: String) async throws {
         let service = SurveyService(database: database)
+        let trajectoryID = try await TrajectoryStore(database: database).list(organisationID: organisationID).first?.id
         let survey = try await service.surveys.create(organisationID: organisationID, .init(
-            title: title, itemsPerDimension: 2, asksMark: true,
+            title: title, trajectoryID: trajectoryID, itemsPerDimension: 2, asksMark: true,
             segments: [SurveySegmentQuestion(question: .channel, levels: ["balie", "telefoon", "website"]),
                        SurveySegmentQuestion(question: .ageBand, levels: SurveyRules.defaultLevels[.ageBand]!)]))
         var generator = SeededGenerator(state: 3)
