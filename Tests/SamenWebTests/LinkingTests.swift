@@ -15,6 +15,9 @@ struct LinkingTests {
             let foreign = try #require((bList.jsonObject["trajectories"] as? [[String: Any]])?.first?["id"] as? String)
             let ilse = Browser(client)
             try await ilse.logIn(Demo.ilse)
+            let overview = try await ilse.get(try await TrajectoryWebTests.demoTrajectory(ilse))
+            #expect(overview.text.contains("Peiling: Ervaring met de aanvraag bijzondere bijstand"))
+            #expect(overview.text.contains("Gesprek: "))
             let surveys = try await ilse.get("/o/\(Demo.orgA)/surveys")
             #expect(surveys.text.contains("<td>Aanvraag bijzondere bijstand vernieuwen</td>"))
             let survey = try await ilse.post("/o/\(Demo.orgA)/surveys", ["title": "Proef", "trajectory": foreign, "scale": "7",

@@ -78,6 +78,8 @@ struct TrajectoryOverviewRoutes {
         let timeline: [TimelineItem]
         let editPath: String
         let exports: [LayoutModel.NavItem]
+        let linked: [LayoutModel.NavItem]
+        let hasLinked: Bool
         let form: FormState
     }
 
@@ -123,6 +125,15 @@ struct TrajectoryOverviewRoutes {
         let exports = ["stakeholders", "participants", "participation", "stories", "highlights", "insights", "personas", "journeys"].map {
             LayoutModel.NavItem(label: t.word("export_" + $0, context), url: base + "/export/\($0).csv", current: false)
         }
+        // Surveys and conversations that belong to this trajectory.
+        let org = membership.organisation.id
+        let linked = try await SurveyStore(database: t.services.database).surveys(organisationID: org)
+            .filter { $0.trajectoryID == trajectory.id }
+            .map { LayoutModel.NavItem(label: t.word("linked_survey", context) + ": " + $0.title, url: Paths.survey(slug, $0.id), current: false) }
+            + (try await ConversationStore(database: t.services.database).conversations(organisationID: org))
+            .filter { $0.trajectoryID == trajectory.id }
+            .map { LayoutModel.NavItem(label: t.word("linked_conversation", context) + ": " + $0.question,
+                                       url: ConversationPaths.detail(slug, $0.id), current: false) }
         let body = Body(
             trajectory: trajectory, currentPhase: t.phaseName(trajectory.currentPhase, context), endDate: trajectory.endDate ?? "–",
             phases: phases, phasePath: base + "/phase", canRun: canRun, warnings: warnings, hasWarnings: !warnings.isEmpty,
@@ -130,7 +141,7 @@ struct TrajectoryOverviewRoutes {
                                                   reason: $0.reason, by: $0.dismissedBy) },
             hasDismissed: !dismissals.isEmpty, phaseNames: Phase.allCases.map { t.phaseName($0, context) }, coverage: rows,
             hasCoverage: !rows.isEmpty, citizensAtStart: coverage.citizensAtStart, citizensInImplementation: coverage.citizensInImplementation,
-            timeline: timeline, editPath: base + "/edit", exports: exports, form: form)
+            timeline: timeline, editPath: base + "/edit", exports: exports, linked: linked, hasLinked: !linked.isEmpty, form: form)
         return t.page("trajectory", title: t.word("trajectory_tab_overview", context), body: body, request: request, context: context,
                       membership: membership, trajectory: trajectory, status: status)
     }
