@@ -27,6 +27,13 @@ struct CookiePolicy: Sendable {
     func notice(_ key: String) -> Cookie { cookie(noticeName, key, maxAge: 60) }
     func expiredNotice() -> Cookie { cookie(noticeName, "", maxAge: 0) }
 
+    /// 303 to `location` with a one-time notice ("saved") for the next page.
+    func redirect(_ location: String, notice key: String) -> Response {
+        var response = Response.seeOther(location)
+        response.setCookie(notice(key))
+        return response
+    }
+
     /// The language a request asks for: its cookie (pages only), else Accept-Language, else Dutch.
     func locale(of request: Request) -> AppLocale {
         if !request.isAPI, let raw = request.cookies[languageName]?.value, let locale = AppLocale(rawValue: raw) { return locale }

@@ -64,9 +64,7 @@ struct AccountRoutes {
         } catch let errors as ValidationErrors {
             return try await page(request, context, passwordForm: renderer.form(errors: errors.errors, context), status: .unprocessableContent)
         }
-        var response = Response.seeOther(Paths.account)
-        response.setCookie(services.cookies.notice("notice_password_changed"))
-        return response
+        return services.cookies.redirect(Paths.account, notice: "notice_password_changed")
     }
 
     @Sendable func createToken(_ request: Request, _ context: AppRequestContext) async throws -> Response {
@@ -85,8 +83,6 @@ struct AccountRoutes {
     @Sendable func revokeToken(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let user = try context.requireUser()
         try await services.accounts.tokens.revoke(id: try request.parameter("token", context), userID: user.id)
-        var response = Response.seeOther(Paths.account)
-        response.setCookie(services.cookies.notice("notice_token_revoked"))
-        return response
+        return services.cookies.redirect(Paths.account, notice: "notice_token_revoked")
     }
 }

@@ -94,9 +94,7 @@ struct AuthRoutes {
                                  body: SetupBody(form: renderer.form(values, errors: errors.errors, context)),
                                  request: request, context: context, status: .unprocessableContent)
         }
-        var response = Response.seeOther(Paths.login)
-        response.setCookie(services.cookies.notice("notice_setup_done"))
-        return response
+        return services.cookies.redirect(Paths.login, notice: "notice_setup_done")
     }
 
     @Sendable func switchLanguage(_ request: Request, _ context: AppRequestContext) async throws -> Response {

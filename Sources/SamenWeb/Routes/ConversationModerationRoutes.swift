@@ -84,9 +84,7 @@ struct ConversationModerationRoutes {
             do {
                 let changed = try await store.moderate(organisationID: membership.organisation.id, conversationID: conversation.id,
                                                        numbers: numbers, state: state, reason: reason)
-                var response = Response.seeOther(ConversationPaths.moderation(membership.organisation.slug, conversation.id))
-                response.setCookie(services.cookies.notice(changed == 1 ? "notice_moderated_one" : "notice_moderated_many"))
-                return response
+                return services.cookies.redirect(ConversationPaths.moderation(membership.organisation.slug, conversation.id), notice: changed == 1 ? "notice_moderated_one" : "notice_moderated_many")
             } catch let error as SamenError where error.kind == .validation {
                 errors = [error]
             }

@@ -143,9 +143,7 @@ struct ConversationResultsRoutes {
         let membership = try await services.membership(request, context, for: .runTrajectory)
         let conversation = try await ConversationRoutes(services: services).conversation(request, context, membership)
         try await JobStore(database: services.database).enqueue(kind: JobStore.recomputeConversation, subjectID: conversation.id)
-        var response = Response.seeOther(ConversationPaths.results(membership.organisation.slug, conversation.id))
-        response.setCookie(services.cookies.notice("notice_recompute_requested"))
-        return response
+        return services.cookies.redirect(ConversationPaths.results(membership.organisation.slug, conversation.id), notice: "notice_recompute_requested")
     }
 
     /// One file of the Pol.is export format.

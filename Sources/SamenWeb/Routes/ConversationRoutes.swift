@@ -160,9 +160,7 @@ struct ConversationRoutes {
                 throw ValidationErrors([.validation("statement_too_long", field: "seeds")])
             }
             let conversation = try await store.create(organisationID: membership.organisation.id, draft: draft, seeds: seeds)
-            var response = Response.seeOther(ConversationPaths.detail(membership.organisation.slug, conversation.id))
-            response.setCookie(services.cookies.notice("notice_conversation_created"))
-            return response
+            return services.cookies.redirect(ConversationPaths.detail(membership.organisation.slug, conversation.id), notice: "notice_conversation_created")
         } catch let failed as ValidationErrors {
             return try await listPage(request, context, membership, form: renderer.form(Self.formValues(form), errors: failed.errors, context),
                                       status: .unprocessableContent)
@@ -262,9 +260,7 @@ struct ConversationRoutes {
                                         form: renderer.form(Self.formValues(form), errors: failed.errors, context),
                                         seedForm: renderer.form(context), status: .unprocessableContent)
         }
-        var response = Response.seeOther(ConversationPaths.detail(membership.organisation.slug, conversation.id))
-        response.setCookie(services.cookies.notice("notice_saved"))
-        return response
+        return services.cookies.redirect(ConversationPaths.detail(membership.organisation.slug, conversation.id), notice: "notice_saved")
     }
 
     @Sendable func addSeed(_ request: Request, _ context: AppRequestContext) async throws -> Response {
@@ -280,9 +276,7 @@ struct ConversationRoutes {
                                         seedForm: renderer.form(["statement": form["statement"]], errors: failed.errors, context),
                                         status: .unprocessableContent)
         }
-        var response = Response.seeOther(ConversationPaths.detail(membership.organisation.slug, conversation.id))
-        response.setCookie(services.cookies.notice("notice_statement_added"))
-        return response
+        return services.cookies.redirect(ConversationPaths.detail(membership.organisation.slug, conversation.id), notice: "notice_statement_added")
     }
 
     /// Personal links for people the facilitator invites: each carries its own random

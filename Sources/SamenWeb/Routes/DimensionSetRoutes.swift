@@ -91,9 +91,7 @@ struct DimensionSetRoutes {
                                   status: .unprocessableContent)
         }
         _ = try await store.copyDimensionSet(organisationID: membership.organisation.id, from: form["source"], name: form["name"].trimmed)
-        var response = Response.seeOther(Paths.dimensionSets(membership.organisation.slug))
-        response.setCookie(services.cookies.notice("notice_saved"))
-        return response
+        return services.cookies.redirect(Paths.dimensionSets(membership.organisation.slug), notice: "notice_saved")
     }
 
     @Sendable func save(_ request: Request, _ context: AppRequestContext) async throws -> Response {
@@ -124,8 +122,6 @@ struct DimensionSetRoutes {
             return try await page(request, context, membership, form: renderer.form(errors: [error], context),
                                   status: .unprocessableContent)
         }
-        var response = Response.seeOther(Paths.dimensionSets(membership.organisation.slug))
-        response.setCookie(services.cookies.notice("notice_saved"))
-        return response
+        return services.cookies.redirect(Paths.dimensionSets(membership.organisation.slug), notice: "notice_saved")
     }
 }

@@ -94,9 +94,7 @@ struct MemberRoutes {
             let hash: String? = existing == nil && !password.isEmpty ? try await services.accounts.hash(password) : nil
             _ = try await services.organisations.addMember(organisationID: membership.organisation.id, email: email,
                                                            displayName: form["display_name"].trimmed, passwordHash: hash, role: role)
-            var response = Response.seeOther(Paths.members(membership.organisation.slug))
-            response.setCookie(services.cookies.notice("notice_member_added"))
-            return response
+            return services.cookies.redirect(Paths.members(membership.organisation.slug), notice: "notice_member_added")
         } catch let error as SamenError where error.kind == .conflict || error.kind == .validation {
             errors = [error]
         } catch let failed as ValidationErrors {
@@ -158,9 +156,7 @@ struct MemberRoutes {
         } catch let error as SamenError where error.kind == .conflict || error.kind == .validation {
             return detailPage(request, context, membership: membership, member: member, errors: [error], status: error.kind == .conflict ? .conflict : .unprocessableContent)
         }
-        var response = Response.seeOther(Paths.member(membership.organisation.slug, member.user.id))
-        response.setCookie(services.cookies.notice("notice_saved"))
-        return response
+        return services.cookies.redirect(Paths.member(membership.organisation.slug, member.user.id), notice: "notice_saved")
     }
 
     @Sendable func remove(_ request: Request, _ context: AppRequestContext) async throws -> Response {
@@ -171,8 +167,6 @@ struct MemberRoutes {
         } catch let error as SamenError where error.kind == .conflict {
             return detailPage(request, context, membership: membership, member: member, errors: [error], status: .conflict)
         }
-        var response = Response.seeOther(Paths.members(membership.organisation.slug))
-        response.setCookie(services.cookies.notice("notice_member_removed"))
-        return response
+        return services.cookies.redirect(Paths.members(membership.organisation.slug), notice: "notice_member_removed")
     }
 }

@@ -81,9 +81,7 @@ struct OrganisationRoutes {
         do {
             try ValidationErrors.check(errors)
             let organisation = try await services.organisations.create(name: name, slug: slug, administratorID: user.id)
-            var response = Response.seeOther(Paths.organisation(organisation.slug))
-            response.setCookie(services.cookies.notice("notice_organisation_created"))
-            return response
+            return services.cookies.redirect(Paths.organisation(organisation.slug), notice: "notice_organisation_created")
         } catch let error as SamenError where error.kind == .conflict {
             errors = [error]
         } catch let failed as ValidationErrors {

@@ -122,9 +122,7 @@ struct SurveyRoutes {
                 dimensionSetID: form["dimension_set"], scale: scale,
                 itemsPerDimension: itemCount, asksNPS: form["asks_nps"] == "1", asksCES: form["asks_ces"] == "1",
                 asksMark: form["asks_mark"] == "1", segments: segments))
-            var response = Response.seeOther(Paths.survey(membership.organisation.slug, survey.id))
-            response.setCookie(services.cookies.notice("notice_survey_created"))
-            return response
+            return services.cookies.redirect(Paths.survey(membership.organisation.slug, survey.id), notice: "notice_survey_created")
         } catch let error as SamenError where error.kind == .validation {
             errors = [error]
         } catch let failed as ValidationErrors {
@@ -180,9 +178,7 @@ struct SurveyRoutes {
             return try await SurveyDetailPage(routes: self).render(request, context, membership, survey,
                                                                    itemErrors: failed.errors, status: .unprocessableContent)
         }
-        var response = Response.seeOther(Paths.survey(membership.organisation.slug, survey.id))
-        response.setCookie(services.cookies.notice("notice_saved"))
-        return response
+        return services.cookies.redirect(Paths.survey(membership.organisation.slug, survey.id), notice: "notice_saved")
     }
 
     @Sendable func addWave(_ request: Request, _ context: AppRequestContext) async throws -> Response {
@@ -197,9 +193,7 @@ struct SurveyRoutes {
             _ = try await surveys.responses.createWave(organisationID: membership.organisation.id, surveyID: survey.id,
                                                        name: form["name"].trimmed, startsOn: start.isEmpty ? nil : start,
                                                        endsOn: end.isEmpty ? nil : end)
-            var response = Response.seeOther(Paths.survey(membership.organisation.slug, survey.id))
-            response.setCookie(services.cookies.notice("notice_wave_added"))
-            return response
+            return services.cookies.redirect(Paths.survey(membership.organisation.slug, survey.id), notice: "notice_wave_added")
         } catch let error as SamenError where error.kind == .conflict {
             errors = [error]
         } catch let failed as ValidationErrors {
@@ -237,9 +231,7 @@ struct SurveyRoutes {
         do {
             let data = try SurveyCSVReader.read(text: form["csv"], template: SurveyService.template(for: survey, wave: wave))
             try await surveys.importData(data, organisationID: membership.organisation.id, survey: survey, wave: wave)
-            var response = Response.seeOther(Paths.survey(membership.organisation.slug, survey.id))
-            response.setCookie(services.cookies.notice("notice_survey_imported"))
-            return response
+            return services.cookies.redirect(Paths.survey(membership.organisation.slug, survey.id), notice: "notice_survey_imported")
         } catch let error as SurveyCSVError {
             return try await SurveyDetailPage(routes: self).render(request, context, membership, survey, importError: error,
                                                                    csv: form["csv"], status: .unprocessableContent)

@@ -83,9 +83,7 @@ struct DesignRoutes {
                     situation: form["situation"].trimmed, goals: form["goals"].trimmed, needs: form["needs"].trimmed,
                     frustrations: form["frustrations"].trimmed, channels: form["channels"].trimmed, digitalSkills: form["digital_skills"].trimmed,
                     network: form["network"].trimmed, vulnerability: form["vulnerability"].trimmed, highlightIDs: chosen))
-                var response = Response.seeOther(base(m, tr) + "/personas/\(persona.id)")
-                response.setCookie(t.services.cookies.notice("notice_saved"))
-                return response
+                return t.services.cookies.redirect(base(m, tr) + "/personas/\(persona.id)", notice: "notice_saved")
             } catch let error as SamenError where error.kind == .validation {
                 errors = [error]
             }

@@ -60,9 +60,7 @@ struct EvidenceRoutes {
             id: "", storyID: story.id, start: passage.0, end: passage.1, quote: passage.2, dimensions: dimensions,
             touchpoint: form["touchpoint"].trimmed, polarity: polarity, beneficiary: ValueBeneficiary(rawValue: form["beneficiary"]) ?? .none,
             valueType: ValueType(rawValue: form["value_type"]) ?? .none, tags: tags))
-        var response = Response.seeOther(storyPath)
-        response.setCookie(t.services.cookies.notice("notice_highlight_added"))
-        return response
+        return t.services.cookies.redirect(storyPath, notice: "notice_highlight_added")
     }
 
     @Sendable func deleteHighlight(_ request: Request, _ context: AppRequestContext) async throws -> Response {
@@ -147,9 +145,7 @@ struct EvidenceRoutes {
             do {
                 _ = try await evidence.createInsight(organisationID: membership.organisation.id, trajectoryID: trajectory.id,
                                                      title: form["title"].trimmed, description: form["description"].trimmed, highlightIDs: chosen)
-                var response = Response.seeOther(TrajectoryPaths.trajectory(membership.organisation.slug, trajectory.id) + "/insights")
-                response.setCookie(t.services.cookies.notice("notice_insight_created"))
-                return response
+                return t.services.cookies.redirect(TrajectoryPaths.trajectory(membership.organisation.slug, trajectory.id) + "/insights", notice: "notice_insight_created")
             } catch let error as SamenError where error.kind == .validation {
                 errors = [error]
             }

@@ -86,8 +86,6 @@ struct InterviewUploadRoutes {
             retentionDate: CalendarDate(daysSinceEpoch: today.daysSinceEpoch + StoryRules.defaultRetentionDays).description,
             participantID: value("participant"), activityID: value("activity")),
             organisationID: membership.organisation.id)
-        var response = Response.seeOther(TrajectoryPaths.trajectory(membership.organisation.slug, trajectory.id) + "/stories")
-        response.setCookie(t.services.cookies.notice("notice_interview_added"))
-        return response
+        return t.services.cookies.redirect(TrajectoryPaths.trajectory(membership.organisation.slug, trajectory.id) + "/stories", notice: "notice_interview_added")
     }
 }

@@ -91,9 +91,7 @@ struct ReportRoutes {
             do {
                 try await reports.save(organisationID: m.organisation.id, trajectoryID: tr.id, intro: form["intro"].trimmed,
                                        quoteIDs: form.values("quote"), actions: actions, publicToken: token)
-                var response = Response.seeOther(TrajectoryPaths.trajectory(m.organisation.slug, tr.id) + "/report")
-                response.setCookie(t.services.cookies.notice("notice_saved"))
-                return response
+                return t.services.cookies.redirect(TrajectoryPaths.trajectory(m.organisation.slug, tr.id) + "/report", notice: "notice_saved")
             } catch let error as SamenError where error.kind == .validation {
                 errors = [error]
             }

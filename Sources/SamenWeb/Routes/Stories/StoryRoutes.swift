@@ -103,9 +103,7 @@ struct StoryRoutes {
     }
 
     private func back(_ membership: Membership, _ trajectory: Trajectory, notice: String) -> Response {
-        var response = Response.seeOther(TrajectoryPaths.trajectory(membership.organisation.slug, trajectory.id) + "/stories")
-        response.setCookie(t.services.cookies.notice(notice))
-        return response
+        return t.services.cookies.redirect(TrajectoryPaths.trajectory(membership.organisation.slug, trajectory.id) + "/stories", notice: notice)
     }
 
     @Sendable func createLink(_ request: Request, _ context: AppRequestContext) async throws -> Response {

@@ -82,9 +82,7 @@ struct ActivityRoutes {
         let activity = try await t.participation.addActivity(organisationID: membership.organisation.id, Activity(
             id: "", trajectoryID: trajectory.id, phase: phase, kind: kind, title: form["title"].trimmed, date: form["date"],
             place: form["place"].trimmed, facilitator: form["facilitator"].trimmed, notes: form["notes"].trimmed))
-        var response = Response.seeOther(TrajectoryPaths.activity(membership.organisation.slug, trajectory.id, activity.id))
-        response.setCookie(t.services.cookies.notice("notice_activity_added"))
-        return response
+        return t.services.cookies.redirect(TrajectoryPaths.activity(membership.organisation.slug, trajectory.id, activity.id), notice: "notice_activity_added")
     }
 
     struct PersonRow {
@@ -177,9 +175,7 @@ struct ActivityRoutes {
                 try await t.participation.logParticipation(organisationID: membership.organisation.id, Participation(
                     participantID: form["participant"], activityID: activity.id, role: form["role"].trimmed, consent: consent,
                     contributions: contributions))
-                var response = Response.seeOther(TrajectoryPaths.activity(membership.organisation.slug, trajectory.id, activity.id))
-                response.setCookie(t.services.cookies.notice("notice_saved"))
-                return response
+                return t.services.cookies.redirect(TrajectoryPaths.activity(membership.organisation.slug, trajectory.id, activity.id), notice: "notice_saved")
             } catch let error as SamenError where error.kind == .conflict || error.kind == .validation {
                 errors = [error]
             }

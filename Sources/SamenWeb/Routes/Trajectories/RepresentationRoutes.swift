@@ -122,9 +122,7 @@ struct RepresentationRoutes {
         case .success(let shares):
             try await t.trajectories.setShares(organisationID: membership.organisation.id, trajectoryID: trajectory.id,
                                                variable: form["variable"], shares: shares)
-            var response = Response.seeOther(TrajectoryPaths.trajectory(membership.organisation.slug, trajectory.id) + "/representation")
-            response.setCookie(t.services.cookies.notice("notice_saved"))
-            return response
+            return t.services.cookies.redirect(TrajectoryPaths.trajectory(membership.organisation.slug, trajectory.id) + "/representation", notice: "notice_saved")
         }
     }
 }

@@ -98,9 +98,7 @@ struct StakeholderRoutes {
             hardToReach: !form["hard_to_reach"].isEmpty, lowDigitalSkills: !form["low_digital_skills"].isEmpty,
             languageNeeds: !form["language_needs"].isEmpty, power: power, interest: interest,
             positionDate: power == nil ? nil : form["position_date"]))
-        var response = Response.seeOther(TrajectoryPaths.trajectory(membership.organisation.slug, trajectory.id) + "/stakeholders")
-        response.setCookie(t.services.cookies.notice("notice_saved"))
-        return response
+        return t.services.cookies.redirect(TrajectoryPaths.trajectory(membership.organisation.slug, trajectory.id) + "/stakeholders", notice: "notice_saved")
     }
 
     @Sendable func addPosition(_ request: Request, _ context: AppRequestContext) async throws -> Response {
@@ -118,9 +116,7 @@ struct StakeholderRoutes {
         }
         try await t.participation.addPosition(organisationID: membership.organisation.id, stakeholderID: id, power: power,
                                               interest: interest, date: form["position_date"])
-        var response = Response.seeOther(TrajectoryPaths.trajectory(membership.organisation.slug, trajectory.id) + "/stakeholders")
-        response.setCookie(t.services.cookies.notice("notice_saved"))
-        return response
+        return t.services.cookies.redirect(TrajectoryPaths.trajectory(membership.organisation.slug, trajectory.id) + "/stakeholders", notice: "notice_saved")
     }
 
     struct ParticipantRow {
@@ -175,9 +171,7 @@ struct StakeholderRoutes {
                 _ = try await t.participation.addParticipant(organisationID: membership.organisation.id, Participant(
                     id: "", trajectoryID: trajectory.id, code: code, group: group, vulnerable: !form["vulnerable"].isEmpty,
                     ageBand: form["age_band"].trimmed, district: form["district"].trimmed))
-                var response = Response.seeOther(TrajectoryPaths.trajectory(membership.organisation.slug, trajectory.id) + "/participants")
-                response.setCookie(t.services.cookies.notice("notice_saved"))
-                return response
+                return t.services.cookies.redirect(TrajectoryPaths.trajectory(membership.organisation.slug, trajectory.id) + "/participants", notice: "notice_saved")
             } catch let error as SamenError where error.kind == .conflict {
                 errors = [error]
             }

@@ -169,8 +169,6 @@ struct TrajectoryOverviewRoutes {
         }
         try await t.trajectories.dismiss(organisationID: membership.organisation.id, trajectoryID: trajectory.id, challenge: number,
                                          reason: form["reason"].trimmed, by: try context.requireUser().displayName)
-        var response = Response.seeOther(TrajectoryPaths.trajectory(membership.organisation.slug, trajectory.id))
-        response.setCookie(t.services.cookies.notice("notice_saved"))
-        return response
+        return t.services.cookies.redirect(TrajectoryPaths.trajectory(membership.organisation.slug, trajectory.id), notice: "notice_saved")
     }
 }

@@ -87,9 +87,7 @@ struct TrajectoryRoutes {
                                       status: .unprocessableContent)
         case .success(let draft):
             let trajectory = try await t.trajectories.create(organisationID: membership.organisation.id, draft)
-            var response = Response.seeOther(TrajectoryPaths.trajectory(membership.organisation.slug, trajectory.id))
-            response.setCookie(t.services.cookies.notice("notice_trajectory_created"))
-            return response
+            return t.services.cookies.redirect(TrajectoryPaths.trajectory(membership.organisation.slug, trajectory.id), notice: "notice_trajectory_created")
         }
     }
 
@@ -132,9 +130,7 @@ struct TrajectoryRoutes {
             try await t.trajectories.update(organisationID: membership.organisation.id, id: trajectory.id, draft,
                                             goalReason: form["goal_reason"].trimmed, decidedBy: try context.requireUser().displayName,
                                             today: t.today())
-            var response = Response.seeOther(TrajectoryPaths.trajectory(membership.organisation.slug, trajectory.id))
-            response.setCookie(t.services.cookies.notice("notice_saved"))
-            return response
+            return t.services.cookies.redirect(TrajectoryPaths.trajectory(membership.organisation.slug, trajectory.id), notice: "notice_saved")
         }
     }
 
@@ -147,9 +143,7 @@ struct TrajectoryRoutes {
         }
         try await t.trajectories.setPhase(organisationID: membership.organisation.id, id: trajectory.id, phase: phase, status: status,
                                           decidedBy: try context.requireUser().displayName, today: t.today())
-        var response = Response.seeOther(TrajectoryPaths.trajectory(membership.organisation.slug, trajectory.id))
-        response.setCookie(t.services.cookies.notice("notice_saved"))
-        return response
+        return t.services.cookies.redirect(TrajectoryPaths.trajectory(membership.organisation.slug, trajectory.id), notice: "notice_saved")
     }
 
     struct DecisionRow {
@@ -205,8 +199,6 @@ struct TrajectoryRoutes {
         let by = form["decided_by"].trimmed.isEmpty ? try context.requireUser().displayName : form["decided_by"].trimmed
         try await t.trajectories.addDecision(organisationID: membership.organisation.id, trajectoryID: trajectory.id, date: form["date"],
                                              summary: form["summary"].trimmed, reason: form["reason"].trimmed, decidedBy: by)
-        var response = Response.seeOther(TrajectoryPaths.trajectory(membership.organisation.slug, trajectory.id) + "/decisions")
-        response.setCookie(t.services.cookies.notice("notice_saved"))
-        return response
+        return t.services.cookies.redirect(TrajectoryPaths.trajectory(membership.organisation.slug, trajectory.id) + "/decisions", notice: "notice_saved")
     }
 }
