@@ -109,13 +109,26 @@ def login(driver, base_url: str) -> None:
     wait_css(driver, "form#logout-form", "after logging in with the demo account")
 
 
+def click_when_ready(driver, css: str, what: str) -> None:
+    """Click an element once the page has finished loading. Under load the page may be
+    replaced between finding the element and clicking it: then find it again."""
+    WebDriverWait(driver, WAIT_SECONDS).until(lambda d: d.execute_script("return document.readyState") == "complete")
+    for attempt in range(3):
+        try:
+            wait_css(driver, css, what).click()
+            return
+        except StaleElementReferenceException:
+            if attempt == 2:
+                raise
+
+
 def logout(driver) -> None:
-    driver.find_element(By.CSS_SELECTOR, "form#logout-form button").click()
+    click_when_ready(driver, "form#logout-form button", "the log-out button")
     wait_css(driver, "form#login-form", "after logging out")
 
 
 def switch_language(driver, lang: str) -> None:
-    wait_css(driver, f'form#language-form button[name="lang"][value="{lang}"]', f"language switch to {lang!r}").click()
+    click_when_ready(driver, f'form#language-form button[name="lang"][value="{lang}"]', f"language switch to {lang!r}")
     wait_lang(driver, lang)
 
 

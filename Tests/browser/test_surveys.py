@@ -51,6 +51,9 @@ def _answer_step(d, first: bool) -> None:
     form = d.find_element(By.CSS_SELECTOR, "form#public-survey-form")
     form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
     WebDriverWait(d, 15).until(EC.staleness_of(form))  # the next page has replaced this one
+    # ...and has finished loading, so the caller sees its form (or the thank-you page), not a blank moment.
+    WebDriverWait(d, 15).until(lambda drv: drv.execute_script("return document.readyState") == "complete"
+                               and ("public-survey-form" in drv.page_source or "Bedankt" in drv.page_source or "Thank" in drv.page_source))
 
 
 def test_public_survey_form_on_a_phone_with_axe(new_driver, base_url):
