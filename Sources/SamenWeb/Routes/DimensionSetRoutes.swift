@@ -50,7 +50,7 @@ struct DimensionSetRoutes {
         let canEdit: Bool
         let copyPath: String
         let form: FormState
-        let sources: [SurveyRoutes.Option]
+        let sources: [Option]
     }
 
     @Sendable func list(_ request: Request, _ context: AppRequestContext) async throws -> Response {
@@ -76,7 +76,7 @@ struct DimensionSetRoutes {
                            savePath: Paths.dimensionSet(slug, set.id), dimensions: rows)
         }
         let body = Body(sets: views, canEdit: canEdit, copyPath: Paths.dimensionSets(slug), form: form,
-                        sources: sets.map { SurveyRoutes.Option(value: $0.id, label: $0.name, selected: $0.isDefault) })
+                        sources: sets.map { Option(value: $0.id, label: $0.name, selected: $0.isDefault) })
         return renderer.page("dimension-sets", title: renderer.text("dimension_sets_title", context), body: body, request: request,
                              context: context, status: status,
                              nav: services.organisationNav(membership.organisation, current: request.uri.path, context))

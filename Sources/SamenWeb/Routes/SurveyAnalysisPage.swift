@@ -48,7 +48,7 @@ struct SurveyAnalysisPage {
     }
 
     func body(crosshair: ImportancePerformanceCrosshair, segment: String?, formPath: String, backPath: String,
-              options: (crosshairs: [Routes.Option], segments: [Routes.Option], audiences: [Routes.Option])) -> Routes.Body {
+              options: (crosshairs: [Option], segments: [Option], audiences: [Option])) -> Routes.Body {
         let analysis = dataset.analysis
         let overall = analysis.overallResults.map { ($0, name($0.dimension)) }
         let gapRows = chartRows(overall)

@@ -23,12 +23,6 @@ struct SurveyAnalysisRoutes {
         router.register([(Self.entries[0], analysis)])
     }
 
-    struct Option {
-        let value: String
-        let label: String
-        let selected: Bool
-    }
-
     struct Row {
         let label: String
         let n: Int

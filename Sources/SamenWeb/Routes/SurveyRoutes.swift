@@ -30,12 +30,6 @@ struct SurveyRoutes {
         router.register(Array(zip(Self.entries, [list, create, detail, saveItems, addWave, makeLinks, importCSV] as [Handler])))
     }
 
-    struct Option {
-        let value: String
-        let label: String
-        let selected: Bool
-    }
-
     struct SurveyRow {
         let title: String
         let url: String

@@ -88,13 +88,6 @@ enum TrajectoryPaths {
     }
 }
 
-/// An `<option>` in a select.
-struct Option {
-    let value: String
-    let label: String
-    let selected: Bool
-}
-
 extension TrajectoryContext {
     func options<T: RawRepresentable & CaseIterable>(_ type: T.Type, selected: String, prefix: String,
                                                     _ context: AppRequestContext) -> [Option] where T.RawValue == String {
