@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 os.environ.setdefault("SE_OFFLINE", "true")
 
 from selenium import webdriver  # noqa: E402
-from selenium.common.exceptions import StaleElementReferenceException, TimeoutException  # noqa: E402
+from selenium.common.exceptions import StaleElementReferenceException, TimeoutException, WebDriverException  # noqa: E402
 from selenium.webdriver.chrome.options import Options  # noqa: E402
 from selenium.webdriver.chrome.service import Service  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
@@ -77,7 +77,8 @@ def html_lang(driver) -> str:
 
 def wait_lang(driver, lang: str, timeout: float = WAIT_SECONDS) -> None:
     # The page is navigating: the <html> we just found may be gone a moment later.
-    wait = WebDriverWait(driver, timeout, ignored_exceptions=[StaleElementReferenceException])
+    # Chromedriver may also answer with an inspector error for a node being replaced.
+    wait = WebDriverWait(driver, timeout, ignored_exceptions=[StaleElementReferenceException, WebDriverException])
     try:
         wait.until(lambda d: html_lang(d) == lang)
     except TimeoutException:
@@ -109,6 +110,19 @@ def login(driver, base_url: str) -> None:
     wait_css(driver, "form#logout-form", "after logging in with the demo account")
 
 
+def replaced(element):
+    """A wait condition: the page that held `element` has been replaced. Chromedriver
+    reports a node that is being replaced either as stale or as an inspector error
+    ("does not belong to the document"); both mean the same here."""
+    def check(_driver) -> bool:
+        try:
+            element.is_enabled()
+            return False
+        except (StaleElementReferenceException, WebDriverException):
+            return True
+    return check
+
+
 def click_when_ready(driver, css: str, what: str) -> None:
     """Click an element once the page has finished loading. Under load the page may be
     replaced between finding the element and clicking it: then find it again."""
@@ -117,7 +131,7 @@ def click_when_ready(driver, css: str, what: str) -> None:
         try:
             wait_css(driver, css, what).click()
             return
-        except StaleElementReferenceException:
+        except (StaleElementReferenceException, WebDriverException):  # replaced between finding and clicking
             if attempt == 2:
                 raise
 

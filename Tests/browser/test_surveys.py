@@ -9,7 +9,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
-from helpers import FAILING_IMPACTS, axe_violations, format_violation, login, wait_css
+from helpers import FAILING_IMPACTS, axe_violations, format_violation, login, replaced, wait_css
 
 WIDTH = 360
 
@@ -50,7 +50,7 @@ def _answer_step(d, first: bool) -> None:
         d.find_element(By.CSS_SELECTOR, f'label[for="{pick.get_attribute("id")}"]').click()
     form = d.find_element(By.CSS_SELECTOR, "form#public-survey-form")
     form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
-    WebDriverWait(d, 15).until(EC.staleness_of(form))  # the next page has replaced this one
+    WebDriverWait(d, 15).until(replaced(form))  # the next page has replaced this one
     # ...and has finished loading, so the caller sees its form (or the thank-you page), not a blank moment.
     WebDriverWait(d, 15).until(lambda drv: drv.execute_script("return document.readyState") == "complete"
                                and ("public-survey-form" in drv.page_source or "Bedankt" in drv.page_source or "Thank" in drv.page_source))
