@@ -9,8 +9,13 @@ public struct MapPoint: Sendable, Hashable {
     }
 
     public func distance(to other: MapPoint) -> Double {
+        squaredDistance(to: other).squareRoot()
+    }
+
+    @inline(__always)
+    public func squaredDistance(to other: MapPoint) -> Double {
         let dx = x - other.x, dy = y - other.y
-        return (dx * dx + dy * dy).squareRoot()
+        return dx * dx + dy * dy
     }
 }
 

@@ -47,14 +47,21 @@ public struct OpinionGroups: Sendable, Equatable {
         positions: [MapPoint],
         inConversation: [Int],
         baseClusterCount: Int = 100,
-        maxGroups: Int = 5
+        maxGroups: Int = 5,
+        choice groupChoice: Choice = .samen
     ) {
         let points = inConversation.map { positions[$0] }
         let base = KMeans.cluster(points, k: baseClusterCount)
         var baseMembers = [[Int]](repeating: [], count: base.centers.count)
         for (i, cluster) in base.assignments.enumerated() { baseMembers[cluster].append(inConversation[i]) }
 
-        let choice = Self.chooseGroups(baseCenters: base.centers, weights: base.weights, maxGroups: maxGroups)
+        let choice = Self.chooseGroups(
+            baseCenters: base.centers,
+            weights: base.weights,
+            maxGroups: maxGroups,
+            restarts: groupChoice.restarts,
+            participantSilhouette: groupChoice.participantSilhouette
+        )
         let clusters = base.centers.indices.map {
             BaseCluster(center: base.centers[$0], members: baseMembers[$0].sorted(), group: choice.assignments[$0])
         }
@@ -68,10 +75,19 @@ public struct OpinionGroups: Sendable, Equatable {
 
     /// Weighted k-means on the base centres for k = 2 ... min(maxGroups, 2 + ⌊bases/12⌋),
     /// keeping the k with the best mean silhouette (ties to the larger k).
+    ///
+    /// Two choices beyond opinion-map.md §5, both because a one-shot run has no
+    /// Pol.is history to correct it (see `KMeans.bestOfStarts`): each k keeps the
+    /// best of several seeded starts, and the silhouette counts participants
+    /// (each base centre weighted by its members) rather than base clusters, the
+    /// same weights the k-means means use. `restarts: 0, participantSilhouette: false`
+    /// is the method exactly as written there.
     static func chooseGroups(
         baseCenters: [MapPoint],
         weights: [Double],
-        maxGroups: Int
+        maxGroups: Int,
+        restarts: Int = OpinionGroups.defaultRestarts,
+        participantSilhouette: Bool = true
     ) -> (centers: [MapPoint], assignments: [Int], silhouettes: [Int: Double]) {
         let distinct = Set(baseCenters).count
         guard distinct >= 2 else {
@@ -82,12 +98,33 @@ public struct OpinionGroups: Sendable, Equatable {
         var best: (score: Double, result: KMeans.Result)?
         var silhouettes: [Int: Double] = [:]
         for k in 2...max(2, upper) {
-            let result = KMeans.cluster(baseCenters, weights: weights, k: k)
-            let score = KMeans.silhouette(baseCenters, assignments: result.assignments)
+            let result = KMeans.bestOfStarts(baseCenters, weights: weights, k: k, restarts: restarts)
+            let score = KMeans.silhouette(
+                baseCenters,
+                weights: participantSilhouette ? weights : nil,
+                assignments: result.assignments
+            )
             silhouettes[k] = score
             if best == nil || score >= best!.score { best = (score, result) }
         }
         return (best!.result.centers, best!.result.assignments, silhouettes)
+    }
+
+    /// Seeded k-means++ starts tried besides the Pol.is start for each k.
+    public static let defaultRestarts = 16
+
+    /// How opinion groups are chosen from the base clusters.
+    public struct Choice: Sendable, Equatable {
+        public var restarts: Int
+        public var participantSilhouette: Bool
+        public init(restarts: Int, participantSilhouette: Bool) {
+            self.restarts = restarts
+            self.participantSilhouette = participantSilhouette
+        }
+        /// Samen's default: several starts, silhouette over participants.
+        public static let samen = Choice(restarts: OpinionGroups.defaultRestarts, participantSilhouette: true)
+        /// opinion-map.md §5 to the letter: one start, silhouette over base centres.
+        public static let asWritten = Choice(restarts: 0, participantSilhouette: false)
     }
 }
 

@@ -49,7 +49,8 @@ public struct OpinionMap: Sendable {
         moderatedOut: Set<Int> = [],
         pcaMethod: PrincipalComponents.Method = .automatic,
         baseClusterCount: Int = 100,
-        maxGroups: Int = 5
+        maxGroups: Int = 5,
+        groupChoice: OpinionGroups.Choice = .samen
     ) {
         self.votes = votes
         self.moderatedOut = moderatedOut
@@ -62,7 +63,8 @@ public struct OpinionMap: Sendable {
             positions: participantPositions,
             inConversation: inConversation,
             baseClusterCount: baseClusterCount,
-            maxGroups: maxGroups
+            maxGroups: maxGroups,
+            choice: groupChoice
         )
         statements = StatementSummary(votes: votes, groupMembers: groups.membersByGroup, moderatedOut: moderatedOut)
     }

@@ -46,18 +46,7 @@ public struct PrincipalComponents: Sendable, Equatable {
             result = SymmetricEigen.subspaceIteration(size: m, count: 2, applyBlock: sparse.gramTimes)
         } else {
             let gram = Self.gram(matrix, center: center)
-            result = SymmetricEigen.subspaceIteration(size: m, count: 2) { v in
-                var out = [Double](repeating: 0, count: m)
-                gram.withUnsafeBufferPointer { g in
-                    for i in 0..<m {
-                        var sum = 0.0
-                        let row = i * m
-                        for j in 0..<m { sum += g[row + j] * v[j] }
-                        out[i] = sum
-                    }
-                }
-                return out
-            }
+            result = SymmetricEigen.subspaceIteration(size: m, count: 2, applyBlock: { Self.multiply(gram, size: m, $0) })
         }
         var components = result.vectors.prefix(2).map(SymmetricEigen.canonicalSign)
         var values = Array(result.values.prefix(2))
@@ -85,6 +74,35 @@ public struct PrincipalComponents: Sendable, Equatable {
             }
         }
         return (0..<m).map { counts[$0] == 0 ? 0 : sums[$0] / Double(counts[$0]) }
+    }
+
+    /// A·V for a symmetric m × m matrix A and a block of vectors. The block is
+    /// interleaved (m × p) so the innermost loop runs over the p vectors: independent
+    /// lanes the compiler vectorises, where one dot product at a time is a serial sum.
+    static func multiply(_ a: [Double], size m: Int, _ vectors: [[Double]]) -> [[Double]] {
+        let p = vectors.count
+        guard p > 0 else { return [] }
+        var interleaved = [Double](repeating: 0, count: m * p)
+        for t in 0..<p {
+            for j in 0..<m { interleaved[j * p + t] = vectors[t][j] }
+        }
+        var out = [Double](repeating: 0, count: m * p)
+        a.withUnsafeBufferPointer { g in
+            interleaved.withUnsafeBufferPointer { v in
+                out.withUnsafeMutableBufferPointer { o in
+                    for i in 0..<m {
+                        let row = i * m, target = i * p
+                        for j in 0..<m {
+                            let x = g[row + j]
+                            if x == 0 { continue }
+                            let source = j * p
+                            for t in 0..<p { o[target + t] += x * v[source + t] }
+                        }
+                    }
+                }
+            }
+        }
+        return (0..<p).map { t in (0..<m).map { out[$0 * p + t] } }
     }
 
     /// XᵀX (row-major m × m) with X = filled − centre.

@@ -43,37 +43,79 @@ public struct VoteMatrix: Sendable, Equatable {
 
     /// Builds the matrix from vote events: rows ordered by each participant's
     /// first vote (ties by id), the latest vote per cell kept (ties: the later event).
-    ///
-    /// Events are put in time order (stable, so ties keep their order) unless they are
-    /// already, and then written cell by cell: the last write is the latest vote.
     public init(events: [VoteEvent]) {
-        var ordered = true
-        for i in events.indices.dropFirst() where events[i].timestamp < events[i - 1].timestamp {
-            ordered = false
-            break
+        self.init(events: events, latestTimeCellLimit: Self.latestTimeCellLimit)
+    }
+
+    /// `latestTimeCellLimit` chooses between a time per cell and a sort for unordered events.
+    init(events: [VoteEvent], latestTimeCellLimit: Int) {
+        var participantSet = IDSet(for: events.lazy.map(\.participant))
+        var statementSet = IDSet(for: events.lazy.map(\.statement))
+        for event in events {
+            _ = participantSet.insert(event.participant)
+            _ = statementSet.insert(event.statement)
         }
-        let inTime = ordered ? events : events.enumerated()
-            .sorted { ($0.element.timestamp, $0.offset) < ($1.element.timestamp, $1.offset) }.map(\.element)
-        // First vote per participant: their first event in time order.
-        var firstSeen: [(time: Double, id: Int)] = []
-        var seen = Set<Int>()
-        var statementSet = Set<Int>()
-        for event in inTime {
-            if seen.insert(event.participant).inserted { firstSeen.append((event.timestamp, event.participant)) }
-            statementSet.insert(event.statement)
+        let ids = participantSet.sorted()
+        let idIndex = IndexLookup(ids)
+        var firstVote = [Double](repeating: .infinity, count: ids.count)
+        for event in events {
+            let i = idIndex[event.participant]
+            firstVote[i] = min(firstVote[i], event.timestamp)
         }
-        let rows = firstSeen.sorted { ($0.time, $0.id) < ($1.time, $1.id) }.map(\.id)
+        let rows = ids.indices.sorted { (firstVote[$0], ids[$0]) < (firstVote[$1], ids[$1]) }.map { ids[$0] }
         let columns = statementSet.sorted()
         let rowOf = IndexLookup(rows)
         let columnOf = IndexLookup(columns)
         let m = columns.count
         var cells = [Int8](repeating: Self.missing, count: rows.count * m)
         cells.withUnsafeMutableBufferPointer { buffer in
-            for event in inTime {
-                buffer[rowOf[event.participant] * m + columnOf[event.statement]] = Int8(clamping: event.vote.signum())
+            events.withUnsafeBufferPointer { e in
+                @inline(__always) func cell(_ event: VoteEvent) -> Int { rowOf[event.participant] * m + columnOf[event.statement] }
+                if Self.inTimeOrder(events) {
+                    // The usual case (events read back in time order): the last write is the latest vote.
+                    for event in e { buffer[cell(event)] = Int8(clamping: event.vote.signum()) }
+                } else if buffer.count <= latestTimeCellLimit {
+                    // Keep the latest time per cell instead of sorting (`>=`: a tie goes to the later event).
+                    var latest = [Double](repeating: -.infinity, count: buffer.count)
+                    for event in e {
+                        let index = cell(event)
+                        if event.timestamp >= latest[index] {
+                            latest[index] = event.timestamp
+                            buffer[index] = Int8(clamping: event.vote.signum())
+                        }
+                    }
+                } else {
+                    for index in Self.timeOrder(events) {
+                        let event = e[Int(index)]
+                        buffer[cell(event)] = Int8(clamping: event.vote.signum())
+                    }
+                }
             }
         }
         self.init(participants: rows, statements: columns, cells: cells)
+    }
+
+    /// Above this many cells an unordered event list is sorted rather than given a
+    /// time per cell (8 bytes a cell: 128 MB here).
+    static let latestTimeCellLimit = 16_000_000
+
+    static func inTimeOrder(_ events: [VoteEvent]) -> Bool {
+        for i in events.indices.dropFirst() where events[i].timestamp < events[i - 1].timestamp { return false }
+        return true
+    }
+
+    /// Event indices in time order, ties in input order. Sorting 4-byte indices on a
+    /// key array is several times faster than sorting the events themselves.
+    static func timeOrder(_ events: [VoteEvent]) -> [Int32] {
+        let times = events.map(\.timestamp)
+        var order = (0..<Int32(events.count)).map { $0 }
+        times.withUnsafeBufferPointer { t in
+            order.sort { a, b in
+                let ta = t[Int(a)], tb = t[Int(b)]
+                return ta < tb || (ta == tb && a < b)
+            }
+        }
+        return order
     }
 
     @inline(__always)
@@ -134,5 +176,39 @@ struct IndexLookup {
     @inline(__always)
     subscript(_ id: Int) -> Int {
         dense.isEmpty ? sparse[id]! : Int(dense[id])
+    }
+}
+
+/// A set of ids: a flag array when the ids are small non-negative integers (the usual
+/// case, and several times faster than hashing), else a hash set.
+struct IDSet {
+    private var flags: [Bool]
+    private var hashed: Set<Int> = []
+    private let dense: Bool
+
+    /// Sized for the ids of `sample` (any id outside that range must not be inserted).
+    init(for sample: some Sequence<Int>) {
+        var low = Int.max, high = Int.min, count = 0
+        for id in sample {
+            low = min(low, id)
+            high = max(high, id)
+            count += 1
+        }
+        dense = count > 0 && low >= 0 && high < 4 * count + 1024
+        flags = dense ? [Bool](repeating: false, count: high + 1) : []
+    }
+
+    /// True the first time `id` is inserted.
+    @inline(__always)
+    mutating func insert(_ id: Int) -> Bool {
+        guard dense else { return hashed.insert(id).inserted }
+        if flags[id] { return false }
+        flags[id] = true
+        return true
+    }
+
+    /// The members, ascending.
+    func sorted() -> [Int] {
+        dense ? flags.indices.filter { flags[$0] } : hashed.sorted()
     }
 }

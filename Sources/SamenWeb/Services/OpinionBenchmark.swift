@@ -71,8 +71,8 @@ public enum OpinionBenchmark {
             let data = try Data(contentsOf: URL(fileURLWithPath: reference))
             redDwarf = (try JSONSerialization.jsonObject(with: data) as? [String: [String: Double]]) ?? [:]
         }
-        print("conversation                  participants  ARI (Samen)  ARI (red-dwarf)  time Samen   time red-dwarf  speed-up")
-        var ours: [Double] = [], theirs: [Double] = []
+        print("conversation                  participants  ARI (Samen)  ARI (§5 as written)  ARI (red-dwarf)  time Samen   time red-dwarf  speed-up")
+        var ours: [Double] = [], asWritten: [Double] = [], theirs: [Double] = []
         for name in names {
             let export = try PolisExport(directory: root.appendingPathComponent(name))
             let start = Date()
@@ -82,13 +82,22 @@ public enum OpinionBenchmark {
             let shared = groups.keys.filter { (export.polisGroups[$0] ?? nil) != nil }.sorted()
             let ari = AdjustedRandIndex.compute(shared.map { groups[$0]! }, shared.map { export.polisGroups[$0]!! })
             ours.append(ari)
+            // The same run with opinion-map.md §5 exactly (one start, silhouette over base centres).
+            let literal = OpinionMap(
+                votes: VoteMatrix(events: export.events), moderatedOut: export.moderatedOut, groupChoice: .asWritten
+            ).groupOfParticipant
+            let literalShared = literal.keys.filter { (export.polisGroups[$0] ?? nil) != nil }.sorted()
+            let literalARI = AdjustedRandIndex.compute(
+                literalShared.map { literal[$0]! }, literalShared.map { export.polisGroups[$0]!! }
+            )
+            asWritten.append(literalARI)
             let other = redDwarf[name]
             if let value = other?["ari"] { theirs.append(value) }
             let otherARI = other?["ari"].map { String(format: "%.3f", $0) } ?? "–"
             let otherTime = other?["seconds"].map { String(format: "%.3f s", $0) } ?? "–"
             let ratio = other?["seconds"].map { String(format: "%.0f×", $0 / max(seconds, 1e-6)) } ?? "–"
             print(name.padding(toLength: 30, withPad: " ", startingAt: 0)
-                  + String(format: "%12d  %11.3f  ", map.votes.rowCount, ari)
+                  + String(format: "%12d  %11.3f  %18.3f  ", map.votes.rowCount, ari, literalARI)
                   + otherARI.padding(toLength: 15, withPad: " ", startingAt: 0) + "  "
                   + String(format: "%8.3f s", seconds) + "   " + otherTime.padding(toLength: 14, withPad: " ", startingAt: 0) + "  " + ratio)
         }
@@ -97,7 +106,7 @@ public enum OpinionBenchmark {
             guard !sorted.isEmpty else { return .nan }
             return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
         }
-        print(String(format: "median ARI: Samen %.3f", median(ours)) + (theirs.isEmpty ? "" : String(format: ", red-dwarf %.3f", median(theirs))))
+        print(String(format: "median ARI: Samen %.3f (as written %.3f)", median(ours), median(asWritten)) + (theirs.isEmpty ? "" : String(format: ", red-dwarf %.3f", median(theirs))))
     }
 
     public struct BenchError: Error, CustomStringConvertible {
