@@ -16,6 +16,23 @@ public struct ConversationVoteStore: Sendable {
         self.debounceSeconds = debounceSeconds
     }
 
+    /// One vote as asked for by a participant.
+    public struct VoteRequest: Sendable, Equatable {
+        public var conversationID: String
+        public var tokenHash: String
+        public var kind: String
+        public var statement: Int
+        public var value: VoteValue
+
+        public init(conversationID: String, tokenHash: String, kind: String = "cookie", statement: Int, value: VoteValue) {
+            self.conversationID = conversationID
+            self.tokenHash = tokenHash
+            self.kind = kind
+            self.statement = statement
+            self.value = value
+        }
+    }
+
     static func nowMilliseconds() -> Int64 { Int64((Date().timeIntervalSince1970 * 1000).rounded(.down)) }
 
     /// The participant number behind a token hash, if they took part already.
@@ -52,64 +69,96 @@ public struct ConversationVoteStore: Sendable {
     @discardableResult
     public func vote(conversationID: String, tokenHash: String, kind: String = "cookie", statement: Int,
                      value: VoteValue) async throws -> Int {
-        try await database.transaction { sql in
-            // One query for the conversation's state, the statement, the participant and their
-            // previous vote on it: a vote is the hot path.
-            guard let row = try await sql.raw("""
-                SELECT c.moderation, c.opens_at, c.closes_at, s.state, p.number AS participant, v.voted_at_ms AS previous
-                FROM conversation_statements s
-                JOIN conversations c ON c.id = s.conversation_id
-                LEFT JOIN conversation_participants p ON p.conversation_id = s.conversation_id AND p.token_hash = \(bind: tokenHash)
-                LEFT JOIN conversation_votes v ON v.conversation_id = s.conversation_id AND v.participant = p.number
-                    AND v.statement = s.number
-                WHERE s.conversation_id = \(bind: conversationID) AND s.number = \(bind: statement)
-                """).first() else {
-                _ = try await Self.openConversation(sql: sql, conversationID: conversationID)
-                throw SamenError.validation("statement_unknown", field: "statement")
+        let request = VoteRequest(conversationID: conversationID, tokenHash: tokenHash, kind: kind, statement: statement, value: value)
+        return try await voteBatch([request])[0].get()
+    }
+
+    /// Records several votes in one transaction (group commit, see `VoteGroupCommit`): one
+    /// outcome per vote, in order. A refused vote (closed conversation, unknown or hidden
+    /// statement) gets its error and leaves no trace, because every check comes before the
+    /// vote's first write; the others are stored. One recompute request per conversation.
+    /// If the transaction itself fails, every vote gets that error and none is stored.
+    public func voteBatch(_ requests: [VoteRequest]) async -> [Result<Int, any Error>] {
+        do {
+            return try await database.transaction { sql in
+                var outcomes: [Result<Int, any Error>] = []
+                var conversations = Set<String>()
+                for request in requests {
+                    do {
+                        outcomes.append(.success(try await Self.recordVote(sql: sql, request)))
+                        conversations.insert(request.conversationID)
+                    } catch let refused as SamenError {
+                        outcomes.append(.failure(refused))
+                    }
+                }
+                for conversationID in conversations.sorted() {
+                    try await JobStore.enqueue(sql: sql, kind: JobStore.recomputeConversation, subjectID: conversationID,
+                                               delay: debounceSeconds)
+                }
+                return outcomes
             }
-            let now = Clock.now()
-            if let opensAt = try row.decode(column: "opens_at", as: Int64?.self), now < opensAt {
-                throw SamenError("conversation_closed", kind: .conflict)
-            }
-            if let closesAt = try row.decode(column: "closes_at", as: Int64?.self), now >= closesAt {
-                throw SamenError("conversation_closed", kind: .conflict)
-            }
-            let mode = ModerationMode(rawValue: try row.decode(column: "moderation", as: String.self)) ?? .post
-            let state = StatementState(rawValue: try row.decode(column: "state", as: String.self)) ?? .pending
-            let shown = ConversationStatement(number: statement, body: "", author: nil, isSeed: false, state: state, reason: "",
-                                              voteCount: 0, createdAt: 0)
-            guard shown.isVisible(mode) else { throw SamenError("statement_not_votable", kind: .conflict, field: "statement") }
-            let participant: Int
-            if let known = try row.decode(column: "participant", as: Int?.self) {
-                participant = known
-            } else {
-                participant = try await Self.ensureParticipant(sql: sql, conversationID: conversationID, tokenHash: tokenHash, kind: kind)
-            }
-            let previous = try row.decode(column: "previous", as: Int64?.self)
-            // Strictly later than the vote it replaces, so "latest wins" never depends on a clock tie.
-            let time = max(Self.nowMilliseconds(), (previous ?? 0) + 1)
-            if previous == nil {
-                try await sql.raw("""
-                    INSERT INTO conversation_votes (conversation_id, participant, statement, vote, voted_at_ms)
-                    VALUES (\(bind: conversationID), \(bind: participant), \(bind: statement), \(bind: value.rawValue), \(bind: time))
-                    """).run()
-                try await sql.raw("""
-                    UPDATE conversation_statements SET vote_count = vote_count + 1
-                    WHERE conversation_id = \(bind: conversationID) AND number = \(bind: statement)
-                    """).run()
-            } else {
-                try await sql.raw("""
-                    UPDATE conversation_votes SET vote = \(bind: value.rawValue), voted_at_ms = \(bind: time)
-                    WHERE conversation_id = \(bind: conversationID) AND participant = \(bind: participant) AND statement = \(bind: statement)
-                    """).run()
-            }
-            try await sql.raw("""
-                INSERT INTO conversation_vote_events (conversation_id, participant, statement, vote, voted_at_ms)
-                VALUES (\(bind: conversationID), \(bind: participant), \(bind: statement), \(bind: value.rawValue), \(bind: time))
-                """).run()
-            try await JobStore.enqueue(sql: sql, kind: JobStore.recomputeConversation, subjectID: conversationID, delay: debounceSeconds)
-            return participant
+        } catch {
+            return requests.map { _ in .failure(error) }
         }
+    }
+
+    /// One vote inside a transaction; every check before the first write.
+    static func recordVote(sql: any SQLDatabase, _ request: VoteRequest) async throws -> Int {
+        // One query for the conversation's state, the statement, the participant and their
+        // previous vote on it: a vote is the hot path.
+        guard let row = try await sql.raw("""
+            SELECT c.moderation, c.opens_at, c.closes_at, s.state, p.number AS participant, v.voted_at_ms AS previous
+            FROM conversation_statements s
+            JOIN conversations c ON c.id = s.conversation_id
+            LEFT JOIN conversation_participants p ON p.conversation_id = s.conversation_id AND p.token_hash = \(bind: request.tokenHash)
+            LEFT JOIN conversation_votes v ON v.conversation_id = s.conversation_id AND v.participant = p.number
+                AND v.statement = s.number
+            WHERE s.conversation_id = \(bind: request.conversationID) AND s.number = \(bind: request.statement)
+            """).first() else {
+            _ = try await Self.openConversation(sql: sql, conversationID: request.conversationID)
+            throw SamenError.validation("statement_unknown", field: "statement")
+        }
+        let now = Clock.now()
+        if let opensAt = try row.decode(column: "opens_at", as: Int64?.self), now < opensAt {
+            throw SamenError("conversation_closed", kind: .conflict)
+        }
+        if let closesAt = try row.decode(column: "closes_at", as: Int64?.self), now >= closesAt {
+            throw SamenError("conversation_closed", kind: .conflict)
+        }
+        let mode = ModerationMode(rawValue: try row.decode(column: "moderation", as: String.self)) ?? .post
+        let state = StatementState(rawValue: try row.decode(column: "state", as: String.self)) ?? .pending
+        let shown = ConversationStatement(number: request.statement, body: "", author: nil, isSeed: false, state: state, reason: "",
+                                          voteCount: 0, createdAt: 0)
+        guard shown.isVisible(mode) else { throw SamenError("statement_not_votable", kind: .conflict, field: "statement") }
+        let participant: Int
+        if let known = try row.decode(column: "participant", as: Int?.self) {
+            participant = known
+        } else {
+            participant = try await Self.ensureParticipant(sql: sql, conversationID: request.conversationID, tokenHash: request.tokenHash, kind: request.kind)
+        }
+        let previous = try row.decode(column: "previous", as: Int64?.self)
+        // Strictly later than the vote it replaces, so "latest wins" never depends on a clock tie.
+        let time = max(Self.nowMilliseconds(), (previous ?? 0) + 1)
+        if previous == nil {
+            try await sql.raw("""
+                INSERT INTO conversation_votes (conversation_id, participant, statement, vote, voted_at_ms)
+                VALUES (\(bind: request.conversationID), \(bind: participant), \(bind: request.statement), \(bind: request.value.rawValue), \(bind: time))
+                """).run()
+            try await sql.raw("""
+                UPDATE conversation_statements SET vote_count = vote_count + 1
+                WHERE conversation_id = \(bind: request.conversationID) AND number = \(bind: request.statement)
+                """).run()
+        } else {
+            try await sql.raw("""
+                UPDATE conversation_votes SET vote = \(bind: request.value.rawValue), voted_at_ms = \(bind: time)
+                WHERE conversation_id = \(bind: request.conversationID) AND participant = \(bind: participant) AND statement = \(bind: request.statement)
+                """).run()
+        }
+        try await sql.raw("""
+            INSERT INTO conversation_vote_events (conversation_id, participant, statement, vote, voted_at_ms)
+            VALUES (\(bind: request.conversationID), \(bind: participant), \(bind: request.statement), \(bind: request.value.rawValue), \(bind: time))
+            """).run()
+        return participant
     }
 
     /// A statement written by a participant: pending moderation (shown at once under post-moderation).

@@ -27,6 +27,8 @@ struct AppServices: Sendable {
     let cookies: CookiePolicy
     let staticFiles: [String: (contentType: String, body: ByteBuffer)]
     let openAPIDocument: ByteBuffer
+    /// Public votes go through one group commit per process.
+    let voteIntake: VoteGroupCommit
 }
 
 /// Purges expired sessions and story originals past their retention date at start and
@@ -97,7 +99,8 @@ public func buildRouter(database: Database, configuration: SamenConfiguration) a
         organisations: OrganisationStore(database: database),
         cookies: CookiePolicy(secure: configuration.secureCookies, sessionLifetime: configuration.sessionLifetime),
         staticFiles: try loadStaticFiles(resources.appendingPathComponent("static")),
-        openAPIDocument: ByteBuffer(bytes: try OpenAPIDocument.load(from: resources.appendingPathComponent("openapi")))
+        openAPIDocument: ByteBuffer(bytes: try OpenAPIDocument.load(from: resources.appendingPathComponent("openapi"))),
+        voteIntake: VoteGroupCommit(store: ConversationVoteStore(database: database))
     )
     _ = MetricsRegistry.shared
     let router = Router(context: AppRequestContext.self)

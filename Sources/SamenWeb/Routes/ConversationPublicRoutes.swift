@@ -133,8 +133,8 @@ struct ConversationPublicRoutes {
         if case .failure(let error) = value { errors.append(error) }
         if errors.isEmpty, let statement, case .success(let vote) = value {
             do {
-                try await votes.vote(conversationID: conversation.id, tokenHash: identity.tokenHash, kind: identity.kind,
-                                     statement: statement, value: vote)
+                _ = try await services.voteIntake.vote(.init(conversationID: conversation.id, tokenHash: identity.tokenHash,
+                                                             kind: identity.kind, statement: statement, value: vote))
                 return redirectBack(conversation, identity, notice: "notice_vote_saved")
             } catch let error as SamenError where error.kind == .conflict || error.kind == .validation {
                 errors = [error]
