@@ -154,11 +154,18 @@ struct OpinionMapGoldenTests {
             common.map { fixture.map.groups.groupOfRow[$0]! },
             common.map { theirGroup[$0]! }
         )
+        // For the record: the same positions grouped exactly as opinion-map.md §5 is written.
+        let literal = OpinionGroups(positions: fixture.map.participantPositions, inConversation: fixture.map.inConversation,
+                                    choice: .asWritten)
+        let literalARI = AdjustedRandIndex.compute(common.map { literal.groupOfRow[$0]! }, common.map { theirGroup[$0]! })
         print("""
             [opinion-map golden] \(name): in conversation ours \(fixture.map.inConversation.count) \
             Pol.is \(theirInConversation.count); groups ours \(fixture.map.groups.groupCount) \
-            Pol.is \(golden.groupClusters.count); ARI on \(common.count) shared participants \(ari)
+            Pol.is \(golden.groupClusters.count); ARI on \(common.count) shared participants \(ari) \
+            (as written: \(literal.groupCount) groups, ARI \(literalARI))
             """)
+        // Under 100 participants the grouping is the Pol.is computation itself: no extra starts.
+        #expect(fixture.map.groups.groupOfRow == literal.groupOfRow)
         #expect(ari > 0.3)
 
     }

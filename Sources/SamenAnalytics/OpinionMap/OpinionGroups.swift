@@ -59,7 +59,12 @@ public struct OpinionGroups: Sendable, Equatable {
             baseCenters: base.centers,
             weights: base.weights,
             maxGroups: maxGroups,
-            restarts: groupChoice.restarts,
+            // Up to `baseClusterCount` participants every base cluster is one participant (or
+            // several with the very same votes), so this step is Pol.is's own computation on
+            // the participants, and the Pol.is start alone reproduces Pol.is (golden tests).
+            // Above it, base clusters pool participants and Pol.is's pools depend on its
+            // history; the Pol.is start has no claim to fidelity there, so take the best start.
+            restarts: points.count > baseClusterCount ? groupChoice.restarts : 0,
             participantSilhouette: groupChoice.participantSilhouette
         )
         let clusters = base.centers.indices.map {
@@ -78,10 +83,10 @@ public struct OpinionGroups: Sendable, Equatable {
     ///
     /// Two choices beyond opinion-map.md §5, both because a one-shot run has no
     /// Pol.is history to correct it (see `KMeans.bestOfStarts`): each k keeps the
-    /// best of several seeded starts, and the silhouette counts participants
-    /// (each base centre weighted by its members) rather than base clusters, the
-    /// same weights the k-means means use. `restarts: 0, participantSilhouette: false`
-    /// is the method exactly as written there.
+    /// best of several seeded starts (only above 100 participants, see the caller),
+    /// and the silhouette counts participants (each base centre weighted by its
+    /// members) rather than base clusters, the same weights the k-means means use.
+    /// `restarts: 0, participantSilhouette: false` is the method exactly as written there.
     static func chooseGroups(
         baseCenters: [MapPoint],
         weights: [Double],
