@@ -13,7 +13,7 @@ extension ConversationVoteStore {
                 throw SamenError.notFound
             }
             let figures = try await ConversationStore.figures(sql: sql, conversationID: conversationID)
-            guard figures.statements == 0 && figures.voteEvents == 0 && figures.participants == 0 else {
+            guard figures.isEmpty else {
                 throw SamenError("conversation_not_empty", kind: .conflict, field: "file")
             }
             var latest: [CellKey: (vote: Int, time: Int64)] = [:]

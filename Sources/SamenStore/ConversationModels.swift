@@ -81,6 +81,8 @@ public struct ConversationFigures: Sendable, Equatable {
     public var statementsByState: [StatementState: Int]
 
     public var statements: Int { statementsByState.values.reduce(0, +) }
+    /// No statements, participants or votes yet: the only state a Pol.is import goes into.
+    public var isEmpty: Bool { statements == 0 && voteEvents == 0 && participants == 0 }
 }
 
 /// One vote as it happened (Pol.is `votes.csv` row).

@@ -9,21 +9,31 @@ import ZIPFoundation
 struct UploadWebTests {
     static let boundary = "----samen-test-boundary"
 
-    /// A multipart/form-data body with the CSRF token (unless left out) and one file.
-    static func body(csrf: String?, filename: String, content: Data, extra: [String: String] = [:]) -> [UInt8] {
-        var parts: [String] = []
+    /// A file for a multipart body: the form field, the file name and the bytes.
+    typealias File = (field: String, filename: String, content: Data)
+
+    /// A multipart/form-data body with the CSRF token (unless left out), text fields and files.
+    static func body(csrf: String?, files: [File], extra: [String: String] = [:]) -> [UInt8] {
         var fields = extra
         if let csrf { fields["_csrf"] = csrf }
+        var bytes: [UInt8] = []
         for (name, value) in fields.sorted(by: { $0.key < $1.key }) {
-            parts.append("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n")
+            bytes += Array("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n".utf8)
         }
-        parts.append("--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(filename)\"\r\nContent-Type: application/octet-stream\r\n\r\n")
-        return Array(parts.joined().utf8) + Array(content) + Array("\r\n--\(boundary)--\r\n".utf8)
+        for file in files {
+            bytes += Array("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(file.field)\"; filename=\"\(file.filename)\"\r\nContent-Type: application/octet-stream\r\n\r\n".utf8)
+            bytes += Array(file.content) + Array("\r\n".utf8)
+        }
+        return bytes + Array("--\(boundary)--\r\n".utf8)
+    }
+
+    static func upload(_ browser: Browser, _ path: String, files: [File], csrf: Bool = true) async throws -> TestResponse {
+        try await browser.request(.post, path, bytes: body(csrf: csrf ? browser.cookies["samen_csrf"] : nil, files: files),
+                                  contentType: "multipart/form-data; boundary=\(boundary)")
     }
 
     static func upload(_ browser: Browser, _ path: String, filename: String, content: Data, csrf: Bool = true) async throws -> TestResponse {
-        try await browser.request(.post, path, bytes: body(csrf: csrf ? browser.cookies["samen_csrf"] : nil, filename: filename, content: content),
-                                  contentType: "multipart/form-data; boundary=\(boundary)")
+        try await upload(browser, path, files: [("file", filename, content)], csrf: csrf)
     }
 
     /// A minimal Word document: a ZIP with word/document.xml holding two paragraphs.

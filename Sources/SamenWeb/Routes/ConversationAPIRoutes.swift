@@ -139,11 +139,9 @@ struct ConversationAPIRoutes {
             guard input.votesCsv != nil || input.participantsVotesCsv != nil else {
                 throw PolisImportError(file: "votes.csv", row: 0, code: "file_missing", detail: "votes_csv or participants_votes_csv")
             }
-            let parsed = try PolisTransfer.parse(comments: input.commentsCsv, votes: input.votesCsv,
-                                                 participantsVotes: input.participantsVotesCsv, summary: nil)
-            try await ConversationVoteStore(database: services.database).importConversation(
-                organisationID: membership.organisation.id, conversationID: conversation.id,
-                statements: parsed.statements, events: parsed.events)
+            let parsed = try await PolisTransfer.importFiles(
+                comments: input.commentsCsv, votes: input.votesCsv, participantsVotes: input.participantsVotesCsv, summary: nil,
+                database: services.database, organisationID: membership.organisation.id, conversationID: conversation.id)
             return try APIRoutes.json(["statements": parsed.statements.count, "votes": parsed.events.count], status: .created)
         } catch let error as PolisImportError {
             let body: [String: Any] = [

@@ -12,6 +12,7 @@ enum ConversationPaths {
     static func moderation(_ slug: String, _ id: String) -> String { "/o/\(slug)/conversations/\(id)/moderation" }
     static func results(_ slug: String, _ id: String) -> String { "/o/\(slug)/conversations/\(id)/results" }
     static func export(_ slug: String, _ id: String, _ file: String) -> String { "/o/\(slug)/conversations/\(id)/export/\(file)" }
+    static func importPolis(_ slug: String, _ id: String) -> String { "/o/\(slug)/conversations/\(id)/import" }
     static func participate(_ token: String) -> String { "/c/\(token)" }
     static func vote(_ token: String) -> String { "/c/\(token)/vote" }
     static func statement(_ token: String) -> String { "/c/\(token)/statements" }
@@ -35,12 +36,14 @@ struct ConversationRoutes {
 
     /// Every conversation route, for the catalogue (tenant-isolation test) and registration.
     static var allEntries: [RouteEntry] {
-        entries + ConversationModerationRoutes.entries + ConversationResultsRoutes.entries + ConversationAPIRoutes.entries
+        entries + ConversationImportRoutes.entries + ConversationModerationRoutes.entries + ConversationResultsRoutes.entries
+            + ConversationAPIRoutes.entries
     }
 
     /// Registers the team pages, the public participation pages and the API in one go.
     static func registerAll(services: AppServices, on router: Router<AppRequestContext>) {
         ConversationRoutes(services: services).register(on: router)
+        ConversationImportRoutes(services: services).register(on: router)
         ConversationModerationRoutes(services: services).register(on: router)
         ConversationResultsRoutes(services: services).register(on: router)
         ConversationPublicRoutes(services: services).register(on: router)
@@ -185,6 +188,10 @@ struct ConversationRoutes {
         let preSelected: Bool
         let allowChecked: Bool
         let trajectoryOptions: [Option]
+        let canImport: Bool
+        let importForm: FormState
+        let importFiles: [FieldState]
+        let importPath: String
     }
 
     struct Fact {
@@ -209,17 +216,23 @@ struct ConversationRoutes {
 
     @Sendable func detail(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let membership = try await services.membership(request, context, for: .viewOrganisation)
-        let conversation = try await conversation(request, context, membership)
-        let values = ["question": conversation.question, "description": conversation.description,
-                      "moderation": conversation.moderation.rawValue, "allow_statements": conversation.allowStatements ? "1" : "",
-                      "opens_at": Self.dayText(conversation.opensAt), "closes_at": Self.dayText(conversation.closesAt.map { $0 - 86_400 }),
-                      "phase": conversation.phase, "trajectory_id": conversation.trajectoryID ?? ""]
-        return try await detailPage(request, context, membership, conversation, form: renderer.form(values, context),
-                                    seedForm: renderer.form(context), status: .ok)
+        return try await detailPage(request, context, membership, try await conversation(request, context, membership), status: .ok)
     }
 
-    private func detailPage(_ request: Request, _ context: AppRequestContext, _ membership: Membership, _ conversation: Conversation,
-                            form: FormState, seedForm: FormState, status: HTTPResponse.Status) async throws -> Response {
+    /// The settings form's values as stored.
+    static func settingsValues(_ conversation: Conversation) -> [String: String] {
+        ["question": conversation.question, "description": conversation.description,
+         "moderation": conversation.moderation.rawValue, "allow_statements": conversation.allowStatements ? "1" : "",
+         "opens_at": dayText(conversation.opensAt), "closes_at": dayText(conversation.closesAt.map { $0 - 86_400 }),
+         "phase": conversation.phase, "trajectory_id": conversation.trajectoryID ?? ""]
+    }
+
+    /// The conversation page; a form left out shows empty (settings: as stored).
+    func detailPage(_ request: Request, _ context: AppRequestContext, _ membership: Membership, _ conversation: Conversation,
+                    form: FormState? = nil, seedForm: FormState? = nil, importForm: FormState? = nil,
+                    status: HTTPResponse.Status) async throws -> Response {
+        let form = form ?? renderer.form(Self.settingsValues(conversation), context)
+        let importForm = importForm ?? ConversationImportRoutes(services: services).form(context)
         let slug = membership.organisation.slug
         let orgID = membership.organisation.id
         let figures = try await store.figures(organisationID: orgID, conversationID: conversation.id)
@@ -237,15 +250,20 @@ struct ConversationRoutes {
             publicURL: base + ConversationPaths.participate(conversation.publicToken), figures: facts,
             statements: statements.map { StatementRow(number: $0.number, body: $0.body,
                                                       state: renderer.text("statement_state_" + $0.state.rawValue, context), votes: $0.voteCount) },
-            canEdit: membership.role.allows(.runTrajectory), form: form, seedForm: seedForm,
+            canEdit: membership.role.allows(.runTrajectory), form: form, seedForm: seedForm ?? renderer.form(context),
             updatePath: ConversationPaths.detail(slug, conversation.id), seedPath: ConversationPaths.seeds(slug, conversation.id),
             linksPath: ConversationPaths.links(slug, conversation.id),
             moderationPath: ConversationPaths.moderation(slug, conversation.id), resultsPath: ConversationPaths.results(slug, conversation.id),
             exportLinks: files.map { Fact(label: $0, value: ConversationPaths.export(slug, conversation.id, $0)) },
             preSelected: form.fields["moderation"]?.value == "pre", allowChecked: form.fields["allow_statements"]?.value == "1",
-            trajectoryOptions: try await trajectoryOptions(membership, selected: form.fields["trajectory_id"]?.value ?? "", context))
+            trajectoryOptions: try await trajectoryOptions(membership, selected: form.fields["trajectory_id"]?.value ?? "", context),
+            canImport: figures.isEmpty, importForm: importForm,
+            importFiles: ConversationImportRoutes.fileFields(importForm), importPath: ConversationPaths.importPolis(slug, conversation.id))
+        let notice = context.noticeKey == ConversationImportRoutes.noticeKey
+            ? ConversationImportRoutes.notice(figures, renderer, context) : nil
         return renderer.page("conversation", title: conversation.question, body: body, request: request, context: context,
-                             status: status, nav: services.organisationNav(membership.organisation, current: request.uri.path, context))
+                             status: status, nav: services.organisationNav(membership.organisation, current: request.uri.path, context),
+                             notice: notice)
     }
 
     @Sendable func update(_ request: Request, _ context: AppRequestContext) async throws -> Response {
@@ -257,8 +275,7 @@ struct ConversationRoutes {
             try await store.update(organisationID: membership.organisation.id, conversationID: conversation.id, draft: draft)
         } catch let failed as ValidationErrors {
             return try await detailPage(request, context, membership, conversation,
-                                        form: renderer.form(Self.formValues(form), errors: failed.errors, context),
-                                        seedForm: renderer.form(context), status: .unprocessableContent)
+                                        form: renderer.form(Self.formValues(form), errors: failed.errors, context), status: .unprocessableContent)
         }
         return services.cookies.redirect(ConversationPaths.detail(membership.organisation.slug, conversation.id), notice: "notice_saved")
     }
@@ -270,9 +287,7 @@ struct ConversationRoutes {
         do {
             _ = try await store.addSeed(organisationID: membership.organisation.id, conversationID: conversation.id, body: form["statement"])
         } catch let failed as ValidationErrors {
-            let values = ["question": conversation.question, "description": conversation.description,
-                          "moderation": conversation.moderation.rawValue, "allow_statements": conversation.allowStatements ? "1" : ""]
-            return try await detailPage(request, context, membership, conversation, form: renderer.form(values, context),
+            return try await detailPage(request, context, membership, conversation,
                                         seedForm: renderer.form(["statement": form["statement"]], errors: failed.errors, context),
                                         status: .unprocessableContent)
         }

@@ -134,7 +134,18 @@ public enum PolisTransfer {
     /// Parses the folder and loads it into an empty conversation, all or nothing.
     public static func importDirectory(_ directory: URL, database: Database, organisationID: String,
                                        conversationID: String) async throws -> Parsed {
-        let parsed = try parse(directory: directory)
+        try await load(parse(directory: directory), database: database, organisationID: organisationID, conversationID: conversationID)
+    }
+
+    /// Parses the files' texts (as uploaded or sent to the API) and loads them into an
+    /// empty conversation, all or nothing.
+    public static func importFiles(comments: String, votes: String?, participantsVotes: String?, summary: String?,
+                                   database: Database, organisationID: String, conversationID: String) async throws -> Parsed {
+        try await load(parse(comments: comments, votes: votes, participantsVotes: participantsVotes, summary: summary),
+                       database: database, organisationID: organisationID, conversationID: conversationID)
+    }
+
+    static func load(_ parsed: Parsed, database: Database, organisationID: String, conversationID: String) async throws -> Parsed {
         try await ConversationVoteStore(database: database).importConversation(
             organisationID: organisationID, conversationID: conversationID, statements: parsed.statements, events: parsed.events)
         return parsed

@@ -91,4 +91,13 @@ public struct FormState: Sendable {
         self.summary = summary
         self.hasErrors = !summary.isEmpty
     }
+
+    /// Replaces a field's message, by the field and in the summary, with one written out in
+    /// full: for messages that carry values ("votes.csv, rij 12: …") rather than a fixed text.
+    public mutating func setMessage(_ message: String, for name: String) {
+        fields[name]?.error = message
+        for index in summary.indices where summary[index].name == name {
+            summary[index].error = message
+        }
+    }
 }
