@@ -173,10 +173,20 @@ struct ConversationImportWebTests {
 
             _ = try await ilse.get(detail)
             #expect(try await UploadWebTests.upload(ilse, detail + "/import", files: upload, csrf: false).status == .forbidden)
+            // Real exports pass 1 MB (vtaiwan.uberx is 2.6 MB): over the form limit is still read...
+            let overFormLimit = try await UploadWebTests.upload(ilse, detail + "/import", files: [
+                ("comments_csv", "comments.csv", Data(count: AppRequestContext.formLimit + 100_000)),
+            ])
+            #expect(overFormLimit.status == .unprocessableContent)
+            // ...up to the Pol.is limit.
             let tooLarge = try await UploadWebTests.upload(ilse, detail + "/import", files: [
-                ("comments_csv", "comments.csv", Data(count: 1_100_000)),
+                ("comments_csv", "comments.csv", Data(count: AppRequestContext.polisImportLimit + 1)),
             ])
             #expect(tooLarge.status == .contentTooLarge)
+            #expect(AppRequestContext.uploadLimit(forPath: "/o/x/trajectories/y/stories/upload") == AppRequestContext.formLimit)
+            #expect(AppRequestContext.uploadLimit(forPath: "/o/x/surveys/y/import") == AppRequestContext.formLimit)
+            #expect(AppRequestContext.uploadLimit(forPath: "/api/v1/organisations/x/conversations/y/import")
+                    == AppRequestContext.polisImportLimit)
             #expect(try await Self.counts(database, id) == Counts(), "nothing stored by any refusal")
 
             // The demo conversation already has statements and votes: no form, and a post is refused.

@@ -23,8 +23,20 @@ public struct AppRequestContext: RequestContext {
         self.clientAddress = source.channel.remoteAddress?.ipAddress ?? "unknown"
     }
 
-    /// Large enough for any form or JSON body of this product; larger bodies get 413.
-    public var maxUploadSize: Int { 1_048_576 }
+    /// Largest body this request may send (larger gets 413): 1 MB for forms and JSON,
+    /// more for a Pol.is export (see `uploadLimit(forPath:)`). Set by the CSRF middleware.
+    public var maxUploadSize: Int = AppRequestContext.formLimit
+
+    public static let formLimit = 1_048_576
+    /// A Pol.is export of a large conversation: vtaiwan.uberx's votes.csv alone is 2.6 MB.
+    public static let polisImportLimit = 32 * 1_048_576
+
+    /// The body limit for a request path.
+    public static func uploadLimit(forPath path: String) -> Int {
+        let isPolisImport = path.hasSuffix("/import") && path.contains("/conversations/")
+            && (path.hasPrefix("/o/") || path.hasPrefix("/api/v1/organisations/"))
+        return isPolisImport ? polisImportLimit : formLimit
+    }
 
     /// The logged-in user, or `unauthenticated`.
     public func requireUser() throws -> User {

@@ -48,6 +48,7 @@ struct CSRFMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
         var request = request
+        context.maxUploadSize = AppRequestContext.uploadLimit(forPath: request.uri.path)
         let existing = request.cookies[cookies.csrfName]?.value ?? ""
         context.csrfToken = existing.count >= 32 ? existing : Secrets.token()
         let unsafe = ![.get, .head, .options].contains(request.method)
