@@ -16,7 +16,7 @@ struct OpinionGroupChoiceTests {
         #expect(single.assignments == [0, 1, 0, 1])
         #expect(abs(KMeans.withinSumOfSquares(Self.rectangle, weights: weights, result: single) - 16) < 1e-12)
 
-        let best = KMeans.bestOfStarts(Self.rectangle, k: 2)
+        let best = KMeans.bestOfStarts(Self.rectangle, k: 2, restarts: OpinionGroups.Choice.samen.restarts)
         #expect(best.assignments[0] == best.assignments[1] && best.assignments[2] == best.assignments[3])
         #expect(best.assignments[0] != best.assignments[2])
         #expect(abs(KMeans.withinSumOfSquares(Self.rectangle, weights: weights, result: best) - 1) < 1e-12)
@@ -39,7 +39,7 @@ struct OpinionGroupChoiceTests {
             let weights = points.map { _ in Double(1 + generator.next() % 9) }
             let k = 2 + trial % 4
             let polis = KMeans.cluster(points, weights: weights, k: k)
-            let best = KMeans.bestOfStarts(points, weights: weights, k: k)
+            let best = KMeans.bestOfStarts(points, weights: weights, k: k, restarts: OpinionGroups.Choice.samen.restarts)
             #expect(KMeans.withinSumOfSquares(points, weights: weights, result: best)
                     <= KMeans.withinSumOfSquares(points, weights: weights, result: polis) + 1e-9)
             #expect(best.centers.count == k)

@@ -39,10 +39,7 @@ struct CentredSparseMatrix {
     func gramTimes(_ vectors: [[Double]]) -> [[Double]] {
         let k = vectors.count, m = columnCount
         guard k > 0 else { return [] }
-        var interleaved = [Double](repeating: 0, count: m * k)
-        for t in 0..<k {
-            for j in 0..<m { interleaved[j * k + t] = vectors[t][j] }
-        }
+        let interleaved = SymmetricEigen.interleaved(vectors, size: m)
         var out = [Double](repeating: 0, count: m * k)
         var dots = [Double](repeating: 0, count: k)
         interleaved.withUnsafeBufferPointer { v in
@@ -68,6 +65,6 @@ struct CentredSparseMatrix {
                 }
             }
         }
-        return (0..<k).map { t in (0..<m).map { out[$0 * k + t] } }
+        return SymmetricEigen.deinterleaved(out, count: k, size: m)
     }
 }

@@ -15,7 +15,7 @@ extension KMeans {
         _ points: [MapPoint],
         weights: [Double]? = nil,
         k: Int,
-        restarts: Int = 16,
+        restarts: Int,
         seed: UInt64 = 42
     ) -> Result {
         let weights = weights ?? [Double](repeating: 1, count: points.count)

@@ -55,18 +55,14 @@ public struct OpinionGroups: Sendable, Equatable {
         var baseMembers = [[Int]](repeating: [], count: base.centers.count)
         for (i, cluster) in base.assignments.enumerated() { baseMembers[cluster].append(inConversation[i]) }
 
-        let choice = Self.chooseGroups(
-            baseCenters: base.centers,
-            weights: base.weights,
-            maxGroups: maxGroups,
-            // Up to `baseClusterCount` participants every base cluster is one participant (or
-            // several with the very same votes), so this step is Pol.is's own computation on
-            // the participants, and the Pol.is start alone reproduces Pol.is (golden tests).
-            // Above it, base clusters pool participants and Pol.is's pools depend on its
-            // history; the Pol.is start has no claim to fidelity there, so take the best start.
-            restarts: points.count > baseClusterCount ? groupChoice.restarts : 0,
-            participantSilhouette: groupChoice.participantSilhouette
-        )
+        // Up to `baseClusterCount` participants every base cluster is one participant (or
+        // several with the very same votes), so this step is Pol.is's own computation on
+        // the participants, and the Pol.is start alone reproduces Pol.is (golden tests).
+        // Above it, base clusters pool participants and Pol.is's pools depend on its
+        // history; the Pol.is start has no claim to fidelity there, so take the best start.
+        var effective = groupChoice
+        if points.count <= baseClusterCount { effective.restarts = 0 }
+        let choice = Self.chooseGroups(baseCenters: base.centers, weights: base.weights, maxGroups: maxGroups, choice: effective)
         let clusters = base.centers.indices.map {
             BaseCluster(center: base.centers[$0], members: baseMembers[$0].sorted(), group: choice.assignments[$0])
         }
@@ -86,13 +82,12 @@ public struct OpinionGroups: Sendable, Equatable {
     /// best of several seeded starts (only above 100 participants, see the caller),
     /// and the silhouette counts participants (each base centre weighted by its
     /// members) rather than base clusters, the same weights the k-means means use.
-    /// `restarts: 0, participantSilhouette: false` is the method exactly as written there.
+    /// `Choice.asWritten` is the method exactly as written there.
     static func chooseGroups(
         baseCenters: [MapPoint],
         weights: [Double],
         maxGroups: Int,
-        restarts: Int = OpinionGroups.defaultRestarts,
-        participantSilhouette: Bool = true
+        choice: Choice
     ) -> (centers: [MapPoint], assignments: [Int], silhouettes: [Int: Double]) {
         let distinct = Set(baseCenters).count
         guard distinct >= 2 else {
@@ -103,10 +98,10 @@ public struct OpinionGroups: Sendable, Equatable {
         var best: (score: Double, result: KMeans.Result)?
         var silhouettes: [Int: Double] = [:]
         for k in 2...max(2, upper) {
-            let result = KMeans.bestOfStarts(baseCenters, weights: weights, k: k, restarts: restarts)
+            let result = KMeans.bestOfStarts(baseCenters, weights: weights, k: k, restarts: choice.restarts)
             let score = KMeans.silhouette(
                 baseCenters,
-                weights: participantSilhouette ? weights : nil,
+                weights: choice.participantSilhouette ? weights : nil,
                 assignments: result.assignments
             )
             silhouettes[k] = score
@@ -115,11 +110,9 @@ public struct OpinionGroups: Sendable, Equatable {
         return (best!.result.centers, best!.result.assignments, silhouettes)
     }
 
-    /// Seeded k-means++ starts tried besides the Pol.is start for each k.
-    public static let defaultRestarts = 16
-
     /// How opinion groups are chosen from the base clusters.
     public struct Choice: Sendable, Equatable {
+        /// Seeded k-means++ starts tried besides the Pol.is start for each k.
         public var restarts: Int
         public var participantSilhouette: Bool
         public init(restarts: Int, participantSilhouette: Bool) {
@@ -127,7 +120,7 @@ public struct OpinionGroups: Sendable, Equatable {
             self.participantSilhouette = participantSilhouette
         }
         /// Samen's default: several starts, silhouette over participants.
-        public static let samen = Choice(restarts: OpinionGroups.defaultRestarts, participantSilhouette: true)
+        public static let samen = Choice(restarts: 16, participantSilhouette: true)
         /// opinion-map.md §5 to the letter: one start, silhouette over base centres.
         public static let asWritten = Choice(restarts: 0, participantSilhouette: false)
     }

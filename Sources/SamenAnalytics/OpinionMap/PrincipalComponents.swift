@@ -82,10 +82,7 @@ public struct PrincipalComponents: Sendable, Equatable {
     static func multiply(_ a: [Double], size m: Int, _ vectors: [[Double]]) -> [[Double]] {
         let p = vectors.count
         guard p > 0 else { return [] }
-        var interleaved = [Double](repeating: 0, count: m * p)
-        for t in 0..<p {
-            for j in 0..<m { interleaved[j * p + t] = vectors[t][j] }
-        }
+        let interleaved = SymmetricEigen.interleaved(vectors, size: m)
         var out = [Double](repeating: 0, count: m * p)
         a.withUnsafeBufferPointer { g in
             interleaved.withUnsafeBufferPointer { v in
@@ -102,7 +99,7 @@ public struct PrincipalComponents: Sendable, Equatable {
                 }
             }
         }
-        return (0..<p).map { t in (0..<m).map { out[$0 * p + t] } }
+        return SymmetricEigen.deinterleaved(out, count: p, size: m)
     }
 
     /// XᵀX (row-major m × m) with X = filled − centre.

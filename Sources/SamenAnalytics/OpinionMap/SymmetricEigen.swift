@@ -121,6 +121,21 @@ enum SymmetricEigen {
         return (Array(values.prefix(count)), Array(ritz.prefix(count)))
     }
 
+    /// A block of p vectors of length m as one m × p row-major array (entry j of vector t
+    /// at j·p + t), so a loop over the vectors runs over neighbouring memory, and back.
+    static func interleaved(_ vectors: [[Double]], size m: Int) -> [Double] {
+        let p = vectors.count
+        var flat = [Double](repeating: 0, count: m * p)
+        for t in 0..<p {
+            for j in 0..<m { flat[j * p + t] = vectors[t][j] }
+        }
+        return flat
+    }
+
+    static func deinterleaved(_ flat: [Double], count p: Int, size m: Int) -> [[Double]] {
+        (0..<p).map { t in (0..<m).map { flat[$0 * p + t] } }
+    }
+
     static func dot(_ a: [Double], _ b: [Double]) -> Double {
         var sum = 0.0
         for i in a.indices { sum += a[i] * b[i] }

@@ -160,9 +160,15 @@ struct IndexLookup {
     private let dense: [Int32]
     private let sparse: [Int: Int]
 
+    /// Whether `count` ids between `low` and `high` are few enough gaps for an array
+    /// indexed by id (at most about four slots per id); the same rule for `IDSet`.
+    static func arrayFits(low: Int, high: Int, count: Int) -> Bool {
+        low >= 0 && high < 4 * count + 1024
+    }
+
     init(_ ids: [Int]) {
         let largest = ids.max() ?? 0
-        if (ids.min() ?? 0) >= 0 && largest < 4 * ids.count + 1024 {
+        if Self.arrayFits(low: ids.min() ?? 0, high: largest, count: ids.count) {
             var dense = [Int32](repeating: -1, count: largest + 1)
             for (index, id) in ids.enumerated() { dense[id] = Int32(index) }
             self.dense = dense
@@ -194,7 +200,7 @@ struct IDSet {
             high = max(high, id)
             count += 1
         }
-        dense = count > 0 && low >= 0 && high < 4 * count + 1024
+        dense = count > 0 && IndexLookup.arrayFits(low: low, high: high, count: count)
         flags = dense ? [Bool](repeating: false, count: high + 1) : []
     }
 
