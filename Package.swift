@@ -50,6 +50,7 @@ let package = Package(
             name: "SamenWeb",
             dependencies: [
                 "SamenCore", "SamenStore", "SamenAnalytics",
+                .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Mustache", package: "swift-mustache"),

@@ -14,6 +14,7 @@ public struct SamenError: Error, Equatable, Sendable, CustomStringConvertible {
         case conflict        // 409: clashes with what exists
         case rateLimited     // 429: too many attempts
         case badRequest      // 400: malformed request
+        case stale           // 412 in the API, 409 on a page: someone else saved the record first
     }
 
     public var code: String
@@ -37,6 +38,8 @@ public struct SamenError: Error, Equatable, Sendable, CustomStringConvertible {
     public static let forbidden = SamenError("forbidden", kind: .forbidden)
     public static let unauthenticated = SamenError("unauthenticated", kind: .unauthenticated)
     public static let rateLimited = SamenError("rate_limited", kind: .rateLimited)
+    /// The record changed since the form or the `If-Match` version was read.
+    public static let stale = SamenError("stale_version", kind: .stale)
 }
 
 /// Several field errors found at once, so a form can show all of them in one go.

@@ -19,6 +19,8 @@ public enum PhaseStatus: String, Sendable, Codable {
 
 /// A co-creation trajectory: one service redesigned with the people who use it.
 public struct Trajectory: Sendable, Equatable, Codable {
+    /// Raised by every saved change; a write that names an older version is refused (optimistic concurrency).
+    public var version: Int = 1
     public var id: String
     public var organisationID: String
     public var title: String
@@ -72,6 +74,8 @@ public enum ActivityKind: String, CaseIterable, Sendable, Codable {
 }
 
 public struct Activity: Sendable, Equatable, Codable {
+    /// Raised by every saved change; a write that names an older version is refused (optimistic concurrency).
+    public var version: Int = 1
     public var id: String
     public var trajectoryID: String
     public var phase: Phase
@@ -111,6 +115,8 @@ public enum StakeholderGroup: String, CaseIterable, Sendable, Codable {
 
 /// A registered stakeholder (a group or organisation, not a person's personal data).
 public struct Stakeholder: Sendable, Equatable, Codable {
+    /// Raised by every saved change; a write that names an older version is refused (optimistic concurrency).
+    public var version: Int = 1
     public var id: String
     public var trajectoryID: String
     public var name: String
@@ -160,6 +166,8 @@ public enum GridQuadrant: String, CaseIterable, Sendable, Codable {
 
 /// A participant, known by a pseudonymous code only: no personal data is needed.
 public struct Participant: Sendable, Equatable, Codable {
+    /// Raised by every saved change; a write that names an older version is refused (optimistic concurrency).
+    public var version: Int = 1
     public var id: String
     public var trajectoryID: String
     public var code: String
@@ -190,6 +198,8 @@ public enum Consent: String, CaseIterable, Sendable, Codable {
 
 /// One participant's part in one activity.
 public struct Participation: Sendable, Equatable, Codable {
+    /// Raised by every saved change; a write that names an older version is refused (optimistic concurrency).
+    public var version: Int = 1
     public var participantID: String
     public var activityID: String
     public var role: String
@@ -207,6 +217,8 @@ public struct Participation: Sendable, Equatable, Codable {
 
 /// An entry in a trajectory's decision log (seed 004 #9: keep goals visible).
 public struct Decision: Sendable, Equatable, Codable {
+    /// Raised by every saved change; a write that names an older version is refused (optimistic concurrency).
+    public var version: Int = 1
     public enum Kind: String, Sendable, Codable, CaseIterable {
         case goalChange = "goal_change"
         case decision

@@ -23,6 +23,7 @@ public enum Migrations {
         .personas,
         .communityReports,
         .storySearch,
+        .writeSide,
     ]
 
     /// An arbitrary constant that names Samen's migration lock in PostgreSQL.

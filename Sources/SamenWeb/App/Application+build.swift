@@ -41,6 +41,7 @@ struct DatabaseService: Service {
     func run() async throws {
         while !Task.isCancelled && !Task.isShuttingDownGracefully {
             _ = try? await sessions.purgeExpired()
+            _ = try? await AuditStore(database: database).purgeExpired()
             _ = try? await StoryStore(database: database).purgeExpired(today: CalendarDate(unixTime: Clock.now()).description)
             try? await cancelWhenGracefulShutdown { try await Task.sleep(for: .seconds(3600)) }
         }
@@ -113,15 +114,19 @@ public func buildRouter(database: Database, configuration: SamenConfiguration) a
     AuthRoutes(services: services).register(on: router)
     OrganisationRoutes(services: services).register(on: router)
     MemberRoutes(services: services).register(on: router)
+    AuditRoutes(services: services).register(on: router)
     AccountRoutes(services: services).register(on: router)
     APIRoutes(services: services).register(on: router)
     let trajectories = TrajectoryContext(services: services)
     TrajectoryRoutes(t: trajectories).register(on: router)
     TrajectoryOverviewRoutes(t: trajectories).register(on: router)
     ActivityRoutes(t: trajectories).register(on: router)
+    ActivityEditRoutes(t: trajectories).register(on: router)
+    RegisterEditRoutes(t: trajectories).register(on: router)
     StakeholderRoutes(t: trajectories).register(on: router)
     RepresentationRoutes(t: trajectories).register(on: router)
     TrajectoryDataRoutes(t: trajectories).register(on: router)
+    TrajectoryAPIRoutes(t: trajectories).register(on: router)
     StoryRoutes(t: trajectories).register(on: router)
     InterviewUploadRoutes(t: trajectories).register(on: router)
     EvidenceRoutes(t: trajectories).register(on: router)

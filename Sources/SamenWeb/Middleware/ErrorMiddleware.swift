@@ -82,6 +82,7 @@ struct Problem {
         case .conflict: .conflict
         case .rateLimited: .tooManyRequests
         case .badRequest: .badRequest
+        case .stale: .preconditionFailed
         }
     }
 
@@ -93,6 +94,7 @@ struct Problem {
         case 404: "not_found"
         case 405: "method_not_allowed"
         case 413: "payload_too_large"
+        case 412: "stale_version"
         case 415: "unsupported_media_type"
         case 422: "validation_failed"
         case 429: "rate_limited"

@@ -60,7 +60,7 @@ struct ConversationModerationRoutes {
                         actionPath: ConversationPaths.moderation(slug, conversation.id), backPath: ConversationPaths.detail(slug, conversation.id))
         return renderer.page("conversation-moderation", title: renderer.text("moderation_title", context) + " – " + conversation.question,
                              body: body, request: request, context: context, status: status,
-                             nav: services.organisationNav(membership.organisation, current: request.uri.path, context))
+                             nav: services.organisationNav(membership, current: request.uri.path, context))
     }
 
     @Sendable func moderate(_ request: Request, _ context: AppRequestContext) async throws -> Response {

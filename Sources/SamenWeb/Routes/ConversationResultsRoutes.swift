@@ -135,7 +135,7 @@ struct ConversationResultsRoutes {
             canRecompute: membership.role.allows(.runTrajectory), backPath: ConversationPaths.detail(slug, conversation.id))
         return renderer.page("conversation-results", title: t("results_title") + " – " + conversation.question, body: body,
                              request: request, context: context,
-                             nav: services.organisationNav(membership.organisation, current: request.uri.path, context))
+                             nav: services.organisationNav(membership, current: request.uri.path, context))
     }
 
     /// Asks for a recompute now (the background runner picks it up within a second or so).

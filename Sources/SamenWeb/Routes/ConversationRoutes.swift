@@ -101,7 +101,7 @@ struct ConversationRoutes {
                             trajectoryOptions: try await trajectoryOptions(membership, selected: form.fields["trajectory_id"]?.value ?? "", context))
         return renderer.page("conversations", title: renderer.text("conversations_title", context) + " – " + membership.organisation.name,
                              body: body, request: request, context: context, status: status,
-                             nav: services.organisationNav(membership.organisation, current: request.uri.path, context))
+                             nav: services.organisationNav(membership, current: request.uri.path, context))
     }
 
     /// Reads the set-up form; throws `ValidationErrors` with every problem at once.
@@ -262,7 +262,7 @@ struct ConversationRoutes {
         let notice = context.noticeKey == ConversationImportRoutes.noticeKey
             ? ConversationImportRoutes.notice(figures, renderer, context) : nil
         return renderer.page("conversation", title: conversation.question, body: body, request: request, context: context,
-                             status: status, nav: services.organisationNav(membership.organisation, current: request.uri.path, context),
+                             status: status, nav: services.organisationNav(membership, current: request.uri.path, context),
                              notice: notice)
     }
 

@@ -79,7 +79,7 @@ struct DimensionSetRoutes {
                         sources: sets.map { Option(value: $0.id, label: $0.name, selected: $0.isDefault) })
         return renderer.page("dimension-sets", title: renderer.text("dimension_sets_title", context), body: body, request: request,
                              context: context, status: status,
-                             nav: services.organisationNav(membership.organisation, current: request.uri.path, context))
+                             nav: services.organisationNav(membership, current: request.uri.path, context))
     }
 
     @Sendable func copy(_ request: Request, _ context: AppRequestContext) async throws -> Response {

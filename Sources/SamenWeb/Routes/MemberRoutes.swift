@@ -73,7 +73,7 @@ struct MemberRoutes {
                             addPath: Paths.members(organisation.slug))
         return renderer.page("members", title: renderer.text("members_title", context) + " – " + organisation.name, body: body,
                              request: request, context: context, status: status,
-                             nav: services.organisationNav(organisation, current: request.uri.path, context))
+                             nav: services.organisationNav(membership, current: request.uri.path, context))
     }
 
     @Sendable func add(_ request: Request, _ context: AppRequestContext) async throws -> Response {
@@ -143,7 +143,7 @@ struct MemberRoutes {
             rolePath: Paths.memberRole(slug, member.user.id), removePath: Paths.memberRemove(slug, member.user.id),
             backPath: Paths.members(slug), form: renderer.form(errors: errors, context))
         return renderer.page("member", title: member.user.displayName, body: body, request: request, context: context,
-                             status: status, nav: services.organisationNav(membership.organisation, current: request.uri.path, context))
+                             status: status, nav: services.organisationNav(membership, current: request.uri.path, context))
     }
 
     @Sendable func changeRole(_ request: Request, _ context: AppRequestContext) async throws -> Response {

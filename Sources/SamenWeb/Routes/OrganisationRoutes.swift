@@ -120,7 +120,7 @@ struct OrganisationRoutes {
                                 trajectoriesURL: "/o/\(organisation.slug)/trajectories",
                                 canManage: membership.role.allows(.manageMembers), roles: roles)
         return renderer.page("organisation", title: organisation.name, body: body, request: request, context: context,
-                             nav: services.organisationNav(organisation, current: request.uri.path, context))
+                             nav: services.organisationNav(membership, current: request.uri.path, context))
     }
 }
 
@@ -152,5 +152,15 @@ extension AppServices {
             .init(label: renderer.text("nav_surveys", context), url: Paths.surveys(organisation.slug), current: current.hasPrefix(Paths.surveys(organisation.slug))),
             .init(label: renderer.text("nav_account", context), url: Paths.account, current: current == Paths.account),
         ]
+    }
+
+    /// The navigation for a member: administrators also see the audit trail (*Wijzigingen*).
+    func organisationNav(_ membership: Membership, current: String, _ context: AppRequestContext) -> [LayoutModel.NavItem] {
+        var items = organisationNav(membership.organisation, current: current, context)
+        if membership.role.allows(.manageOrganisation) {
+            let audit = AuditRoutes.page.link(membership.organisation.slug)
+            items.insert(.init(label: renderer.text("nav_audit", context), url: audit, current: current.hasPrefix(audit)), at: items.count - 1)
+        }
+        return items
     }
 }

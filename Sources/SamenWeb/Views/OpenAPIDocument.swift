@@ -16,7 +16,12 @@ enum OpenAPIDocument {
             .filter { $0.hasSuffix(".json") && $0 != "core.json" }.sorted()
         for file in files {
             let fragment = try object(directory.appendingPathComponent(file))
-            document["paths"] = try merge(document["paths"], fragment["paths"], label: "path")
+            // Two fragments may describe different methods of one path (a read here, a write there).
+            var paths = document["paths"] as? [String: Any] ?? [:]
+            for (path, operations) in fragment["paths"] as? [String: Any] ?? [:] {
+                paths[path] = try merge(paths[path], operations, label: "operation \(path)")
+            }
+            document["paths"] = paths
             var components = document["components"] as? [String: Any] ?? [:]
             for (section, entries) in fragment["components"] as? [String: Any] ?? [:] {
                 components[section] = try merge(components[section], entries, label: "component \(section)")

@@ -11,8 +11,6 @@ struct TrajectoryDataRoutes {
     static let apiEntries = [
         RouteEntry(.get, "/api/v1/organisations/:org/trajectories"),
         RouteEntry(.get, "/api/v1/organisations/:org/trajectories/:trajectory"),
-        RouteEntry(.get, "/api/v1/organisations/:org/trajectories/:trajectory/stakeholders"),
-        RouteEntry(.get, "/api/v1/organisations/:org/trajectories/:trajectory/participants"),
         RouteEntry(.get, "/api/v1/organisations/:org/trajectories/:trajectory/participation"),
         RouteEntry(.get, "/api/v1/organisations/:org/trajectories/:trajectory/stories"),
         RouteEntry(.get, "/api/v1/organisations/:org/trajectories/:trajectory/highlights"),
@@ -23,7 +21,7 @@ struct TrajectoryDataRoutes {
 
     func register(on router: Router<AppRequestContext>) {
         router.register(Array(zip(Self.exportEntries, [export] as [Handler])))
-        let tables: [Handler] = ["stakeholders", "participants", "participation", "stories", "highlights", "insights", "personas", "journeys"].map { name in
+        let tables: [Handler] = ["participation", "stories", "highlights", "insights", "personas", "journeys"].map { name in
             { request, context in try await apiTable(name, request, context) }
         }
         router.register(Array(zip(Self.apiEntries, [apiList, apiTrajectory] + tables)))
@@ -78,6 +76,7 @@ struct TrajectoryDataRoutes {
     struct TrajectoryJSON: Encodable {
         let id, title, service, goal, targetGroups, owner, startDate: String
         let endDate: String?
+        let version: Int
         let currentPhase: String
         let phases: [String: String]
         let warnings: [WarningJSON]?
@@ -93,7 +92,7 @@ struct TrajectoryDataRoutes {
     func json(_ trajectory: Trajectory, warnings: [WarningJSON]?) -> TrajectoryJSON {
         TrajectoryJSON(id: trajectory.id, title: trajectory.title, service: trajectory.service, goal: trajectory.goal,
                        targetGroups: trajectory.targetGroups, owner: trajectory.owner, startDate: trajectory.startDate,
-                       endDate: trajectory.endDate, currentPhase: trajectory.currentPhase.rawValue,
+                       endDate: trajectory.endDate, version: trajectory.version, currentPhase: trajectory.currentPhase.rawValue,
                        phases: Dictionary(uniqueKeysWithValues: Phase.allCases.map { ($0.rawValue, trajectory.status($0).rawValue) }),
                        warnings: warnings)
     }

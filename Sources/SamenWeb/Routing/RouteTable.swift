@@ -18,6 +18,7 @@ typealias Handler = @Sendable (Request, AppRequestContext) async throws -> Respo
 
 extension Router where Context == AppRequestContext {
     func register(_ table: [(RouteEntry, Handler)]) {
+        RouteRegistry.note(table.map(\.0))
         for (entry, handler) in table {
             on(RouterPath(entry.path), method: entry.method, use: handler)
         }
@@ -28,13 +29,14 @@ extension Router where Context == AppRequestContext {
 /// visits each of them as a member of another organisation and expects 404.
 public enum RouteCatalog {
     public static var organisationScoped: [RouteEntry] {
-        OrganisationRoutes.entries + MemberRoutes.entries + APIRoutes.organisationEntries
+        OrganisationRoutes.entries + MemberRoutes.entries + APIRoutes.organisationEntries + AuditRoutes.entries
             + TrajectoryRoutes.entries + TrajectoryOverviewRoutes.entries + ActivityRoutes.entries + StakeholderRoutes.entries
-            + RepresentationRoutes.entries + TrajectoryDataRoutes.exportEntries + TrajectoryDataRoutes.apiEntries + StoryRoutes.entries + InterviewUploadRoutes.entries + EvidenceRoutes.entries + DesignRoutes.entries + ReportRoutes.entries
+            + ActivityEditRoutes.entries + RegisterEditRoutes.entries
+            + RepresentationRoutes.entries + TrajectoryDataRoutes.exportEntries + TrajectoryDataRoutes.apiEntries + TrajectoryAPIRoutes.entries + StoryRoutes.entries + InterviewUploadRoutes.entries + EvidenceRoutes.entries + DesignRoutes.entries + ReportRoutes.entries
             + ConversationRoutes.allEntries
             + SurveyRoutes.entries + SurveyAnalysisRoutes.entries + DimensionSetRoutes.entries + SurveyAPIRoutes.entries
     }
-    public static var api: [RouteEntry] { APIRoutes.entries + TrajectoryDataRoutes.apiEntries + ConversationAPIRoutes.entries + SurveyAPIRoutes.entries }
+    public static var api: [RouteEntry] { APIRoutes.entries + AuditRoutes.entries.filter { $0.path.hasPrefix("/api/") } + TrajectoryDataRoutes.apiEntries + TrajectoryAPIRoutes.entries + ConversationAPIRoutes.entries + SurveyAPIRoutes.entries }
 }
 
 extension Request {

@@ -4,18 +4,14 @@ import SamenCore
 import SamenStore
 
 /// Activities in a trajectory, and who took part in each (with the dominance check).
-struct ActivityRoutes {
+struct ActivityRoutes: RouteGroup {
     let t: TrajectoryContext
 
-    static let entries = [
-        RouteEntry(.get, "/o/:org/trajectories/:trajectory/activities"),
-        RouteEntry(.post, "/o/:org/trajectories/:trajectory/activities"),
-        RouteEntry(.get, "/o/:org/trajectories/:trajectory/activities/:activity"),
-        RouteEntry(.post, "/o/:org/trajectories/:trajectory/activities/:activity/participation"),
-    ]
-
-    func register(on router: Router<AppRequestContext>) {
-        router.register(Array(zip(Self.entries, [list, create, detail, logParticipation] as [Handler])))
+    static var routes: [(RouteEntry, (Self) -> Handler)] {
+        [
+            (TrajectoryPath.activities.get, { $0.list }), (TrajectoryPath.activities.post, { $0.create }),
+            (TrajectoryPath.activity.get, { $0.detail }), (TrajectoryPath.participation.post, { $0.logParticipation }),
+        ]
     }
 
     struct Row {
@@ -67,25 +63,20 @@ struct ActivityRoutes {
     @Sendable func create(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let (membership, trajectory) = try await t.access(request, context, for: .editContent)
         let form = try await request.form(context)
-        var errors = TrajectoryRules.required(form["title"], field: "title") + TrajectoryRules.optional(form["place"], field: "place", max: 200)
-            + TrajectoryRules.optional(form["facilitator"], field: "facilitator", max: 200) + TrajectoryRules.optional(form["notes"], field: "notes", max: 10_000)
-        let phase = Phase(rawValue: form["phase"])
-        let kind = ActivityKind(rawValue: form["kind"])
-        if let phase { errors += TrajectoryRules.activityPhase(phase, in: trajectory) } else { errors.append(.validation("phase_invalid", field: "phase")) }
-        if kind == nil { errors.append(.validation("activity_kind_invalid", field: "kind")) }
-        errors += TrajectoryRules.activityDate(form["date"], in: trajectory)
-        guard errors.isEmpty, let phase, let kind else {
+        do {
+            let activity = try await t.writes.createActivity(try RecordPages(t: t).actor(membership, context), trajectoryID: trajectory.id,
+                                                             ActivityEditRoutes.input(form))
+            return t.services.cookies.redirect(TrajectoryPath.activity.link(membership.organisation.slug, trajectory.id, activity.id),
+                                               notice: "notice_activity_added")
+        } catch let errors as ValidationErrors {
             let values = Dictionary(uniqueKeysWithValues: ["title", "date", "phase", "kind", "place", "facilitator", "notes"].map { ($0, form[$0]) })
-            return try await listPage(request, context, membership, trajectory, form: t.form(values, errors: errors, context),
+            return try await listPage(request, context, membership, trajectory, form: t.form(values, errors: errors.errors, context),
                                       status: .unprocessableContent)
         }
-        let activity = try await t.participation.addActivity(organisationID: membership.organisation.id, Activity(
-            id: "", trajectoryID: trajectory.id, phase: phase, kind: kind, title: form["title"].trimmed, date: form["date"],
-            place: form["place"].trimmed, facilitator: form["facilitator"].trimmed, notes: form["notes"].trimmed))
-        return t.services.cookies.redirect(TrajectoryPaths.activity(membership.organisation.slug, trajectory.id, activity.id), notice: "notice_activity_added")
     }
 
     struct PersonRow {
+        let editLink: String
         let code: String
         let group: String
         let role: String
@@ -111,6 +102,8 @@ struct ActivityRoutes {
         let action: String
         let participantsPath: String
         let back: String
+        let editLink: String
+        let deleteLink: String
     }
 
     private func activity(_ request: Request, _ context: AppRequestContext, _ membership: Membership, _ trajectory: Trajectory) async throws -> Activity {
@@ -135,7 +128,8 @@ struct ActivityRoutes {
         let here = try await t.participation.participations(organisationID: org, trajectoryID: trajectory.id).filter { $0.activityID == activity.id }
         let total = here.reduce(0) { $0 + $1.contributions }
         let rows = here.map { p in
-            PersonRow(code: byID[p.participantID]?.code ?? "?", group: byID[p.participantID].map { t.groupName($0.group, context) } ?? "",
+            PersonRow(editLink: TrajectoryPath.participationEdit.link(membership.organisation.slug, trajectory.id, activity.id, p.participantID),
+                      code: byID[p.participantID]?.code ?? "?", group: byID[p.participantID].map { t.groupName($0.group, context) } ?? "",
                       role: p.role, consent: t.word("consent_" + p.consent.rawValue, context), contributions: p.contributions,
                       share: total > 0 ? String(format: "%.0f%%", 100 * Double(p.contributions) / Double(total)) : "–")
         }
@@ -152,7 +146,9 @@ struct ActivityRoutes {
             hasParticipants: everyone.contains { !present.contains($0.id) },
             consents: t.options(Consent.self, selected: form.fields["consent"]?.value ?? "", prefix: "consent_", context), form: form,
             action: TrajectoryPaths.activity(membership.organisation.slug, trajectory.id, activity.id) + "/participation",
-            participantsPath: base + "/participants", back: base + "/activities")
+            participantsPath: base + "/participants", back: base + "/activities",
+            editLink: TrajectoryPath.activityEdit.link(membership.organisation.slug, trajectory.id, activity.id),
+            deleteLink: TrajectoryPath.activityDelete.link(membership.organisation.slug, trajectory.id, activity.id))
         return t.page("trajectory-activity", title: activity.title, body: body, request: request, context: context,
                       membership: membership, trajectory: trajectory, status: status)
     }
@@ -161,24 +157,17 @@ struct ActivityRoutes {
         let (membership, trajectory) = try await t.access(request, context, for: .editContent)
         let activity = try await activity(request, context, membership, trajectory)
         let form = try await request.form(context)
-        var errors = TrajectoryRules.optional(form["role"], field: "role", max: 100)
-        let consent = Consent(rawValue: form["consent"])
-        if consent == nil { errors.append(.validation("consent_invalid", field: "consent")) }
-        var contributions = 0
-        switch TrajectoryRules.contributions(form["contributions"]) {
-        case .success(let n): contributions = n
-        case .failure(let error): errors.append(error)
-        }
-        if form["participant"].isEmpty { errors.append(.validation("participant_required", field: "participant")) }
-        if errors.isEmpty, let consent {
-            do {
-                try await t.participation.logParticipation(organisationID: membership.organisation.id, Participation(
-                    participantID: form["participant"], activityID: activity.id, role: form["role"].trimmed, consent: consent,
-                    contributions: contributions))
-                return t.services.cookies.redirect(TrajectoryPaths.activity(membership.organisation.slug, trajectory.id, activity.id), notice: "notice_saved")
-            } catch let error as SamenError where error.kind == .conflict || error.kind == .validation {
-                errors = [error]
-            }
+        var input = ParticipationInput()
+        input.participantID = form["participant"]; input.role = form["role"]; input.consent = form["consent"]
+        input.contributions = form["contributions"]
+        let errors: [SamenError]
+        do {
+            _ = try await t.writes.logParticipation(try RecordPages(t: t).actor(membership, context), activity: activity, input)
+            return t.services.cookies.redirect(TrajectoryPath.activity.link(membership.organisation.slug, trajectory.id, activity.id), notice: "notice_saved")
+        } catch let failure as ValidationErrors {
+            errors = failure.errors
+        } catch let error as SamenError where error.kind == .conflict || error.kind == .validation {
+            errors = [error]
         }
         let values = ["participant": form["participant"], "role": form["role"], "consent": form["consent"], "contributions": form["contributions"]]
         return try await detailPage(request, context, membership, trajectory, activity, form: t.form(values, errors: errors, context),

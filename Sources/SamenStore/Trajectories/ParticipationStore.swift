@@ -13,18 +13,20 @@ public struct ParticipationStore: Sendable {
     // MARK: activities
 
     public func addActivity(organisationID: String, _ activity: Activity) async throws -> Activity {
-        try await database.transaction { sql in
-            try await TrajectoryStore.requireOwned(sql: sql, organisationID: organisationID, trajectoryID: activity.trajectoryID)
-            var stored = activity
-            stored.id = Identifier.make()
-            try await sql.raw("""
-                INSERT INTO activities (id, trajectory_id, phase, kind, title, activity_date, place, facilitator, notes, created_at)
-                VALUES (\(bind: stored.id), \(bind: stored.trajectoryID), \(bind: stored.phase.rawValue), \(bind: stored.kind.rawValue),
-                        \(bind: stored.title), \(bind: stored.date), \(bind: stored.place), \(bind: stored.facilitator),
-                        \(bind: stored.notes), \(bind: Clock.now()))
-                """).run()
-            return stored
-        }
+        try await database.transaction { sql in try await Self.addActivity(sql: sql, organisationID: organisationID, activity) }
+    }
+
+    public static func addActivity(sql: any SQLDatabase, organisationID: String, _ activity: Activity) async throws -> Activity {
+        try await TrajectoryStore.requireOwned(sql: sql, organisationID: organisationID, trajectoryID: activity.trajectoryID)
+        var stored = activity
+        stored.id = Identifier.make()
+        try await sql.raw("""
+            INSERT INTO activities (id, trajectory_id, phase, kind, title, activity_date, place, facilitator, notes, created_at)
+            VALUES (\(bind: stored.id), \(bind: stored.trajectoryID), \(bind: stored.phase.rawValue), \(bind: stored.kind.rawValue),
+                    \(bind: stored.title), \(bind: stored.date), \(bind: stored.place), \(bind: stored.facilitator),
+                    \(bind: stored.notes), \(bind: Clock.now()))
+            """).run()
+        return stored
     }
 
     public func activities(organisationID: String, trajectoryID: String) async throws -> [Activity] {
@@ -49,22 +51,24 @@ public struct ParticipationStore: Sendable {
     // MARK: stakeholders
 
     public func addStakeholder(organisationID: String, _ stakeholder: Stakeholder) async throws -> Stakeholder {
-        try await database.transaction { sql in
-            try await TrajectoryStore.requireOwned(sql: sql, organisationID: organisationID, trajectoryID: stakeholder.trajectoryID)
-            var stored = stakeholder
-            stored.id = Identifier.make()
-            try await sql.raw("""
-                INSERT INTO stakeholders (id, trajectory_id, name, stakeholder_group, required, hard_to_reach, low_digital_skills,
-                                          language_needs, created_at)
-                VALUES (\(bind: stored.id), \(bind: stored.trajectoryID), \(bind: stored.name), \(bind: stored.group.rawValue),
-                        \(bind: stored.required ? 1 : 0), \(bind: stored.hardToReach ? 1 : 0), \(bind: stored.lowDigitalSkills ? 1 : 0),
-                        \(bind: stored.languageNeeds ? 1 : 0), \(bind: Clock.now()))
-                """).run()
-            if let power = stored.power, let interest = stored.interest, let date = stored.positionDate {
-                try await Self.insertPosition(sql: sql, stakeholderID: stored.id, power: power, interest: interest, date: date)
-            }
-            return stored
+        try await database.transaction { sql in try await Self.addStakeholder(sql: sql, organisationID: organisationID, stakeholder) }
+    }
+
+    public static func addStakeholder(sql: any SQLDatabase, organisationID: String, _ stakeholder: Stakeholder) async throws -> Stakeholder {
+        try await TrajectoryStore.requireOwned(sql: sql, organisationID: organisationID, trajectoryID: stakeholder.trajectoryID)
+        var stored = stakeholder
+        stored.id = Identifier.make()
+        try await sql.raw("""
+            INSERT INTO stakeholders (id, trajectory_id, name, stakeholder_group, required, hard_to_reach, low_digital_skills,
+                                      language_needs, created_at)
+            VALUES (\(bind: stored.id), \(bind: stored.trajectoryID), \(bind: stored.name), \(bind: stored.group.rawValue),
+                    \(bind: stored.required ? 1 : 0), \(bind: stored.hardToReach ? 1 : 0), \(bind: stored.lowDigitalSkills ? 1 : 0),
+                    \(bind: stored.languageNeeds ? 1 : 0), \(bind: Clock.now()))
+            """).run()
+        if let power = stored.power, let interest = stored.interest, let date = stored.positionDate {
+            try await Self.insertPosition(sql: sql, stakeholderID: stored.id, power: power, interest: interest, date: date)
         }
+        return stored
     }
 
     /// Records a dated position on the power/interest grid (positions change; history is kept).
@@ -79,7 +83,7 @@ public struct ParticipationStore: Sendable {
         }
     }
 
-    static func insertPosition(sql: any SQLDatabase, stakeholderID: String, power: Int, interest: Int, date: String) async throws {
+    public static func insertPosition(sql: any SQLDatabase, stakeholderID: String, power: Int, interest: Int, date: String) async throws {
         try await sql.raw("""
             INSERT INTO stakeholder_positions (id, stakeholder_id, power, interest, position_date, created_at)
             VALUES (\(bind: Identifier.make()), \(bind: stakeholderID), \(bind: power), \(bind: interest), \(bind: date), \(bind: Clock.now()))
@@ -108,14 +112,14 @@ public struct ParticipationStore: Sendable {
                 """).all().map { row in
                     let id = try row.decode(column: "id", as: String.self)
                     let position = latest[id]
-                    return Stakeholder(
+                    return try Stakeholder(
                         id: id, trajectoryID: trajectoryID, name: try row.decode(column: "name", as: String.self),
                         group: StakeholderGroup(rawValue: try row.decode(column: "stakeholder_group", as: String.self)) ?? .citizen,
                         required: try row.decode(column: "required", as: Int.self) != 0,
                         hardToReach: try row.decode(column: "hard_to_reach", as: Int.self) != 0,
                         lowDigitalSkills: try row.decode(column: "low_digital_skills", as: Int.self) != 0,
                         languageNeeds: try row.decode(column: "language_needs", as: Int.self) != 0,
-                        power: position?.0, interest: position?.1, positionDate: position?.2)
+                        power: position?.0, interest: position?.1, positionDate: position?.2).versioned(row)
                 }
         }
     }
@@ -123,21 +127,23 @@ public struct ParticipationStore: Sendable {
     // MARK: participants and participation
 
     public func addParticipant(organisationID: String, _ participant: Participant) async throws -> Participant {
-        try await database.transaction { sql in
-            try await TrajectoryStore.requireOwned(sql: sql, organisationID: organisationID, trajectoryID: participant.trajectoryID)
-            let taken = try await sql.raw("""
-                SELECT id FROM participants WHERE trajectory_id = \(bind: participant.trajectoryID) AND code = \(bind: participant.code)
-                """).first()
-            if taken != nil { throw SamenError("participant_code_taken", kind: .conflict, field: "code") }
-            var stored = participant
-            stored.id = Identifier.make()
-            try await sql.raw("""
-                INSERT INTO participants (id, trajectory_id, code, stakeholder_group, vulnerable, age_band, district, created_at)
-                VALUES (\(bind: stored.id), \(bind: stored.trajectoryID), \(bind: stored.code), \(bind: stored.group.rawValue),
-                        \(bind: stored.vulnerable ? 1 : 0), \(bind: stored.ageBand), \(bind: stored.district), \(bind: Clock.now()))
-                """).run()
-            return stored
-        }
+        try await database.transaction { sql in try await Self.addParticipant(sql: sql, organisationID: organisationID, participant) }
+    }
+
+    public static func addParticipant(sql: any SQLDatabase, organisationID: String, _ participant: Participant) async throws -> Participant {
+        try await TrajectoryStore.requireOwned(sql: sql, organisationID: organisationID, trajectoryID: participant.trajectoryID)
+        let taken = try await sql.raw("""
+            SELECT id FROM participants WHERE trajectory_id = \(bind: participant.trajectoryID) AND code = \(bind: participant.code)
+            """).first()
+        if taken != nil { throw SamenError("participant_code_taken", kind: .conflict, field: "code") }
+        var stored = participant
+        stored.id = Identifier.make()
+        try await sql.raw("""
+            INSERT INTO participants (id, trajectory_id, code, stakeholder_group, vulnerable, age_band, district, created_at)
+            VALUES (\(bind: stored.id), \(bind: stored.trajectoryID), \(bind: stored.code), \(bind: stored.group.rawValue),
+                    \(bind: stored.vulnerable ? 1 : 0), \(bind: stored.ageBand), \(bind: stored.district), \(bind: Clock.now()))
+            """).run()
+        return stored
     }
 
     public func participants(organisationID: String, trajectoryID: String) async throws -> [Participant] {
@@ -146,37 +152,39 @@ public struct ParticipationStore: Sendable {
                 SELECT p.* FROM participants p JOIN trajectories t ON t.id = p.trajectory_id
                 WHERE p.trajectory_id = \(bind: trajectoryID) AND t.organisation_id = \(bind: organisationID) ORDER BY p.code
                 """).all().map { row in
-                    Participant(id: try row.decode(column: "id", as: String.self), trajectoryID: trajectoryID,
+                    try Participant(id: try row.decode(column: "id", as: String.self), trajectoryID: trajectoryID,
                                 code: try row.decode(column: "code", as: String.self),
                                 group: StakeholderGroup(rawValue: try row.decode(column: "stakeholder_group", as: String.self)) ?? .citizen,
                                 vulnerable: try row.decode(column: "vulnerable", as: Int.self) != 0,
                                 ageBand: try row.decode(column: "age_band", as: String.self),
-                                district: try row.decode(column: "district", as: String.self))
+                                district: try row.decode(column: "district", as: String.self)).versioned(row)
                 }
         }
     }
 
     /// Logs a participant at an activity of the same trajectory; twice at one activity is refused.
     public func logParticipation(organisationID: String, _ participation: Participation) async throws {
-        try await database.transaction { sql in
-            let same = try await sql.raw("""
-                SELECT a.id FROM activities a JOIN participants p ON p.trajectory_id = a.trajectory_id
-                JOIN trajectories t ON t.id = a.trajectory_id
-                WHERE a.id = \(bind: participation.activityID) AND p.id = \(bind: participation.participantID)
-                  AND t.organisation_id = \(bind: organisationID)
-                """).first()
-            guard same != nil else { throw SamenError.validation("participant_unknown", field: "participant") }
-            let already = try await sql.raw("""
-                SELECT participant_id FROM participations
-                WHERE participant_id = \(bind: participation.participantID) AND activity_id = \(bind: participation.activityID)
-                """).first()
-            if already != nil { throw SamenError("participation_duplicate", kind: .conflict, field: "participant") }
-            try await sql.raw("""
-                INSERT INTO participations (participant_id, activity_id, role, consent, contributions, created_at)
-                VALUES (\(bind: participation.participantID), \(bind: participation.activityID), \(bind: participation.role),
-                        \(bind: participation.consent.rawValue), \(bind: participation.contributions), \(bind: Clock.now()))
-                """).run()
-        }
+        try await database.transaction { sql in try await Self.logParticipation(sql: sql, organisationID: organisationID, participation) }
+    }
+
+    public static func logParticipation(sql: any SQLDatabase, organisationID: String, _ participation: Participation) async throws {
+        let same = try await sql.raw("""
+            SELECT a.id FROM activities a JOIN participants p ON p.trajectory_id = a.trajectory_id
+            JOIN trajectories t ON t.id = a.trajectory_id
+            WHERE a.id = \(bind: participation.activityID) AND p.id = \(bind: participation.participantID)
+              AND t.organisation_id = \(bind: organisationID)
+            """).first()
+        guard same != nil else { throw SamenError.validation("participant_unknown", field: "participant") }
+        let already = try await sql.raw("""
+            SELECT participant_id FROM participations
+            WHERE participant_id = \(bind: participation.participantID) AND activity_id = \(bind: participation.activityID)
+            """).first()
+        if already != nil { throw SamenError("participation_duplicate", kind: .conflict, field: "participant") }
+        try await sql.raw("""
+            INSERT INTO participations (participant_id, activity_id, role, consent, contributions, created_at)
+            VALUES (\(bind: participation.participantID), \(bind: participation.activityID), \(bind: participation.role),
+                    \(bind: participation.consent.rawValue), \(bind: participation.contributions), \(bind: Clock.now()))
+            """).run()
     }
 
     public func participations(organisationID: String, trajectoryID: String) async throws -> [Participation] {
@@ -186,11 +194,11 @@ public struct ParticipationStore: Sendable {
                 WHERE a.trajectory_id = \(bind: trajectoryID) AND t.organisation_id = \(bind: organisationID)
                 ORDER BY a.activity_date, x.created_at
                 """).all().map { row in
-                    Participation(participantID: try row.decode(column: "participant_id", as: String.self),
+                    try Participation(participantID: try row.decode(column: "participant_id", as: String.self),
                                   activityID: try row.decode(column: "activity_id", as: String.self),
                                   role: try row.decode(column: "role", as: String.self),
                                   consent: Consent(rawValue: try row.decode(column: "consent", as: String.self)) ?? .none,
-                                  contributions: try row.decode(column: "contributions", as: Int.self))
+                                  contributions: try row.decode(column: "contributions", as: Int.self)).versioned(row)
                 }
         }
     }
@@ -208,11 +216,11 @@ public struct ParticipationStore: Sendable {
     }
 
     static func decodeActivity(_ row: any SQLRow) throws -> Activity {
-        Activity(id: try row.decode(column: "id", as: String.self), trajectoryID: try row.decode(column: "trajectory_id", as: String.self),
+        try Activity(id: try row.decode(column: "id", as: String.self), trajectoryID: try row.decode(column: "trajectory_id", as: String.self),
                  phase: Phase(rawValue: try row.decode(column: "phase", as: String.self)) ?? .coInitiation,
                  kind: ActivityKind(rawValue: try row.decode(column: "kind", as: String.self)) ?? .session,
                  title: try row.decode(column: "title", as: String.self), date: try row.decode(column: "activity_date", as: String.self),
                  place: try row.decode(column: "place", as: String.self), facilitator: try row.decode(column: "facilitator", as: String.self),
-                 notes: try row.decode(column: "notes", as: String.self))
+                 notes: try row.decode(column: "notes", as: String.self)).versioned(row)
     }
 }

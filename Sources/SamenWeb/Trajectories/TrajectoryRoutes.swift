@@ -3,21 +3,16 @@ import SamenCore
 import SamenStore
 
 /// The list of trajectories, creating and editing one, its phases and decision log.
-struct TrajectoryRoutes {
+struct TrajectoryRoutes: RouteGroup {
     let t: TrajectoryContext
 
-    static let entries = [
-        RouteEntry(.get, "/o/:org/trajectories"),
-        RouteEntry(.post, "/o/:org/trajectories"),
-        RouteEntry(.get, "/o/:org/trajectories/:trajectory/edit"),
-        RouteEntry(.post, "/o/:org/trajectories/:trajectory/edit"),
-        RouteEntry(.post, "/o/:org/trajectories/:trajectory/phase"),
-        RouteEntry(.get, "/o/:org/trajectories/:trajectory/decisions"),
-        RouteEntry(.post, "/o/:org/trajectories/:trajectory/decisions"),
-    ]
-
-    func register(on router: Router<AppRequestContext>) {
-        router.register(Array(zip(Self.entries, [list, create, editForm, edit, phase, decisions, addDecision] as [Handler])))
+    static var routes: [(RouteEntry, (Self) -> Handler)] {
+        [
+            (TrajectoryPath.list.get, { $0.list }), (TrajectoryPath.list.post, { $0.create }),
+            (TrajectoryPath.edit.get, { $0.editForm }), (TrajectoryPath.edit.post, { $0.edit }),
+            (TrajectoryPath.trajectory.appending("phase").post, { $0.phase }),
+            (TrajectoryPath.decisions.get, { $0.decisions }), (TrajectoryPath.decisions.post, { $0.addDecision }),
+        ]
     }
 
     struct Row {
@@ -57,21 +52,17 @@ struct TrajectoryRoutes {
                             createPath: TrajectoryPaths.list(slug))
         return t.renderer.page("trajectories", title: t.word("trajectories_title", context), body: body, request: request,
                                context: context, status: status,
-                               nav: t.services.organisationNav(membership.organisation, current: request.uri.path, context))
+                               nav: t.services.organisationNav(membership, current: request.uri.path, context))
     }
 
     static let fields = ["title", "service", "goal", "target_groups", "owner", "start_date", "end_date"]
 
-    /// Reads and checks the trajectory form.
-    static func draft(_ form: FormData) -> Result<TrajectoryStore.Draft, ValidationErrors> {
-        let errors = TrajectoryRules.required(form["title"], field: "title") + TrajectoryRules.required(form["service"], field: "service")
-            + TrajectoryRules.required(form["goal"], field: "goal", max: 2000) + TrajectoryRules.optional(form["target_groups"], field: "target_groups")
-            + TrajectoryRules.optional(form["owner"], field: "owner", max: 200)
-            + TrajectoryRules.period(start: form["start_date"], end: form["end_date"])
-        if !errors.isEmpty { return .failure(ValidationErrors(errors)) }
-        return .success(.init(title: form["title"].trimmed, service: form["service"].trimmed, goal: form["goal"].trimmed,
-                              targetGroups: form["target_groups"].trimmed, owner: form["owner"].trimmed, startDate: form["start_date"],
-                              endDate: form["end_date"].isEmpty ? nil : form["end_date"]))
+    static func input(_ form: FormData) -> TrajectoryInput {
+        var input = TrajectoryInput()
+        input.title = form["title"]; input.service = form["service"]; input.goal = form["goal"]
+        input.targetGroups = form["target_groups"]; input.owner = form["owner"]; input.startDate = form["start_date"]
+        input.endDate = form["end_date"]; input.goalReason = form["goal_reason"]
+        return input
     }
 
     static func values(_ form: FormData, extra: [String] = []) -> [String: String] {
@@ -81,13 +72,12 @@ struct TrajectoryRoutes {
     @Sendable func create(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let membership = try await t.services.membership(request, context, for: .runTrajectory)
         let form = try await request.form(context)
-        switch Self.draft(form) {
-        case .failure(let errors):
+        do {
+            let trajectory = try await t.writes.createTrajectory(try RecordPages(t: t).actor(membership, context), Self.input(form))
+            return t.services.cookies.redirect(TrajectoryPath.trajectory.link(membership.organisation.slug, trajectory.id), notice: "notice_trajectory_created")
+        } catch let errors as ValidationErrors {
             return try await listPage(request, context, membership, form: t.form(Self.values(form), errors: errors.errors, context),
                                       status: .unprocessableContent)
-        case .success(let draft):
-            let trajectory = try await t.trajectories.create(organisationID: membership.organisation.id, draft)
-            return t.services.cookies.redirect(TrajectoryPaths.trajectory(membership.organisation.slug, trajectory.id), notice: "notice_trajectory_created")
         }
     }
 
@@ -95,42 +85,51 @@ struct TrajectoryRoutes {
         let form: FormState
         let action: String
         let back: String
+        let version: Int
+        let stale: RecordForm.Stale?
+        let deleteLink: String
+    }
+
+    static func values(_ trajectory: Trajectory) -> [String: String] {
+        ["title": trajectory.title, "service": trajectory.service, "goal": trajectory.goal, "target_groups": trajectory.targetGroups,
+         "owner": trajectory.owner, "start_date": trajectory.startDate, "end_date": trajectory.endDate ?? ""]
     }
 
     @Sendable func editForm(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let (membership, trajectory) = try await t.access(request, context, for: .runTrajectory)
-        let values = ["title": trajectory.title, "service": trajectory.service, "goal": trajectory.goal,
-                      "target_groups": trajectory.targetGroups, "owner": trajectory.owner, "start_date": trajectory.startDate,
-                      "end_date": trajectory.endDate ?? ""]
-        return editPage(request, context, membership, trajectory, form: t.form(values, context), status: .ok)
+        return editPage(request, context, membership, trajectory, form: t.form(Self.values(trajectory), context), version: trajectory.version,
+                        status: .ok)
     }
 
     private func editPage(_ request: Request, _ context: AppRequestContext, _ membership: Membership, _ trajectory: Trajectory,
-                          form: FormState, status: HTTPResponse.Status) -> Response {
-        let base = TrajectoryPaths.trajectory(membership.organisation.slug, trajectory.id)
+                          form: FormState, version: Int, stale: RecordForm.Stale? = nil, status: HTTPResponse.Status) -> Response {
+        let slug = membership.organisation.slug
         return t.page("trajectory-edit", title: t.word("trajectory_edit_title", context),
-                      body: EditBody(form: form, action: base + "/edit", back: base), request: request, context: context,
-                      membership: membership, trajectory: trajectory, status: status)
+                      body: EditBody(form: form, action: TrajectoryPath.edit.link(slug, trajectory.id), back: TrajectoryPath.trajectory.link(slug, trajectory.id),
+                                     version: version, stale: stale, deleteLink: TrajectoryPath.delete.link(slug, trajectory.id)),
+                      request: request, context: context, membership: membership, trajectory: trajectory, status: status)
     }
 
     @Sendable func edit(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let (membership, trajectory) = try await t.access(request, context, for: .runTrajectory)
         let form = try await request.form(context)
-        var result = Self.draft(form)
-        // A new goal needs a reason: the decision log must say why (seed 004 #9).
-        if case .success(let draft) = result, draft.goal != trajectory.goal, form["goal_reason"].trimmed.isEmpty {
-            result = .failure(ValidationErrors([.validation("goal_reason_required", field: "goal_reason")]))
-        }
-        switch result {
-        case .failure(let errors):
-            return editPage(request, context, membership, trajectory,
-                            form: t.form(Self.values(form, extra: ["goal_reason"]), errors: errors.errors, context),
-                            status: .unprocessableContent)
-        case .success(let draft):
-            try await t.trajectories.update(organisationID: membership.organisation.id, id: trajectory.id, draft,
-                                            goalReason: form["goal_reason"].trimmed, decidedBy: try context.requireUser().displayName,
-                                            today: t.today())
-            return t.services.cookies.redirect(TrajectoryPaths.trajectory(membership.organisation.slug, trajectory.id), notice: "notice_saved")
+        let typed = Self.values(form, extra: ["goal_reason"])
+        do {
+            _ = try await t.writes.updateTrajectory(try RecordPages(t: t).actor(membership, context), id: trajectory.id, Self.input(form),
+                                                    expected: RecordForm.version(form["version"]))
+            return t.services.cookies.redirect(TrajectoryPath.trajectory.link(membership.organisation.slug, trajectory.id), notice: "notice_saved")
+        } catch let errors as ValidationErrors {
+            return editPage(request, context, membership, trajectory, form: t.form(typed, errors: errors.errors, context),
+                            version: RecordForm.version(form["version"]) ?? trajectory.version, status: .unprocessableContent)
+        } catch let error as SamenError where error.kind == .stale {
+            // Someone saved first: show both values, keep what was typed, and offer the stored version to save over.
+            guard let now = try await t.trajectories.trajectory(organisationID: membership.organisation.id, id: trajectory.id) else {
+                throw SamenError.notFound
+            }
+            let state = t.form(typed, context)
+            let layout = Self.fields.map { ($0, RecordForm.Kind.text) }
+            return editPage(request, context, membership, now, form: state, version: now.version,
+                            stale: RecordForm.stale(layout, typed: typed, stored: Self.values(now), state), status: .conflict)
         }
     }
 
@@ -138,15 +137,12 @@ struct TrajectoryRoutes {
     @Sendable func phase(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let (membership, trajectory) = try await t.access(request, context, for: .runTrajectory)
         let form = try await request.form(context)
-        guard let phase = Phase(rawValue: form["phase"]), let status = PhaseStatus(rawValue: form["status"]), status != .notStarted else {
-            throw SamenError.validation("phase_invalid", field: "phase")
-        }
-        try await t.trajectories.setPhase(organisationID: membership.organisation.id, id: trajectory.id, phase: phase, status: status,
-                                          decidedBy: try context.requireUser().displayName, today: t.today())
-        return t.services.cookies.redirect(TrajectoryPaths.trajectory(membership.organisation.slug, trajectory.id), notice: "notice_saved")
+        try await t.writes.setPhase(try RecordPages(t: t).actor(membership, context), id: trajectory.id, phase: form["phase"], status: form["status"])
+        return t.services.cookies.redirect(TrajectoryPath.trajectory.link(membership.organisation.slug, trajectory.id), notice: "notice_saved")
     }
 
     struct DecisionRow {
+        let editLink: String?
         let date: String
         let kind: String
         let summary: String
@@ -169,13 +165,16 @@ struct TrajectoryRoutes {
 
     private func decisionsPage(_ request: Request, _ context: AppRequestContext, _ membership: Membership, _ trajectory: Trajectory,
                                form: FormState, status: HTTPResponse.Status) async throws -> Response {
+        let canEdit = membership.role.allows(.editContent)
         let rows = try await t.trajectories.decisions(organisationID: membership.organisation.id, trajectoryID: trajectory.id).map {
-            DecisionRow(date: $0.date, kind: t.word("decision_kind_" + $0.kind.rawValue, context),
+            DecisionRow(editLink: canEdit && $0.kind == .decision
+                            ? TrajectoryPath.decisionEdit.link(membership.organisation.slug, trajectory.id, $0.id) : nil,
+                        date: $0.date, kind: t.word("decision_kind_" + $0.kind.rawValue, context),
                         summary: $0.kind == .phaseChange ? phaseChangeText($0.summary, context) : $0.summary,
                         reason: $0.reason, decidedBy: $0.decidedBy)
         }
-        let body = DecisionsBody(rows: rows.reversed(), isEmpty: rows.isEmpty, canEdit: membership.role.allows(.editContent), form: form,
-                                 action: TrajectoryPaths.trajectory(membership.organisation.slug, trajectory.id) + "/decisions")
+        let body = DecisionsBody(rows: rows.reversed(), isEmpty: rows.isEmpty, canEdit: canEdit, form: form,
+                                 action: TrajectoryPath.decisions.link(membership.organisation.slug, trajectory.id))
         return t.page("trajectory-decisions", title: t.word("trajectory_tab_decisions", context), body: body, request: request,
                       context: context, membership: membership, trajectory: trajectory, status: status)
     }
@@ -189,16 +188,15 @@ struct TrajectoryRoutes {
     @Sendable func addDecision(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let (membership, trajectory) = try await t.access(request, context, for: .editContent)
         let form = try await request.form(context)
-        let errors = TrajectoryRules.date(form["date"], field: "date") + TrajectoryRules.required(form["summary"], field: "summary", max: 500)
-            + TrajectoryRules.optional(form["reason"], field: "reason") + TrajectoryRules.optional(form["decided_by"], field: "decided_by", max: 200)
-        if !errors.isEmpty {
+        var input = DecisionInput()
+        input.date = form["date"]; input.summary = form["summary"]; input.reason = form["reason"]; input.decidedBy = form["decided_by"]
+        do {
+            _ = try await t.writes.createDecision(try RecordPages(t: t).actor(membership, context), trajectoryID: trajectory.id, input)
+            return t.services.cookies.redirect(TrajectoryPath.decisions.link(membership.organisation.slug, trajectory.id), notice: "notice_saved")
+        } catch let errors as ValidationErrors {
             let values = ["date": form["date"], "summary": form["summary"], "reason": form["reason"], "decided_by": form["decided_by"]]
-            return try await decisionsPage(request, context, membership, trajectory, form: t.form(values, errors: errors, context),
+            return try await decisionsPage(request, context, membership, trajectory, form: t.form(values, errors: errors.errors, context),
                                            status: .unprocessableContent)
         }
-        let by = form["decided_by"].trimmed.isEmpty ? try context.requireUser().displayName : form["decided_by"].trimmed
-        try await t.trajectories.addDecision(organisationID: membership.organisation.id, trajectoryID: trajectory.id, date: form["date"],
-                                             summary: form["summary"].trimmed, reason: form["reason"].trimmed, decidedBy: by)
-        return t.services.cookies.redirect(TrajectoryPaths.trajectory(membership.organisation.slug, trajectory.id) + "/decisions", notice: "notice_saved")
     }
 }

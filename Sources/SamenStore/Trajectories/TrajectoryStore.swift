@@ -27,22 +27,24 @@ public struct TrajectoryStore: Sendable {
 
     /// A new trajectory starts in co-initiation.
     public func create(organisationID: String, _ draft: Draft) async throws -> Trajectory {
-        try await database.transaction { sql in
-            let id = Identifier.make()
-            let now = Clock.now()
-            try await sql.raw("""
-                INSERT INTO trajectories (id, organisation_id, title, service, goal, target_groups, owner, start_date, end_date, created_at)
-                VALUES (\(bind: id), \(bind: organisationID), \(bind: draft.title), \(bind: draft.service), \(bind: draft.goal),
-                        \(bind: draft.targetGroups), \(bind: draft.owner), \(bind: draft.startDate), \(bind: draft.endDate), \(bind: now))
-                """).run()
-            try await sql.raw("""
-                INSERT INTO trajectory_phases (trajectory_id, phase, status, changed_at)
-                VALUES (\(bind: id), \(bind: Phase.coInitiation.rawValue), \(bind: PhaseStatus.open.rawValue), \(bind: now))
-                """).run()
-            return Trajectory(id: id, organisationID: organisationID, title: draft.title, service: draft.service, goal: draft.goal,
-                              targetGroups: draft.targetGroups, owner: draft.owner, startDate: draft.startDate, endDate: draft.endDate,
-                              phases: [.coInitiation: .open], createdAt: now)
-        }
+        try await database.transaction { sql in try await Self.create(sql: sql, organisationID: organisationID, draft) }
+    }
+
+    public static func create(sql: any SQLDatabase, organisationID: String, _ draft: Draft) async throws -> Trajectory {
+        let id = Identifier.make()
+        let now = Clock.now()
+        try await sql.raw("""
+            INSERT INTO trajectories (id, organisation_id, title, service, goal, target_groups, owner, start_date, end_date, created_at)
+            VALUES (\(bind: id), \(bind: organisationID), \(bind: draft.title), \(bind: draft.service), \(bind: draft.goal),
+                    \(bind: draft.targetGroups), \(bind: draft.owner), \(bind: draft.startDate), \(bind: draft.endDate), \(bind: now))
+            """).run()
+        try await sql.raw("""
+            INSERT INTO trajectory_phases (trajectory_id, phase, status, changed_at)
+            VALUES (\(bind: id), \(bind: Phase.coInitiation.rawValue), \(bind: PhaseStatus.open.rawValue), \(bind: now))
+            """).run()
+        return Trajectory(id: id, organisationID: organisationID, title: draft.title, service: draft.service, goal: draft.goal,
+                          targetGroups: draft.targetGroups, owner: draft.owner, startDate: draft.startDate, endDate: draft.endDate,
+                          phases: [.coInitiation: .open], createdAt: now)
     }
 
     public func list(organisationID: String) async throws -> [Trajectory] {
@@ -70,7 +72,7 @@ public struct TrajectoryStore: Sendable {
     }
 
     /// The trajectory, or `notFound` when it does not exist in this organisation.
-    static func load(sql: any SQLDatabase, organisationID: String, id: String) async throws -> Trajectory? {
+    public static func load(sql: any SQLDatabase, organisationID: String, id: String) async throws -> Trajectory? {
         guard let row = try await sql.raw("""
             SELECT * FROM trajectories WHERE id = \(bind: id) AND organisation_id = \(bind: organisationID)
             """).first() else { return nil }
@@ -82,7 +84,7 @@ public struct TrajectoryStore: Sendable {
         return try decode(row, phases: [id: phases])
     }
 
-    static func requireOwned(sql: any SQLDatabase, organisationID: String, trajectoryID: String) async throws {
+    public static func requireOwned(sql: any SQLDatabase, organisationID: String, trajectoryID: String) async throws {
         let row = try await sql.raw("""
             SELECT id FROM trajectories WHERE id = \(bind: trajectoryID) AND organisation_id = \(bind: organisationID)
             """).first()
@@ -109,15 +111,20 @@ public struct TrajectoryStore: Sendable {
     /// Opens, closes or reopens a phase, and logs it.
     public func setPhase(organisationID: String, id: String, phase: Phase, status: PhaseStatus, decidedBy: String, today: String) async throws {
         try await database.transaction { sql in
-            try await Self.requireOwned(sql: sql, organisationID: organisationID, trajectoryID: id)
-            try await sql.raw("DELETE FROM trajectory_phases WHERE trajectory_id = \(bind: id) AND phase = \(bind: phase.rawValue)").run()
-            try await sql.raw("""
-                INSERT INTO trajectory_phases (trajectory_id, phase, status, changed_at)
-                VALUES (\(bind: id), \(bind: phase.rawValue), \(bind: status.rawValue), \(bind: Clock.now()))
-                """).run()
-            try await Self.insertDecision(sql: sql, trajectoryID: id, kind: .phaseChange, date: today,
-                                          summary: "\(phase.rawValue):\(status.rawValue)", reason: "", decidedBy: decidedBy)
+            try await Self.setPhase(sql: sql, organisationID: organisationID, id: id, phase: phase, status: status, decidedBy: decidedBy, today: today)
         }
+    }
+
+    public static func setPhase(sql: any SQLDatabase, organisationID: String, id: String, phase: Phase, status: PhaseStatus, decidedBy: String,
+                                today: String) async throws {
+        try await Self.requireOwned(sql: sql, organisationID: organisationID, trajectoryID: id)
+        try await sql.raw("DELETE FROM trajectory_phases WHERE trajectory_id = \(bind: id) AND phase = \(bind: phase.rawValue)").run()
+        try await sql.raw("""
+            INSERT INTO trajectory_phases (trajectory_id, phase, status, changed_at)
+            VALUES (\(bind: id), \(bind: phase.rawValue), \(bind: status.rawValue), \(bind: Clock.now()))
+            """).run()
+        try await Self.insertDecision(sql: sql, trajectoryID: id, kind: .phaseChange, date: today,
+                                      summary: "\(phase.rawValue):\(status.rawValue)", reason: "", decidedBy: decidedBy)
     }
 
     public func addDecision(organisationID: String, trajectoryID: String, date: String, summary: String, reason: String,
@@ -129,13 +136,16 @@ public struct TrajectoryStore: Sendable {
         }
     }
 
-    static func insertDecision(sql: any SQLDatabase, trajectoryID: String, kind: Decision.Kind, date: String, summary: String,
-                               reason: String, decidedBy: String) async throws {
+    @discardableResult
+    public static func insertDecision(sql: any SQLDatabase, trajectoryID: String, kind: Decision.Kind, date: String, summary: String,
+                                      reason: String, decidedBy: String) async throws -> String {
+        let id = Identifier.make()
         try await sql.raw("""
             INSERT INTO decisions (id, trajectory_id, kind, decision_date, summary, reason, decided_by, created_at)
-            VALUES (\(bind: Identifier.make()), \(bind: trajectoryID), \(bind: kind.rawValue), \(bind: date), \(bind: summary),
+            VALUES (\(bind: id), \(bind: trajectoryID), \(bind: kind.rawValue), \(bind: date), \(bind: summary),
                     \(bind: reason), \(bind: decidedBy), \(bind: Clock.now()))
             """).run()
+        return id
     }
 
     public func decisions(organisationID: String, trajectoryID: String) async throws -> [Decision] {
@@ -145,12 +155,12 @@ public struct TrajectoryStore: Sendable {
                 WHERE d.trajectory_id = \(bind: trajectoryID) AND t.organisation_id = \(bind: organisationID)
                 ORDER BY d.decision_date, d.created_at
                 """).all().map { row in
-                    Decision(id: try row.decode(column: "id", as: String.self), trajectoryID: trajectoryID,
+                    try Decision(id: try row.decode(column: "id", as: String.self), trajectoryID: trajectoryID,
                              kind: Decision.Kind(rawValue: try row.decode(column: "kind", as: String.self)) ?? .decision,
                              date: try row.decode(column: "decision_date", as: String.self),
                              summary: try row.decode(column: "summary", as: String.self),
                              reason: try row.decode(column: "reason", as: String.self),
-                             decidedBy: try row.decode(column: "decided_by", as: String.self))
+                             decidedBy: try row.decode(column: "decided_by", as: String.self)).versioned(row)
                 }
         }
     }
@@ -214,12 +224,12 @@ public struct TrajectoryStore: Sendable {
 
     static func decode(_ row: any SQLRow, phases: [String: [Phase: PhaseStatus]]) throws -> Trajectory {
         let id = try row.decode(column: "id", as: String.self)
-        return Trajectory(
+        return try Trajectory(
             id: id, organisationID: try row.decode(column: "organisation_id", as: String.self),
             title: try row.decode(column: "title", as: String.self), service: try row.decode(column: "service", as: String.self),
             goal: try row.decode(column: "goal", as: String.self), targetGroups: try row.decode(column: "target_groups", as: String.self),
             owner: try row.decode(column: "owner", as: String.self), startDate: try row.decode(column: "start_date", as: String.self),
             endDate: try row.decode(column: "end_date", as: String?.self), phases: phases[id] ?? [:],
-            createdAt: try row.decode(column: "created_at", as: Int64.self))
+            createdAt: try row.decode(column: "created_at", as: Int64.self)).versioned(row)
     }
 }

@@ -9,6 +9,7 @@ struct TrajectoryContext {
     var renderer: Renderer { services.renderer }
     var trajectories: TrajectoryStore { TrajectoryStore(database: services.database) }
     var participation: ParticipationStore { ParticipationStore(database: services.database) }
+    var writes: TrajectoryWrites { TrajectoryWrites(database: services.database) }
 
     /// Membership gate, then the trajectory of that organisation (404 otherwise).
     func access(_ request: Request, _ context: AppRequestContext, for action: Action) async throws -> (Membership, Trajectory) {
@@ -36,6 +37,7 @@ struct TrajectoryContext {
         "title", "service", "goal", "target_groups", "owner", "start_date", "end_date", "goal_reason", "date", "summary", "reason",
         "decided_by", "place", "facilitator", "notes", "name", "position_date", "code", "age_band", "district", "role",
         "contributions", "power", "interest", "required", "hard_to_reach", "low_digital_skills", "language_needs", "vulnerable",
+        "group", "phase", "kind", "consent", "participant",
     ]
 
     func form(_ values: [String: String], errors: [SamenError] = [], _ context: AppRequestContext) -> FormState {
@@ -75,7 +77,7 @@ struct TrajectoryContext {
         let frame = Frame(trajectoryTitle: trajectory.title,
                           tabs: tabs(membership.organisation.slug, trajectory, current: request.uri.path, context), page: body)
         return renderer.page(template, title: title + " – " + trajectory.title, body: frame, request: request, context: context,
-                             status: status, nav: services.organisationNav(membership.organisation, current: request.uri.path, context))
+                             status: status, nav: services.organisationNav(membership, current: request.uri.path, context))
     }
 }
 

@@ -1,0 +1,126 @@
+import Foundation
+import Hummingbird
+import SamenCore
+
+/// What every writable API resource shares: versions as `ETag` / `If-Match`, list pages
+/// with `limit`, `cursor` and `sort`, and request bodies whose type errors name the field.
+enum APIWrites {
+    /// The version an `If-Match` header names (`"3"`, `W/"3"`); nil when absent or `*`.
+    /// A value that is no version of ours cannot match any record: a stale write.
+    static func expectedVersion(_ request: Request) throws -> Int? {
+        guard let raw = request.headers[.ifMatch]?.trimmingCharacters(in: .whitespaces), !raw.isEmpty, raw != "*" else { return nil }
+        let tag = raw.hasPrefix("W/") ? String(raw.dropFirst(2)) : raw
+        guard let version = Int(tag.trimmingCharacters(in: CharacterSet(charactersIn: "\""))) else { throw SamenError.stale }
+        return version
+    }
+
+    static func etag(_ version: Int) -> String { "\"\(version)\"" }
+
+    /// A JSON answer that carries the record's version as its `ETag`.
+    static func json(_ value: some Encodable, version: Int, status: HTTPResponse.Status = .ok) throws -> Response {
+        var response = try APIRoutes.json(value, status: status)
+        response.headers[.eTag] = etag(version)
+        return response
+    }
+
+    /// Decodes a JSON body. A value of the wrong type or out of range for its field is a
+    /// `validation_failed` problem naming that field; only a body that is not JSON at all is `malformed_json`.
+    static func decode<T: Decodable>(_ type: T.Type, _ request: Request, _ context: AppRequestContext) async throws -> T {
+        guard request.headers[.contentType]?.lowercased().hasPrefix("application/json") == true else {
+            throw SamenError("unsupported_media_type", kind: .badRequest)
+        }
+        var request = request
+        let buffer = try await request.collectBody(upTo: context.maxUploadSize)
+        let data = Data(buffer: buffer)
+        guard (try? JSONSerialization.jsonObject(with: data)) is [String: Any] else { throw SamenError("malformed_json", kind: .badRequest) }
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        do {
+            return try decoder.decode(T.self, from: data)
+        } catch let error as DecodingError {
+            throw ValidationErrors([field(error)])
+        }
+    }
+
+    static func field(_ error: DecodingError) -> SamenError {
+        let path: [any CodingKey]
+        let code: String
+        switch error {
+        case .typeMismatch(_, let context): path = context.codingPath; code = "invalid_type"
+        case .valueNotFound(_, let context): path = context.codingPath; code = "required"
+        case .keyNotFound(let key, let context): path = context.codingPath + [key]; code = "required"
+        case .dataCorrupted(let context): path = context.codingPath; code = "invalid_type"
+        @unknown default: path = []; code = "invalid_type"
+        }
+        let name = path.map { key in key.intValue.map(String.init) ?? snakeCase(key.stringValue) }.joined(separator: ".")
+        return .validation(code, field: name.isEmpty ? "body" : name)
+    }
+
+    static func snakeCase(_ name: String) -> String {
+        name.reduce(into: "") { out, c in
+            if c.isUppercase { out += "_" + c.lowercased() } else { out.append(c) }
+        }
+    }
+
+    /// One page of a list, sorted by a named key (`sort=date` or `sort=-date`), after `cursor` (an offset we issued).
+    struct Page<T> {
+        let items: [T]
+        let nextCursor: String?
+        let total: Int
+    }
+
+    static func page<T>(_ all: [T], _ request: Request, sorts: [String: (T, T) -> Bool], defaultSort: String? = nil) throws -> Page<T> {
+        let query = request.uri.queryParameters
+        var limit = 50
+        if let raw = query.get("limit") {
+            guard let value = Int(raw), (1...200).contains(value) else { throw ValidationErrors([.validation("limit_invalid", field: "limit")]) }
+            limit = value
+        }
+        var offset = 0
+        if let raw = query.get("cursor") {
+            guard let value = Int(raw), value >= 0 else { throw ValidationErrors([.validation("cursor_invalid", field: "cursor")]) }
+            offset = value
+        }
+        var items = all
+        if let raw = query.get("sort") ?? defaultSort {
+            let descending = raw.hasPrefix("-")
+            let key = descending ? String(raw.dropFirst()) : raw
+            guard let less = sorts[key] else { throw ValidationErrors([.validation("sort_invalid", field: "sort")]) }
+            // Stable: equal keys keep the store's order.
+            items = items.enumerated().sorted { a, b in
+                if less(a.element, b.element) { return !descending }
+                if less(b.element, a.element) { return descending }
+                return a.offset < b.offset
+            }.map(\.element)
+        }
+        let slice = Array(items.dropFirst(offset).prefix(limit))
+        let next = offset + slice.count < items.count ? String(offset + slice.count) : nil
+        return Page(items: slice, nextCursor: next, total: items.count)
+    }
+
+    /// A list answer: `{"<name>": [...], "next_cursor": …, "total": n}`.
+    static func list<T: Encodable>(_ name: String, _ page: Page<T>) throws -> Response {
+        try APIRoutes.json(Envelope(items: page.items, name: name, nextCursor: page.nextCursor, total: page.total))
+    }
+
+    struct Envelope<T: Encodable>: Encodable {
+        let items: [T]
+        let name: String
+        let nextCursor: String?
+        let total: Int
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: Key.self)
+            try container.encode(items, forKey: Key(name))
+            try container.encode(nextCursor, forKey: Key("next_cursor"))
+            try container.encode(total, forKey: Key("total"))
+        }
+    }
+
+    struct Key: CodingKey {
+        let stringValue: String
+        var intValue: Int? { nil }
+        init(_ value: String) { stringValue = value }
+        init?(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+}

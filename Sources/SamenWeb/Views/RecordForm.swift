@@ -1,0 +1,108 @@
+import Foundation
+import SamenCore
+
+/// The view model of the shared edit page (`record-edit`) and delete confirmation page
+/// (`confirm-delete`): every record's edit form is a list of typed fields, so a new kind
+/// of record needs no template of its own.
+struct RecordForm {
+    enum Kind {
+        case text, date, textarea, number, checkbox
+        case select([Option])
+    }
+
+    /// One field; exactly one of the optionals is set, and picks the partial.
+    struct Field {
+        let text: FieldState?
+        let date: FieldState?
+        let textarea: FieldState?
+        let number: FieldState?
+        let checkbox: FieldState?
+        let select: SelectField?
+
+        init(_ state: FieldState, _ kind: Kind) {
+            text = if case .text = kind { state } else { nil }
+            date = if case .date = kind { state } else { nil }
+            textarea = if case .textarea = kind { state } else { nil }
+            number = if case .number = kind { state } else { nil }
+            checkbox = if case .checkbox = kind { state } else { nil }
+            select = if case .select(let options) = kind { SelectField(state, options) } else { nil }
+        }
+    }
+
+    struct SelectField {
+        let name: String
+        let label: String
+        let error: String?
+        let hint: String?
+        let describedBy: String
+        let options: [Option]
+
+        init(_ state: FieldState, _ options: [Option]) {
+            name = state.name
+            label = state.label
+            error = state.error
+            hint = state.hint
+            describedBy = state.describedBy
+            self.options = options.map { Option(value: $0.value, label: $0.label, selected: $0.value == state.value) }
+        }
+    }
+
+    /// Shown when someone else saved the record after this form was read: the typed value beside the stored one.
+    struct Stale {
+        struct Row {
+            let label: String
+            let yours: String
+            let stored: String
+        }
+        let rows: [Row]
+    }
+
+    struct EditBody {
+        let heading: String
+        let action: String
+        let back: String
+        let version: String
+        let fields: [Field]
+        let form: FormState
+        let stale: Stale?
+        let deleteLink: String?
+    }
+
+    struct DeleteBody {
+        let heading: String
+        let name: String
+        let impact: [String]
+        let hasImpact: Bool
+        let action: String
+        let back: String
+        let version: String
+        let stale: Bool
+    }
+
+    /// The fields in order, from a form state that holds their values and errors.
+    static func fields(_ layout: [(String, Kind)], _ form: FormState) -> [Field] {
+        layout.map { name, kind in Field(form.fields[name] ?? FieldState(name: name, value: ""), kind) }
+    }
+
+    /// Rows for the stale notice: the fields whose typed value differs from the stored one.
+    static func stale(_ layout: [(String, Kind)], typed: [String: String], stored: [String: String], _ form: FormState) -> Stale {
+        Stale(rows: layout.compactMap { name, kind in
+            let yours = typed[name] ?? "", theirs = stored[name] ?? ""
+            guard yours != theirs else { return nil }
+            func shown(_ value: String) -> String {
+                if case .select(let options) = kind { return options.first { $0.value == value }?.label ?? value }
+                if case .checkbox = kind { return value.isEmpty || value == "0" ? "–" : "✓" }
+                return value.isEmpty ? "–" : value
+            }
+            return Stale.Row(label: form.fields[name]?.label ?? name, yours: shown(yours), stored: shown(theirs))
+        })
+    }
+
+    /// "3 deelnames": one line per kind of record that goes with a delete.
+    static func impactLines(_ impact: DeletionImpact, _ words: (String) -> String) -> [String] {
+        impact.items.map { "\($0.count) × \(words($0.key))" }
+    }
+
+    /// The version a form or confirmation page sent back; nil when absent (then any version may be overwritten).
+    static func version(_ raw: String) -> Int? { Int(raw.trimmingCharacters(in: .whitespaces)) }
+}
