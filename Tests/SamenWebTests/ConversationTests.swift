@@ -58,7 +58,7 @@ struct ConversationWebTests {
             try await ilse.logIn(Demo.ilse)
             let before = try await Self.counts(database)
             let bad = try await ilse.post("/o/\(Demo.orgA)/conversations",
-                                          ["question": "  ", "moderation": "sometimes", "closes_at": "morgen", "seeds": String(repeating: "x", count: 141)])
+                                          ["question": "  ", "moderation": "sometimes", "closes_on": "morgen", "seeds": String(repeating: "x", count: 141)])
             #expect(bad.status == .unprocessableContent)
             #expect(bad.text.contains("Vul een vraag in."))
             #expect(bad.text.contains("Kies vooraf of achteraf modereren."))
@@ -121,7 +121,7 @@ struct ConversationWebTests {
             let refused = try await citizen.post(publicPath + "/vote", ["statement": number, "vote": "disagree"])
             #expect(refused.status == .conflict && refused.text.contains("kun je niet (meer) stemmen"))
             // Closed conversation: refused, nothing stored.
-            try await ilse.post(detail, ["question": "Wat moet de bibliotheek doen?", "moderation": "post", "closes_at": "2020-01-01"])
+            try await ilse.post(detail, ["question": "Wat moet de bibliotheek doen?", "moderation": "post", "closes_on": "2020-01-01"])
             let other = try #require(next.text.firstMatch(of: /name="statement" value="(\d+)"/).map { String($0.output.1) })
             let closed = try await citizen.post(publicPath + "/vote", ["statement": other, "vote": "agree"])
             #expect(closed.status == .conflict && closed.text.contains("Dit gesprek is gesloten"))

@@ -14,51 +14,20 @@ public struct ConversationStore: Sendable {
 
     static let columns = """
         id, organisation_id, trajectory_id, phase, question, description, moderation, allow_statements,
-        opens_at, closes_at, public_token, created_at, updated_at
+        opens_at, closes_at, public_token, created_at, updated_at, row_version
         """
 
     public func create(organisationID: String, draft: ConversationDraft, seeds: [String] = []) async throws -> Conversation {
-        let now = Clock.now()
-        let conversation = Conversation(
-            id: Identifier.make(), organisationID: organisationID, trajectoryID: draft.trajectoryID, phase: draft.phase,
-            question: draft.question, description: draft.description, moderation: draft.moderation,
-            allowStatements: draft.allowStatements, opensAt: draft.opensAt, closesAt: draft.closesAt,
-            publicToken: Self.publicToken(), createdAt: now, updatedAt: now)
-        return try await database.transaction { sql in
-            if let trajectoryID = draft.trajectoryID, try await sql.raw("""
-                SELECT id FROM trajectories WHERE id = \(bind: trajectoryID) AND organisation_id = \(bind: organisationID)
-                """).first() == nil { throw ValidationErrors([.validation("trajectory_unknown", field: "trajectory_id")]) }
-            try await sql.raw("""
-                INSERT INTO conversations (id, organisation_id, trajectory_id, phase, question, description, moderation,
-                    allow_statements, opens_at, closes_at, public_token, created_at, updated_at)
-                VALUES (\(bind: conversation.id), \(bind: organisationID), \(bind: draft.trajectoryID), \(bind: draft.phase),
-                    \(bind: draft.question), \(bind: draft.description), \(bind: draft.moderation.rawValue),
-                    \(bind: draft.allowStatements ? 1 : 0), \(bind: draft.opensAt), \(bind: draft.closesAt),
-                    \(bind: conversation.publicToken), \(bind: now), \(bind: now))
-                """).run()
-            for seed in seeds {
-                _ = try await Self.insertStatement(sql: sql, conversationID: conversation.id, body: seed, author: nil,
-                                                   isSeed: true, state: .approved)
-            }
-            return conversation
+        try await database.transaction { sql in
+            try await ConversationRecordWrites.create(sql: sql, organisationID: organisationID, draft: draft, seeds: seeds)
         }
     }
 
+    /// Changes the settings whatever the version (the use-case `ConversationWrites.update` checks it).
     public func update(organisationID: String, conversationID: String, draft: ConversationDraft) async throws {
         try await database.transaction { sql in
-            guard try await Self.find(sql: sql, organisationID: organisationID, id: conversationID) != nil else {
-                throw SamenError.notFound
-            }
-            if let trajectoryID = draft.trajectoryID, try await sql.raw("""
-                SELECT id FROM trajectories WHERE id = \(bind: trajectoryID) AND organisation_id = \(bind: organisationID)
-                """).first() == nil { throw ValidationErrors([.validation("trajectory_unknown", field: "trajectory_id")]) }
-            try await sql.raw("""
-                UPDATE conversations SET question = \(bind: draft.question), description = \(bind: draft.description),
-                    moderation = \(bind: draft.moderation.rawValue), allow_statements = \(bind: draft.allowStatements ? 1 : 0),
-                    opens_at = \(bind: draft.opensAt), closes_at = \(bind: draft.closesAt),
-                    trajectory_id = \(bind: draft.trajectoryID), phase = \(bind: draft.phase), updated_at = \(bind: Clock.now())
-                WHERE organisation_id = \(bind: organisationID) AND id = \(bind: conversationID)
-                """).run()
+            _ = try await ConversationRecordWrites.update(sql: sql, organisationID: organisationID, id: conversationID, draft: draft,
+                                                          expected: nil)
         }
     }
 
@@ -107,7 +76,7 @@ public struct ConversationStore: Sendable {
     static func statements(sql: any SQLDatabase, conversationID: String,
                            states: [StatementState]?) async throws -> [ConversationStatement] {
         let all = try await sql.raw("""
-            SELECT number, body, author, is_seed, state, reason, vote_count, created_at FROM conversation_statements
+            SELECT number, body, author, is_seed, state, reason, vote_count, created_at, row_version FROM conversation_statements
             WHERE conversation_id = \(bind: conversationID) ORDER BY number
             """).all().map(decodeStatement)
         guard let states else { return all }
@@ -254,7 +223,8 @@ public struct ConversationStore: Sendable {
             closesAt: try row.decode(column: "closes_at", as: Int64?.self),
             publicToken: try row.decode(column: "public_token", as: String.self),
             createdAt: try row.decode(column: "created_at", as: Int64.self),
-            updatedAt: try row.decode(column: "updated_at", as: Int64.self))
+            updatedAt: try row.decode(column: "updated_at", as: Int64.self),
+            version: try row.decode(column: "row_version", as: Int.self))
     }
 
     static func decodeStatement(_ row: any SQLRow) throws -> ConversationStatement {
@@ -266,7 +236,8 @@ public struct ConversationStore: Sendable {
             state: StatementState(rawValue: try row.decode(column: "state", as: String.self)) ?? .pending,
             reason: try row.decode(column: "reason", as: String.self),
             voteCount: try row.decode(column: "vote_count", as: Int.self),
-            createdAt: try row.decode(column: "created_at", as: Int64.self))
+            createdAt: try row.decode(column: "created_at", as: Int64.self),
+            version: try row.decode(column: "row_version", as: Int.self))
     }
 }
 

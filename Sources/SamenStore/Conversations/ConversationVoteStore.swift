@@ -197,7 +197,7 @@ public struct ConversationVoteStore: Sendable {
             let states = conversation.moderation == .post ? ["approved", "meta", "pending"] : ["approved", "meta"]
             let stateList = SQLList(states.map { SQLBind($0) })
             return try await sql.raw("""
-                SELECT s.number, s.body, s.author, s.is_seed, s.state, s.reason, s.vote_count, s.created_at
+                SELECT s.number, s.body, s.author, s.is_seed, s.state, s.reason, s.vote_count, s.created_at, s.row_version
                 FROM conversation_statements s
                 WHERE s.conversation_id = \(bind: conversation.id) AND s.state IN (\(stateList))
                   AND NOT EXISTS (SELECT 1 FROM conversation_votes v WHERE v.conversation_id = s.conversation_id

@@ -6,21 +6,22 @@ import SamenStore
 
 /// Conversations in the JSON API: list, create, read, results, Pol.is import and export.
 /// Described in `Resources/openapi/conversations.json`.
-struct ConversationAPIRoutes {
+struct ConversationAPIRoutes: RouteGroup {
     let services: AppServices
     var store: ConversationStore { ConversationStore(database: services.database) }
+    var writes: ConversationWrites { ConversationWrites(database: services.database) }
 
-    static let entries = [
-        RouteEntry(.get, "/api/v1/organisations/:org/conversations"),
-        RouteEntry(.post, "/api/v1/organisations/:org/conversations"),
-        RouteEntry(.get, "/api/v1/organisations/:org/conversations/:conversation"),
-        RouteEntry(.get, "/api/v1/organisations/:org/conversations/:conversation/results"),
-        RouteEntry(.post, "/api/v1/organisations/:org/conversations/:conversation/import"),
-        RouteEntry(.get, "/api/v1/organisations/:org/conversations/:conversation/export"),
-    ]
-
-    func register(on router: Router<AppRequestContext>) {
-        router.register(Array(zip(Self.entries, [list, create, detail, results, importPolis, exportPolis] as [Handler])))
+    static var routes: [(RouteEntry, (Self) -> Handler)] {
+        [
+            (ConversationPath.api.get, { $0.list }), (ConversationPath.api.post, { $0.create }),
+            (ConversationPath.apiOne.get, { $0.detail }), (ConversationPath.apiOne.patch, { $0.update }),
+            (ConversationPath.apiOne.delete, { $0.delete }),
+            (ConversationPath.apiOne.appending("results").get, { $0.results }),
+            (ConversationPath.apiOne.appending("import").post, { $0.importPolis }),
+            (ConversationPath.apiOne.appending("export").get, { $0.exportPolis }),
+            (ConversationPath.apiSeeds.post, { $0.addSeed }), (ConversationPath.apiSeed.patch, { $0.updateSeed }),
+            (ConversationPath.apiSeed.delete, { $0.deleteSeed }),
+        ]
     }
 
     struct ConversationJSON: Encodable {
@@ -31,11 +32,15 @@ struct ConversationAPIRoutes {
         let allowStatements: Bool
         let opensAt: Int64?
         let closesAt: Int64?
+        /// The days as a person enters them: open from the start of `opens_on` to the end of `closes_on`.
+        let opensOn: String?
+        let closesOn: String?
         let isOpen: Bool
         let trajectoryId: String?
         let phase: String
         let publicPath: String
         let createdAt: Int64
+        let version: Int
     }
 
     struct StatementJSON: Encodable {
@@ -45,6 +50,7 @@ struct ConversationAPIRoutes {
         let reason: String
         let isSeed: Bool
         let voteCount: Int
+        let version: Int
     }
 
     struct DetailJSON: Encodable {
@@ -55,10 +61,18 @@ struct ConversationAPIRoutes {
     }
 
     static func json(_ c: Conversation) -> ConversationJSON {
-        ConversationJSON(id: c.id, question: c.question, description: c.description, moderation: c.moderation.rawValue,
-                         allowStatements: c.allowStatements, opensAt: c.opensAt, closesAt: c.closesAt, isOpen: c.isOpen(at: Clock.now()),
-                         trajectoryId: c.trajectoryID, phase: c.phase, publicPath: ConversationPaths.participate(c.publicToken),
-                         createdAt: c.createdAt)
+        let input = ConversationInput(c)
+        return ConversationJSON(
+            id: c.id, question: c.question, description: c.description, moderation: c.moderation.rawValue,
+            allowStatements: c.allowStatements, opensAt: c.opensAt, closesAt: c.closesAt,
+            opensOn: input.opensOn.isEmpty ? nil : input.opensOn, closesOn: input.closesOn.isEmpty ? nil : input.closesOn,
+            isOpen: c.isOpen(at: Clock.now()), trajectoryId: c.trajectoryID, phase: c.phase,
+            publicPath: ConversationPaths.participate(c.publicToken), createdAt: c.createdAt, version: c.version)
+    }
+
+    static func json(_ s: ConversationStatement) -> StatementJSON {
+        StatementJSON(number: s.number, body: s.body, state: s.state.rawValue, reason: s.reason, isSeed: s.isSeed, voteCount: s.voteCount,
+                      version: s.version)
     }
 
     func conversation(_ request: Request, _ context: AppRequestContext, _ membership: Membership) async throws -> Conversation {
@@ -74,32 +88,91 @@ struct ConversationAPIRoutes {
         return try APIRoutes.json(["conversations": try await store.conversations(organisationID: membership.organisation.id).map(Self.json)])
     }
 
-    struct NewConversationJSON: Decodable {
-        let question: String
-        let description: String?
-        let moderation: String?
-        let allowStatements: Bool?
-        let opensAt: Int64?
-        let closesAt: Int64?
-        let seeds: [String]?
-        let trajectoryId: String?
-        let phase: String?
+    /// A new conversation (all fields but the question optional) or a change (any fields).
+    /// Days are `YYYY-MM-DD`, with the same meaning as the web form's.
+    struct ConversationBody: Decodable {
+        var question, description, moderation, opensOn, closesOn, trajectoryId, phase: String?
+        var allowStatements: Bool?
+        var seeds: [String]?
+
+        func merged(onto input: ConversationInput) -> ConversationInput {
+            var out = input
+            if let question { out.question = question }; if let description { out.description = description }
+            if let moderation { out.moderation = moderation }; if let allowStatements { out.allowStatements = allowStatements }
+            if let opensOn { out.opensOn = opensOn }; if let closesOn { out.closesOn = closesOn }
+            if let trajectoryId { out.trajectoryID = trajectoryId }; if let phase { out.phase = phase }
+            return out
+        }
+    }
+
+    /// A writer: the role is checked before the body is read, so a viewer gets 403 whatever it sends (the use-case checks again).
+    func actor(_ request: Request, _ context: AppRequestContext) async throws -> (WriteActor, Membership) {
+        let membership = try await services.membership(request, context, for: .runTrajectory)
+        return (try RecordFlow.actor(membership, context), membership)
     }
 
     @Sendable func create(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-        let membership = try await services.membership(request, context, for: .runTrajectory)
-        let input = try await APIRoutes.decode(NewConversationJSON.self, request, context)
-        var errors = ConversationRules.checkQuestion(input.question) + ConversationRules.checkDescription(input.description ?? "")
-            + ConversationRules.checkDates(opensAt: input.opensAt, closesAt: input.closesAt)
-        let moderation = ModerationMode(rawValue: input.moderation ?? "post")
-        if moderation == nil { errors.append(.validation("conversation_moderation_invalid", field: "moderation")) }
-        for seed in input.seeds ?? [] { errors += ConversationRules.checkStatement(seed, field: "seeds") }
-        try ValidationErrors.check(errors)
-        let draft = ConversationDraft(question: input.question.trimmed, description: (input.description ?? "").trimmed,
-                                      moderation: moderation ?? .post, allowStatements: input.allowStatements ?? true,
-                                      opensAt: input.opensAt, closesAt: input.closesAt, trajectoryID: input.trajectoryId, phase: input.phase ?? "")
-        let created = try await store.create(organisationID: membership.organisation.id, draft: draft, seeds: input.seeds ?? [])
-        return try APIRoutes.json(Self.json(created), status: .created)
+        let (actor, membership) = try await actor(request, context)
+        let body = try await APIWrites.decode(ConversationBody.self, request, context)
+        let created = try await writes.create(actor, body.merged(onto: ConversationInput()), seeds: body.seeds ?? [])
+        var response = try APIWrites.json(Self.json(created), version: created.version, status: .created)
+        response.headers[.location] = ConversationPath.apiOne.link(membership.organisation.slug, created.id)
+        return response
+    }
+
+    @Sendable func update(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let (actor, membership) = try await actor(request, context)
+        let current = try await conversation(request, context, membership)
+        let expected = try APIWrites.expectedVersion(request)
+        let body = try await APIWrites.decode(ConversationBody.self, request, context)
+        if body.seeds != nil { throw ValidationErrors([.validation("seeds_on_create_only", field: "seeds")]) }
+        let saved = try await writes.update(actor, id: current.id, body.merged(onto: ConversationInput(current)), expected: expected)
+        return try APIWrites.json(Self.json(saved), version: saved.version)
+    }
+
+    @Sendable func delete(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let (actor, membership) = try await actor(request, context)
+        let current = try await conversation(request, context, membership)
+        try await writes.delete(actor, id: current.id, expected: try APIWrites.expectedVersion(request))
+        return Response(status: .noContent)
+    }
+
+    struct StatementBody: Decodable {
+        let body: String
+    }
+
+    func number(_ request: Request, _ context: AppRequestContext) throws -> Int {
+        guard let number = Int(try request.parameter("number", context)) else { throw SamenError.notFound }
+        return number
+    }
+
+    @Sendable func addSeed(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let (actor, membership) = try await actor(request, context)
+        let current = try await conversation(request, context, membership)
+        let body = try await APIWrites.decode(StatementBody.self, request, context)
+        let added = try await writes.addSeed(actor, conversationID: current.id, StatementInput(body: body.body))
+        var response = try APIWrites.json(Self.json(added), version: added.version, status: .created)
+        response.headers[.location] = ConversationPath.apiSeed.link(membership.organisation.slug, current.id, String(added.number))
+        return response
+    }
+
+    @Sendable func updateSeed(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let (actor, membership) = try await actor(request, context)
+        let current = try await conversation(request, context, membership)
+        let number = try number(request, context)
+        let expected = try APIWrites.expectedVersion(request)
+        let body = try await APIWrites.decode(StatementBody.self, request, context)
+        let saved = try await writes.updateSeed(actor, conversationID: current.id, number: number, StatementInput(body: body.body),
+                                                expected: expected)
+        return try APIWrites.json(Self.json(saved), version: saved.version)
+    }
+
+    @Sendable func deleteSeed(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let (actor, membership) = try await actor(request, context)
+        let current = try await conversation(request, context, membership)
+        try await writes.deleteSeed(actor, conversationID: current.id, number: try number(request, context),
+                                    expected: try APIWrites.expectedVersion(request))
+        return Response(status: .noContent)
     }
 
     @Sendable func detail(_ request: Request, _ context: AppRequestContext) async throws -> Response {
@@ -107,10 +180,9 @@ struct ConversationAPIRoutes {
         let conversation = try await conversation(request, context, membership)
         let figures = try await store.figures(organisationID: membership.organisation.id, conversationID: conversation.id)
         let statements = try await store.statements(organisationID: membership.organisation.id, conversationID: conversation.id)
-        return try APIRoutes.json(DetailJSON(
+        return try APIWrites.json(DetailJSON(
             conversation: Self.json(conversation), participants: figures.participants, votes: figures.votes,
-            statements: statements.map { StatementJSON(number: $0.number, body: $0.body, state: $0.state.rawValue, reason: $0.reason,
-                                                       isSeed: $0.isSeed, voteCount: $0.voteCount) }))
+            statements: statements.map(Self.json)), version: conversation.version)
     }
 
     /// The last computed opinion map (`computed_at` in epoch seconds), or 404 `results_not_ready`.

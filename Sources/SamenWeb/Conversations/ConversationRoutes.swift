@@ -20,38 +20,35 @@ enum ConversationPaths {
 
 /// Facilitators set up conversations: question, description, seed statements, moderation
 /// mode, whether participants may add statements, open and close dates.
-struct ConversationRoutes {
+struct ConversationRoutes: RouteGroup {
     let services: AppServices
     var renderer: Renderer { services.renderer }
     var store: ConversationStore { ConversationStore(database: services.database) }
+    var writes: ConversationWrites { ConversationWrites(database: services.database) }
 
-    static let entries = [
-        RouteEntry(.get, "/o/:org/conversations"),
-        RouteEntry(.post, "/o/:org/conversations"),
-        RouteEntry(.get, "/o/:org/conversations/:conversation"),
-        RouteEntry(.post, "/o/:org/conversations/:conversation"),
-        RouteEntry(.post, "/o/:org/conversations/:conversation/statements"),
-        RouteEntry(.post, "/o/:org/conversations/:conversation/links"),
-    ]
+    static var routes: [(RouteEntry, (Self) -> Handler)] {
+        [
+            (ConversationPath.list.get, { $0.list }), (ConversationPath.list.post, { $0.create }),
+            (ConversationPath.detail.get, { $0.detail }), (ConversationPath.detail.post, { $0.update }),
+            (ConversationPath.seeds.post, { $0.addSeed }), (ConversationPath.links.post, { $0.personalLinks }),
+        ]
+    }
 
     /// Every conversation route, for the catalogue (tenant-isolation test) and registration.
     static var allEntries: [RouteEntry] {
-        entries + ConversationImportRoutes.entries + ConversationModerationRoutes.entries + ConversationResultsRoutes.entries
-            + ConversationAPIRoutes.entries
+        entries + ConversationEditRoutes.entries + ConversationImportRoutes.entries + ConversationModerationRoutes.entries
+            + ConversationResultsRoutes.entries + ConversationAPIRoutes.entries
     }
 
     /// Registers the team pages, the public participation pages and the API in one go.
     static func registerAll(services: AppServices, on router: Router<AppRequestContext>) {
         ConversationRoutes(services: services).register(on: router)
+        ConversationEditRoutes(services: services).register(on: router)
         ConversationImportRoutes(services: services).register(on: router)
         ConversationModerationRoutes(services: services).register(on: router)
         ConversationResultsRoutes(services: services).register(on: router)
         ConversationPublicRoutes(services: services).register(on: router)
         ConversationAPIRoutes(services: services).register(on: router)
-    }
-
-    func register(on router: Router<AppRequestContext>) {
-        router.register(Array(zip(Self.entries, [list, create, detail, update, addSeed, personalLinks] as [Handler])))
     }
 
     struct Row {
@@ -104,50 +101,21 @@ struct ConversationRoutes {
                              nav: services.organisationNav(membership, current: request.uri.path, context))
     }
 
-    /// Reads the set-up form; throws `ValidationErrors` with every problem at once.
-    static func draft(_ form: FormData) throws -> ConversationDraft {
-        var errors = ConversationRules.checkQuestion(form["question"]) + ConversationRules.checkDescription(form["description"])
-        var moderation = ModerationMode.post
-        if let mode = ModerationMode(rawValue: form["moderation"].isEmpty ? "post" : form["moderation"]) {
-            moderation = mode
-        } else {
-            errors.append(.validation("conversation_moderation_invalid", field: "moderation"))
-        }
-        let opensAt = parseDate(form["opens_at"], field: "opens_at", errors: &errors)
-        let closesAt = parseDate(form["closes_at"], field: "closes_at", errors: &errors).map { $0 + 86_400 }
-        errors += ConversationRules.checkDates(opensAt: opensAt, closesAt: closesAt)
-        try ValidationErrors.check(errors)
-        return ConversationDraft(question: form["question"].trimmed, description: form["description"].trimmed, moderation: moderation,
-                                 allowStatements: form["allow_statements"] == "1", opensAt: opensAt, closesAt: closesAt,
-                                 trajectoryID: form["trajectory_id"].trimmed.isEmpty ? nil : form["trajectory_id"].trimmed,
-                                 phase: form["phase"].trimmed)
-    }
-
-    static let dayFormatter: DateFormatter = {
-        let formatter = DateFormatter()
-        formatter.dateFormat = "yyyy-MM-dd"
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "Europe/Amsterdam")
-        return formatter
-    }()
-
-    static func parseDate(_ raw: String, field: String, errors: inout [SamenError]) -> Int64? {
-        let text = raw.trimmed
-        if text.isEmpty { return nil }
-        guard let date = dayFormatter.date(from: text) else {
-            errors.append(.validation("conversation_date_invalid", field: field))
-            return nil
-        }
-        return Int64(date.timeIntervalSince1970)
-    }
-
-    static func dayText(_ seconds: Int64?) -> String {
-        seconds.map { dayFormatter.string(from: Date(timeIntervalSince1970: TimeInterval($0))) } ?? ""
+    /// The set-up form as plain input. The form always shows the "participants may add
+    /// statements" box (ticked for a new conversation), so an unticked box means no.
+    static func input(_ form: FormData) -> ConversationInput {
+        var input = ConversationInput()
+        input.question = form["question"]; input.description = form["description"]
+        if !form["moderation"].isEmpty { input.moderation = form["moderation"] }
+        input.allowStatements = form["allow_statements"] == "1"
+        input.opensOn = form["opens_on"]; input.closesOn = form["closes_on"]
+        input.trajectoryID = form["trajectory_id"]; input.phase = form["phase"]
+        return input
     }
 
     static func formValues(_ form: FormData) -> [String: String] {
         var values: [String: String] = [:]
-        for name in ["question", "description", "moderation", "allow_statements", "opens_at", "closes_at", "phase", "trajectory_id", "seeds"] {
+        for name in ["question", "description", "moderation", "allow_statements", "opens_on", "closes_on", "phase", "trajectory_id", "seeds"] {
             values[name] = form[name]
         }
         return values
@@ -156,14 +124,11 @@ struct ConversationRoutes {
     @Sendable func create(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let membership = try await services.membership(request, context, for: .runTrajectory)
         let form = try await request.form(context)
-        let seeds = form["seeds"].split(whereSeparator: \.isNewline).map { String($0).trimmed }.filter { !$0.isEmpty }
+        let seeds = form["seeds"].split(whereSeparator: \.isNewline).map(String.init)
         do {
-            let draft = try Self.draft(form)
-            if seeds.contains(where: { $0.count > ConversationRules.maximumStatementLength }) {
-                throw ValidationErrors([.validation("statement_too_long", field: "seeds")])
-            }
-            let conversation = try await store.create(organisationID: membership.organisation.id, draft: draft, seeds: seeds)
-            return services.cookies.redirect(ConversationPaths.detail(membership.organisation.slug, conversation.id), notice: "notice_conversation_created")
+            let conversation = try await writes.create(try RecordFlow.actor(membership, context), Self.input(form), seeds: seeds)
+            return services.cookies.redirect(ConversationPath.detail.link(membership.organisation.slug, conversation.id),
+                                             notice: "notice_conversation_created")
         } catch let failed as ValidationErrors {
             return try await listPage(request, context, membership, form: renderer.form(Self.formValues(form), errors: failed.errors, context),
                                       status: .unprocessableContent)
@@ -180,6 +145,9 @@ struct ConversationRoutes {
         let form: FormState
         let seedForm: FormState
         let updatePath: String
+        let version: String
+        let editPath: String
+        let deletePath: String
         let seedPath: String
         let linksPath: String
         let moderationPath: String
@@ -204,6 +172,9 @@ struct ConversationRoutes {
         let body: String
         let state: String
         let votes: Int
+        /// Seed statements can be corrected (while unvoted) and removed by the team.
+        let editPath: String?
+        let deletePath: String?
     }
 
     func conversation(_ request: Request, _ context: AppRequestContext, _ membership: Membership) async throws -> Conversation {
@@ -221,10 +192,10 @@ struct ConversationRoutes {
 
     /// The settings form's values as stored.
     static func settingsValues(_ conversation: Conversation) -> [String: String] {
-        ["question": conversation.question, "description": conversation.description,
-         "moderation": conversation.moderation.rawValue, "allow_statements": conversation.allowStatements ? "1" : "",
-         "opens_at": dayText(conversation.opensAt), "closes_at": dayText(conversation.closesAt.map { $0 - 86_400 }),
-         "phase": conversation.phase, "trajectory_id": conversation.trajectoryID ?? ""]
+        let input = ConversationInput(conversation)
+        return ["question": input.question, "description": input.description, "moderation": input.moderation,
+                "allow_statements": input.allowStatements ? "1" : "", "opens_on": input.opensOn, "closes_on": input.closesOn,
+                "phase": input.phase, "trajectory_id": input.trajectoryID]
     }
 
     /// The conversation page; a form left out shows empty (settings: as stored).
@@ -248,10 +219,14 @@ struct ConversationRoutes {
         let body = DetailBody(
             question: conversation.question, status: self.status(conversation, context),
             publicURL: base + ConversationPaths.participate(conversation.publicToken), figures: facts,
-            statements: statements.map { StatementRow(number: $0.number, body: $0.body,
-                                                      state: renderer.text("statement_state_" + $0.state.rawValue, context), votes: $0.voteCount) },
+            statements: statements.map { StatementRow(
+                number: $0.number, body: $0.body, state: renderer.text("statement_state_" + $0.state.rawValue, context), votes: $0.voteCount,
+                editPath: $0.isSeed && $0.voteCount == 0 ? ConversationPath.seedEdit.link(slug, conversation.id, String($0.number)) : nil,
+                deletePath: $0.isSeed ? ConversationPath.seedDelete.link(slug, conversation.id, String($0.number)) : nil) },
             canEdit: membership.role.allows(.runTrajectory), form: form, seedForm: seedForm ?? renderer.form(context),
-            updatePath: ConversationPaths.detail(slug, conversation.id), seedPath: ConversationPaths.seeds(slug, conversation.id),
+            updatePath: ConversationPath.detail.link(slug, conversation.id), version: String(conversation.version),
+            editPath: ConversationPath.edit.link(slug, conversation.id), deletePath: ConversationPath.delete.link(slug, conversation.id),
+            seedPath: ConversationPaths.seeds(slug, conversation.id),
             linksPath: ConversationPaths.links(slug, conversation.id),
             moderationPath: ConversationPaths.moderation(slug, conversation.id), resultsPath: ConversationPaths.results(slug, conversation.id),
             exportLinks: files.map { Fact(label: $0, value: ConversationPaths.export(slug, conversation.id, $0)) },
@@ -266,18 +241,9 @@ struct ConversationRoutes {
                              notice: notice)
     }
 
+    /// The settings form on the conversation page: the same save as the edit page (stale → 409 with both values).
     @Sendable func update(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-        let membership = try await services.membership(request, context, for: .runTrajectory)
-        let conversation = try await conversation(request, context, membership)
-        let form = try await request.form(context)
-        do {
-            let draft = try Self.draft(form)
-            try await store.update(organisationID: membership.organisation.id, conversationID: conversation.id, draft: draft)
-        } catch let failed as ValidationErrors {
-            return try await detailPage(request, context, membership, conversation,
-                                        form: renderer.form(Self.formValues(form), errors: failed.errors, context), status: .unprocessableContent)
-        }
-        return services.cookies.redirect(ConversationPaths.detail(membership.organisation.slug, conversation.id), notice: "notice_saved")
+        try await ConversationEditRoutes(services: services).edit(request, context)
     }
 
     @Sendable func addSeed(_ request: Request, _ context: AppRequestContext) async throws -> Response {
@@ -285,13 +251,14 @@ struct ConversationRoutes {
         let conversation = try await conversation(request, context, membership)
         let form = try await request.form(context)
         do {
-            _ = try await store.addSeed(organisationID: membership.organisation.id, conversationID: conversation.id, body: form["statement"])
+            _ = try await writes.addSeed(try RecordFlow.actor(membership, context), conversationID: conversation.id,
+                                         StatementInput(body: form["statement"]))
         } catch let failed as ValidationErrors {
             return try await detailPage(request, context, membership, conversation,
                                         seedForm: renderer.form(["statement": form["statement"]], errors: failed.errors, context),
                                         status: .unprocessableContent)
         }
-        return services.cookies.redirect(ConversationPaths.detail(membership.organisation.slug, conversation.id), notice: "notice_statement_added")
+        return services.cookies.redirect(ConversationPath.detail.link(membership.organisation.slug, conversation.id), notice: "notice_statement_added")
     }
 
     /// Personal links for people the facilitator invites: each carries its own random

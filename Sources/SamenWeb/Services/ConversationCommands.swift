@@ -20,11 +20,11 @@ public enum ConversationCommands {
         let organisation = try await organisation(database, slug: organisationSlug)
         let url = URL(fileURLWithPath: directory)
         let parsed = try PolisTransfer.parse(directory: url)
-        let store = ConversationStore(database: database)
         let title = (question ?? parsed.topic ?? url.lastPathComponent).trimmingCharacters(in: .whitespacesAndNewlines)
-        try ValidationErrors.check(ConversationRules.checkQuestion(title))
-        let conversation = try await store.create(organisationID: organisation.id, draft: ConversationDraft(
-            question: String(title.prefix(ConversationRules.maximumQuestionLength)), description: parsed.description ?? ""))
+        var input = ConversationInput()
+        input.question = String(title.prefix(ConversationRules.maximumQuestionLength))
+        input.description = String((parsed.description ?? "").prefix(ConversationRules.maximumDescriptionLength))
+        let conversation = try await ConversationWrites(database: database).create(.commandLine(organisationID: organisation.id), input)
         do {
             try await ConversationVoteStore(database: database).importConversation(
                 organisationID: organisation.id, conversationID: conversation.id, statements: parsed.statements, events: parsed.events)

@@ -77,6 +77,8 @@ struct RecordForm {
         let back: String
         let version: String
         let stale: Bool
+        /// Why the delete was refused (a record others rest on), shown instead of going ahead.
+        var refusal: String? = nil
     }
 
     /// The fields in order, from a form state that holds their values and errors.

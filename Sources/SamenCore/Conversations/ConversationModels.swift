@@ -1,5 +1,3 @@
-import SamenCore
-
 /// A conversation: a question that many people answer with short statements and votes.
 public struct Conversation: Sendable, Equatable {
     public var id: String
@@ -16,6 +14,17 @@ public struct Conversation: Sendable, Equatable {
     public var publicToken: String
     public var createdAt: Int64
     public var updatedAt: Int64
+    /// The row version (optimistic concurrency).
+    public var version: Int
+
+    public init(id: String, organisationID: String, trajectoryID: String?, phase: String, question: String, description: String,
+                moderation: ModerationMode, allowStatements: Bool, opensAt: Int64?, closesAt: Int64?, publicToken: String,
+                createdAt: Int64, updatedAt: Int64, version: Int = 1) {
+        self.id = id; self.organisationID = organisationID; self.trajectoryID = trajectoryID; self.phase = phase
+        self.question = question; self.description = description; self.moderation = moderation; self.allowStatements = allowStatements
+        self.opensAt = opensAt; self.closesAt = closesAt; self.publicToken = publicToken; self.createdAt = createdAt
+        self.updatedAt = updatedAt; self.version = version
+    }
 
     /// Open when the opening time (if any) has passed and the closing time (if any) has not.
     public func isOpen(at now: Int64) -> Bool {
@@ -61,6 +70,14 @@ public struct ConversationStatement: Sendable, Equatable {
     /// Participants who voted on it (latest votes).
     public var voteCount: Int
     public var createdAt: Int64
+    /// The row version (optimistic concurrency).
+    public var version: Int
+
+    public init(number: Int, body: String, author: Int?, isSeed: Bool, state: StatementState, reason: String, voteCount: Int,
+                createdAt: Int64, version: Int = 1) {
+        self.number = number; self.body = body; self.author = author; self.isSeed = isSeed; self.state = state
+        self.reason = reason; self.voteCount = voteCount; self.createdAt = createdAt; self.version = version
+    }
 
     /// Whether participants see it: approved or meta, or not yet moderated under post-moderation.
     public func isVisible(_ mode: ModerationMode) -> Bool {
@@ -79,6 +96,11 @@ public struct ConversationFigures: Sendable, Equatable {
     public var votes: Int
     public var voteEvents: Int
     public var statementsByState: [StatementState: Int]
+
+    public init(participants: Int, voters: Int, votes: Int, voteEvents: Int, statementsByState: [StatementState: Int]) {
+        self.participants = participants; self.voters = voters; self.votes = votes; self.voteEvents = voteEvents
+        self.statementsByState = statementsByState
+    }
 
     public var statements: Int { statementsByState.values.reduce(0, +) }
     /// No statements, participants or votes yet: the only state a Pol.is import goes into.
