@@ -49,11 +49,14 @@ public struct Member: Sendable, Equatable, Codable {
     public var user: User
     public var role: Role
     public var since: Int64
+    /// The membership's row version (optimistic concurrency).
+    public var version: Int
 
-    public init(user: User, role: Role, since: Int64) {
+    public init(user: User, role: Role, since: Int64, version: Int = 1) {
         self.user = user
         self.role = role
         self.since = since
+        self.version = version
     }
 }
 

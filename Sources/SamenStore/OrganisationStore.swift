@@ -78,7 +78,7 @@ public struct OrganisationStore: Sendable {
         try await database.read { sql in
             try await sql.raw("""
                 SELECT u.id, u.email, u.display_name, u.is_superadmin, u.locale, u.created_at,
-                       m.role, m.created_at AS since
+                       m.role, m.created_at AS since, m.row_version
                 FROM memberships m JOIN users u ON u.id = m.user_id
                 WHERE m.organisation_id = \(bind: organisationID)
                 ORDER BY u.display_name, u.email
@@ -90,7 +90,7 @@ public struct OrganisationStore: Sendable {
         try await database.read { sql in
             try await sql.raw("""
                 SELECT u.id, u.email, u.display_name, u.is_superadmin, u.locale, u.created_at,
-                       m.role, m.created_at AS since
+                       m.role, m.created_at AS since, m.row_version
                 FROM memberships m JOIN users u ON u.id = m.user_id
                 WHERE m.organisation_id = \(bind: organisationID) AND m.user_id = \(bind: userID)
                 """).first().map(Self.decodeMember)
@@ -98,70 +98,27 @@ public struct OrganisationStore: Sendable {
     }
 
     /// Adds an existing user, or creates the account first when no user has this e-mail.
+    /// For seeding and tests; people's writes go through the `MemberWrites` use-cases.
     public func addMember(organisationID: String, email: String, displayName: String,
                           passwordHash: String?, role: Role) async throws -> Member {
         try await database.transaction { sql in
-            var user = try await sql.raw("SELECT \(unsafeRaw: UserStore.columns) FROM users WHERE email = \(bind: email)")
-                .first().map(UserStore.decode)
-            if user == nil {
-                guard let passwordHash else {
-                    throw SamenError.validation("password_required_for_new_user", field: "password")
-                }
-                user = try await UserStore.insert(sql: sql, email: email, displayName: displayName,
-                                                  passwordHash: passwordHash, isSuperadmin: false, locale: .default)
-            }
-            guard let user else { throw SamenError.notFound }
-            let already = try await sql.raw("""
-                SELECT role FROM memberships WHERE organisation_id = \(bind: organisationID) AND user_id = \(bind: user.id)
-                """).first()
-            if already != nil { throw SamenError("already_member", kind: .conflict, field: "email") }
-            try await Self.insertMember(sql: sql, organisationID: organisationID, userID: user.id, role: role)
-            return Member(user: user, role: role, since: Clock.now())
+            try await MemberRecordWrites.add(sql: sql, organisationID: organisationID, email: email, displayName: displayName,
+                                             passwordHash: passwordHash, role: role)
         }
     }
 
     /// Changes a member's role; the last administrator cannot step down.
     public func setRole(organisationID: String, userID: String, role: Role) async throws {
         try await database.transaction { sql in
-            let current = try await Self.role(sql: sql, organisationID: organisationID, userID: userID)
-            if current == .administrator && role != .administrator {
-                try await Self.requireAnotherAdministrator(sql: sql, organisationID: organisationID)
-            }
-            try await sql.raw("""
-                UPDATE memberships SET role = \(bind: role.rawValue)
-                WHERE organisation_id = \(bind: organisationID) AND user_id = \(bind: userID)
-                """).run()
+            _ = try await MemberRecordWrites.setRole(sql: sql, organisationID: organisationID, userID: userID, role: role, expected: nil)
         }
     }
 
     /// Removes a member from the organisation (the account stays); never the last administrator.
     public func removeMember(organisationID: String, userID: String) async throws {
         try await database.transaction { sql in
-            let current = try await Self.role(sql: sql, organisationID: organisationID, userID: userID)
-            if current == .administrator {
-                try await Self.requireAnotherAdministrator(sql: sql, organisationID: organisationID)
-            }
-            try await sql.raw("""
-                DELETE FROM memberships WHERE organisation_id = \(bind: organisationID) AND user_id = \(bind: userID)
-                """).run()
+            try await MemberRecordWrites.remove(sql: sql, organisationID: organisationID, userID: userID, expected: nil)
         }
-    }
-
-    private static func role(sql: any SQLDatabase, organisationID: String, userID: String) async throws -> Role {
-        guard let raw = try await sql.raw("""
-            SELECT role FROM memberships WHERE organisation_id = \(bind: organisationID) AND user_id = \(bind: userID)
-            """).first()?.decode(column: "role", as: String.self), let role = Role(rawValue: raw) else {
-            throw SamenError.notFound
-        }
-        return role
-    }
-
-    private static func requireAnotherAdministrator(sql: any SQLDatabase, organisationID: String) async throws {
-        let count = try await sql.raw("""
-            SELECT COUNT(*) AS n FROM memberships
-            WHERE organisation_id = \(bind: organisationID) AND role = \(bind: Role.administrator.rawValue)
-            """).first()?.decode(column: "n", as: Int.self) ?? 0
-        if count <= 1 { throw SamenError("last_administrator", kind: .conflict, field: "role") }
     }
 
     static func decode(_ row: any SQLRow) throws -> Organisation {
@@ -180,6 +137,7 @@ public struct OrganisationStore: Sendable {
     static func decodeMember(_ row: any SQLRow) throws -> Member {
         Member(user: try UserStore.decode(row),
                role: Role(rawValue: try row.decode(column: "role", as: String.self)) ?? .viewer,
-               since: try row.decode(column: "since", as: Int64.self))
+               since: try row.decode(column: "since", as: Int64.self),
+               version: try row.decode(column: "row_version", as: Int.self))
     }
 }

@@ -68,7 +68,7 @@ struct APITests {
             #expect(invalid.status == .unprocessableContent)
             #expect(invalid.jsonObject["code"] as? String == "validation_failed")
             let fields = (invalid.jsonObject["errors"] as? [[String: Any]])?.compactMap { $0["field"] as? String } ?? []
-            #expect(Set(fields) == ["email", "role", "display_name"])
+            #expect(Set(fields) == ["email", "role", "display_name", "password"], "a new account needs a name and a password")
             let english = try await browser.request(.post, path, body: #"{"email":"nope","role":"king"}"#, contentType: "application/json",
                                                     headers: [.authorization: "Bearer \(token)", .acceptLanguage: "en"])
             #expect((english.jsonObject["detail"] as? String)?.contains("not filled in correctly") == true)

@@ -5,20 +5,21 @@ import SamenStore
 
 /// The people of one organisation and their roles. Viewing needs any role; changing
 /// needs the administrator role.
-struct MemberRoutes {
+struct MemberRoutes: RouteGroup {
     let services: AppServices
     var renderer: Renderer { services.renderer }
+    var writes: MemberWrites { MemberWrites(database: services.database, accounts: services.accounts) }
 
-    static let entries = [
-        RouteEntry(.get, "/o/:org/members"),
-        RouteEntry(.post, "/o/:org/members"),
-        RouteEntry(.get, "/o/:org/members/:user"),
-        RouteEntry(.post, "/o/:org/members/:user/role"),
-        RouteEntry(.post, "/o/:org/members/:user/remove"),
-    ]
+    static var routes: [(RouteEntry, (Self) -> Handler)] {
+        [
+            (MemberPath.list.get, { $0.list }), (MemberPath.list.post, { $0.add }), (MemberPath.member.get, { $0.detail }),
+            (MemberPath.role.post, { $0.changeRole }), (MemberPath.remove.get, { $0.removeForm }), (MemberPath.remove.post, { $0.remove }),
+        ]
+    }
 
-    func register(on router: Router<AppRequestContext>) {
-        router.register(Array(zip(Self.entries, [list, add, detail, changeRole, remove] as [Handler])))
+    /// The web form as plain input; the rules (a name only for a new account) are the use-case's.
+    static func input(_ form: FormData) -> MemberInput {
+        MemberInput(email: form["email"], displayName: form["display_name"], role: form["role"], password: form["password"])
     }
 
     struct MemberRow {
@@ -79,21 +80,9 @@ struct MemberRoutes {
     @Sendable func add(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let membership = try await services.membership(request, context, for: .manageMembers)
         let form = try await request.form(context)
-        let email = IdentityRules.normalisedEmail(form["email"])
-        var errors = IdentityRules.checkEmail(email) + IdentityRules.checkDisplayName(form["display_name"])
-        var role = Role.member
-        switch IdentityRules.checkRole(form["role"]) {
-        case .success(let chosen): role = chosen
-        case .failure(let error): errors.append(error)
-        }
-        let password = form["password"]
-        if !password.isEmpty { errors += IdentityRules.checkPassword(password) }
+        let errors: [SamenError]
         do {
-            try ValidationErrors.check(errors)
-            let existing = try await services.accounts.users.user(email: email)
-            let hash: String? = existing == nil && !password.isEmpty ? try await services.accounts.hash(password) : nil
-            _ = try await services.organisations.addMember(organisationID: membership.organisation.id, email: email,
-                                                           displayName: form["display_name"].trimmed, passwordHash: hash, role: role)
+            _ = try await writes.add(try RecordFlow.actor(membership, context), Self.input(form))
             return services.cookies.redirect(Paths.members(membership.organisation.slug), notice: "notice_member_added")
         } catch let error as SamenError where error.kind == .conflict || error.kind == .validation {
             errors = [error]
@@ -116,6 +105,7 @@ struct MemberRoutes {
         let rolePath: String
         let removePath: String
         let backPath: String
+        let version: String
         let form: FormState
     }
 
@@ -141,32 +131,58 @@ struct MemberRoutes {
             since: Self.date(member.since), canManage: membership.role.allows(.manageMembers),
             isSelf: member.user.id == context.user?.id, roles: roleOptions(selected: member.role.rawValue, context),
             rolePath: Paths.memberRole(slug, member.user.id), removePath: Paths.memberRemove(slug, member.user.id),
-            backPath: Paths.members(slug), form: renderer.form(errors: errors, context))
+            backPath: Paths.members(slug), version: String(member.version), form: renderer.form(errors: errors, context))
         return renderer.page("member", title: member.user.displayName, body: body, request: request, context: context,
                              status: status, nav: services.organisationNav(membership, current: request.uri.path, context))
     }
 
+    /// A stale version (someone changed the role meanwhile) shows the page again with the role as stored now.
     @Sendable func changeRole(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let membership = try await services.membership(request, context, for: .manageMembers)
         let member = try await member(request, context, membership)
         let form = try await request.form(context)
         do {
-            let role = try IdentityRules.checkRole(form["role"]).get()
-            try await services.organisations.setRole(organisationID: membership.organisation.id, userID: member.user.id, role: role)
-        } catch let error as SamenError where error.kind == .conflict || error.kind == .validation {
-            return detailPage(request, context, membership: membership, member: member, errors: [error], status: error.kind == .conflict ? .conflict : .unprocessableContent)
+            _ = try await writes.changeRole(try RecordFlow.actor(membership, context), userID: member.user.id, role: form["role"],
+                                            expected: RecordForm.version(form["version"]))
+        } catch let error as SamenError where error.kind == .conflict || error.kind == .stale {
+            let now = try await self.member(request, context, membership)
+            return detailPage(request, context, membership: membership, member: now, errors: [error], status: .conflict)
+        } catch let failed as ValidationErrors {
+            return detailPage(request, context, membership: membership, member: member, errors: failed.errors, status: .unprocessableContent)
         }
         return services.cookies.redirect(Paths.member(membership.organisation.slug, member.user.id), notice: "notice_saved")
     }
 
+    @Sendable func removeForm(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let membership = try await services.membership(request, context, for: .manageMembers)
+        let member = try await member(request, context, membership)
+        let slug = membership.organisation.slug
+        return RecordFlow.organisation(services, request, context, membership, canDelete: true).deletePage(
+            context, heading: renderer.text("member_remove_title", context), name: member.user.displayName, impact: DeletionImpact([]),
+            action: MemberPath.remove.link(slug, member.user.id), back: MemberPath.member.link(slug, member.user.id), version: member.version)
+    }
+
+    /// The confirmed removal; the last administrator is refused on the confirmation page (409).
     @Sendable func remove(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let membership = try await services.membership(request, context, for: .manageMembers)
         let member = try await member(request, context, membership)
-        do {
-            try await services.organisations.removeMember(organisationID: membership.organisation.id, userID: member.user.id)
-        } catch let error as SamenError where error.kind == .conflict {
-            return detailPage(request, context, membership: membership, member: member, errors: [error], status: .conflict)
-        }
-        return services.cookies.redirect(Paths.members(membership.organisation.slug), notice: "notice_member_removed")
+        let slug = membership.organisation.slug
+        let actor = try RecordFlow.actor(membership, context)
+        return try await RecordFlow.organisation(services, request, context, membership, canDelete: true).confirmDelete(
+            request, context, heading: renderer.text("member_remove_title", context), name: member.user.displayName,
+            action: MemberPath.remove.link(slug, member.user.id), back: MemberPath.member.link(slug, member.user.id),
+            done: MemberPath.list.link(slug), impact: { DeletionImpact([]) },
+            reload: { try await services.organisations.member(organisationID: membership.organisation.id, userID: member.user.id)?.version },
+            delete: { try await writes.remove(actor, userID: member.user.id, expected: $0) })
     }
+}
+
+/// The member pages' URL shapes.
+enum MemberPath {
+    static let list = PathPattern("/o/:org/members")
+    static let member = list.appending(":user")
+    static let role = member.appending("role")
+    static let remove = member.appending("remove")
+    static let api = PathPattern("/api/v1/organisations/:org/members")
+    static let apiOne = api.appending(":user")
 }

@@ -38,6 +38,7 @@ struct APIRoutes {
         let email: String
         let displayName: String
         let role: String
+        let version: Int
     }
 
     struct MeJSON: Encodable {
@@ -88,7 +89,8 @@ struct APIRoutes {
     }
 
     static func memberJSON(_ member: Member) -> MemberJSON {
-        MemberJSON(id: member.user.id, email: member.user.email, displayName: member.user.displayName, role: member.role.rawValue)
+        MemberJSON(id: member.user.id, email: member.user.email, displayName: member.user.displayName, role: member.role.rawValue,
+                   version: member.version)
     }
 
     @Sendable func organisations(_ request: Request, _ context: AppRequestContext) async throws -> Response {
@@ -108,63 +110,42 @@ struct APIRoutes {
         return try Self.json(["members": members.map(Self.memberJSON)])
     }
 
+    /// A new member: `display_name` and `password` are needed only when the e-mail has no account yet.
     struct NewMemberJSON: Decodable {
         let email: String
         let displayName: String?
-        let role: String
+        let role: String?
         let password: String?
     }
-
-    @Sendable func addMember(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-        let membership = try await services.membership(request, context, for: .manageMembers)
-        let input = try await Self.decode(NewMemberJSON.self, request, context)
-        let email = IdentityRules.normalisedEmail(input.email)
-        let displayName = input.displayName?.trimmed ?? ""
-        var errors = IdentityRules.checkEmail(email)
-        let existing = try await services.accounts.users.user(email: email)
-        if existing == nil { errors += IdentityRules.checkDisplayName(displayName) }
-        if let password = input.password { errors += IdentityRules.checkPassword(password) }
-        let role = IdentityRules.checkRole(input.role)
-        if case .failure(let error) = role { errors.append(error) }
-        try ValidationErrors.check(errors)
-        let hash: String? = existing == nil ? try await input.password.asyncMap(services.accounts.hash) : nil
-        let member = try await services.organisations.addMember(
-            organisationID: membership.organisation.id, email: email, displayName: existing?.displayName ?? displayName,
-            passwordHash: hash, role: try role.get())
-        return try Self.json(Self.memberJSON(member), status: .created)
+    var writes: MemberWrites { MemberWrites(database: services.database, accounts: services.accounts) }
+    func memberActor(_ request: Request, _ context: AppRequestContext) async throws -> WriteActor {
+        try RecordFlow.actor(try await services.membership(request, context, for: .manageMembers), context)
     }
-
+    @Sendable func addMember(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let actor = try await memberActor(request, context)
+        let body = try await APIWrites.decode(NewMemberJSON.self, request, context)
+        let member = try await writes.add(actor, MemberInput(email: body.email, displayName: body.displayName ?? "",
+                                                             role: body.role ?? Role.member.rawValue, password: body.password ?? ""))
+        return try APIWrites.json(Self.memberJSON(member), version: member.version, status: .created)
+    }
     struct MemberChangeJSON: Decodable {
         let role: String
     }
-
-    private func target(_ request: Request, _ context: AppRequestContext, _ membership: Membership) async throws -> Member {
-        guard let member = try await services.organisations.member(organisationID: membership.organisation.id,
-                                                                   userID: try request.parameter("user", context)) else {
-            throw SamenError.notFound
-        }
-        return member
-    }
-
     @Sendable func changeMember(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-        let membership = try await services.membership(request, context, for: .manageMembers)
-        let member = try await target(request, context, membership)
-        let input = try await Self.decode(MemberChangeJSON.self, request, context)
-        let role = try IdentityRules.checkRole(input.role).get()
-        try await services.organisations.setRole(organisationID: membership.organisation.id, userID: member.user.id, role: role)
-        var changed = member
-        changed.role = role
-        return try Self.json(Self.memberJSON(changed))
+        let actor = try await memberActor(request, context)
+        let userID = try request.parameter("user", context)
+        _ = try await writes.member(actor, userID: userID)
+        let expected = try APIWrites.expectedVersion(request)
+        let body = try await APIWrites.decode(MemberChangeJSON.self, request, context)
+        let changed = try await writes.changeRole(actor, userID: userID, role: body.role, expected: expected)
+        return try APIWrites.json(Self.memberJSON(changed), version: changed.version)
     }
-
     @Sendable func removeMember(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-        let membership = try await services.membership(request, context, for: .manageMembers)
-        let member = try await target(request, context, membership)
-        try await services.organisations.removeMember(organisationID: membership.organisation.id, userID: member.user.id)
+        let actor = try await memberActor(request, context)
+        try await writes.remove(actor, userID: try request.parameter("user", context), expected: try APIWrites.expectedVersion(request))
         return Response(status: .noContent)
     }
 }
-
 extension Optional {
     func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
         guard let self else { return nil }
