@@ -115,10 +115,13 @@ public struct Survey: Sendable, Hashable {
     public let createdAt: Int64
     public var items: [SurveyItem]
     public var segments: [SurveySegmentQuestion]
+    /// The survey row's version (optimistic concurrency), not the dimension set's.
+    public var version: Int
 
     public init(id: String, organisationID: String, trajectoryID: String?, title: String, dimensionSetID: String,
                 dimensionSetVersion: Int, scale: SurveyScaleOption, asksNPS: Bool, asksCES: Bool, asksMark: Bool,
-                createdAt: Int64, items: [SurveyItem], segments: [SurveySegmentQuestion]) {
+                createdAt: Int64, items: [SurveyItem], segments: [SurveySegmentQuestion], version: Int = 1) {
+        self.version = version
         self.id = id
         self.organisationID = organisationID
         self.trajectoryID = trajectoryID

@@ -209,10 +209,10 @@ public struct SurveyStore: Sendable {
         try await database.read { sql in try await Self.survey(sql: sql, organisationID: organisationID, id: id) }
     }
 
-    static func survey(sql: any SQLDatabase, organisationID: String, id: String) async throws -> Survey? {
+    public static func survey(sql: any SQLDatabase, organisationID: String, id: String) async throws -> Survey? {
         guard let row = try await sql.raw("""
             SELECT id, organisation_id, trajectory_id, title, dimension_set_id, dimension_set_version, scale_max,
-                   asks_nps, asks_ces, asks_mark, created_at
+                   asks_nps, asks_ces, asks_mark, created_at, row_version
             FROM surveys WHERE id = \(bind: id) AND organisation_id = \(bind: organisationID)
             """).first() else { return nil }
         let items = try await sql.raw("""
@@ -242,7 +242,8 @@ public struct SurveyStore: Sendable {
             asksNPS: try row.decode(column: "asks_nps", as: Int.self) != 0,
             asksCES: try row.decode(column: "asks_ces", as: Int.self) != 0,
             asksMark: try row.decode(column: "asks_mark", as: Int.self) != 0,
-            createdAt: try row.decode(column: "created_at", as: Int64.self), items: items, segments: segments)
+            createdAt: try row.decode(column: "created_at", as: Int64.self), items: items, segments: segments,
+            version: try row.decode(column: "row_version", as: Int.self))
     }
 
     public struct ItemChange: Sendable {

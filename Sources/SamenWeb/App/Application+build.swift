@@ -136,6 +136,7 @@ public func buildRouter(database: Database, configuration: SamenConfiguration) a
     PublicStoryRoutes(services: services, limiter: RateLimiter(capacity: 5, perSecond: 1.0 / 60)).register(on: router)
     ConversationRoutes.registerAll(services: services, on: router)
     SurveyRoutes(services: services).register(on: router); SurveyAnalysisRoutes(services: services).register(on: router); PublicSurveyRoutes(services: services).register(on: router); DimensionSetRoutes(services: services).register(on: router); SurveyAPIRoutes(services: services).register(on: router)
+    SurveyEditRoutes(services: services).register(on: router); SurveyWriteAPIRoutes(services: services).register(on: router)
     return router
 }
 

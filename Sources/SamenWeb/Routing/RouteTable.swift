@@ -35,8 +35,10 @@ public enum RouteCatalog {
             + RepresentationRoutes.entries + TrajectoryDataRoutes.exportEntries + TrajectoryDataRoutes.apiEntries + TrajectoryAPIRoutes.entries + StoryRoutes.entries + InterviewUploadRoutes.entries + EvidenceRoutes.entries + DesignRoutes.entries + ReportRoutes.entries
             + ConversationRoutes.allEntries
             + SurveyRoutes.entries + SurveyAnalysisRoutes.entries + DimensionSetRoutes.entries + SurveyAPIRoutes.entries
+            + SurveyEditRoutes.entries + SurveyWriteAPIRoutes.entries
     }
-    public static var api: [RouteEntry] { APIRoutes.entries + AuditRoutes.entries.filter { $0.path.hasPrefix("/api/") } + TrajectoryDataRoutes.apiEntries + TrajectoryAPIRoutes.entries + ConversationAPIRoutes.entries + SurveyAPIRoutes.entries }
+    public static var api: [RouteEntry] { APIRoutes.entries + AuditRoutes.entries.filter { $0.path.hasPrefix("/api/") } + TrajectoryDataRoutes.apiEntries + TrajectoryAPIRoutes.entries + ConversationAPIRoutes.entries + SurveyAPIRoutes.entries
+        + SurveyWriteAPIRoutes.entries }
 }
 
 extension Request {

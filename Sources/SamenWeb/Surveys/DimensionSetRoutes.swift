@@ -42,6 +42,7 @@ struct DimensionSetRoutes {
         let version: Int
         let editable: Bool
         let savePath: String
+        let deletePath: String
         let dimensions: [DimensionRow]
     }
 
@@ -73,7 +74,7 @@ struct DimensionSetRoutes {
                 rows.append(DimensionRow(index: rows.count, code: "", nameNL: "", nameEN: "", definitionNL: "", definitionEN: "", isNew: true))
             }
             return SetView(id: set.id, name: set.name, source: set.source, version: set.version, editable: editable,
-                           savePath: Paths.dimensionSet(slug, set.id), dimensions: rows)
+                           savePath: Paths.dimensionSet(slug, set.id), deletePath: SurveyPath.setDelete.link(slug, set.id), dimensions: rows)
         }
         let body = Body(sets: views, canEdit: canEdit, copyPath: Paths.dimensionSets(slug), form: form,
                         sources: sets.map { Option(value: $0.id, label: $0.name, selected: $0.isDefault) })

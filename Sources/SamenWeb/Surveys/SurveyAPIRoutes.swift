@@ -62,6 +62,7 @@ struct SurveyAPIRoutes {
         let waves: [WaveJSON]?
         let responses: Int?
         let csvHeader: String
+        let version: Int
     }
 
     static func json(_ survey: Survey, waves: [SurveyWave]? = nil, responses: Int? = nil) -> SurveyJSON {
@@ -73,7 +74,7 @@ struct SurveyAPIRoutes {
                                                textEn: $0.textEN, reverseCoded: $0.isReverseCoded) },
             segments: survey.askedSegments.map { SegmentJSON(variable: $0.question.rawValue, levels: $0.levels) },
             waves: waves?.map { WaveJSON(id: $0.id, name: $0.name, startsOn: $0.startsOn, endsOn: $0.endsOn) },
-            responses: responses, csvHeader: SurveyService.templateHeader(for: survey))
+            responses: responses, csvHeader: SurveyService.templateHeader(for: survey), version: survey.version)
     }
 
     func survey(_ request: Request, _ context: AppRequestContext, _ membership: Membership) async throws -> Survey {
@@ -94,9 +95,9 @@ struct SurveyAPIRoutes {
         let membership = try await services.membership(request, context, for: .viewOrganisation)
         let survey = try await survey(request, context, membership)
         let organisationID = membership.organisation.id
-        return try APIRoutes.json(Self.json(
+        return try APIWrites.json(Self.json(
             survey, waves: try await surveys.responses.waves(organisationID: organisationID, surveyID: survey.id),
-            responses: try await surveys.responses.count(organisationID: organisationID, surveyID: survey.id)))
+            responses: try await surveys.responses.count(organisationID: organisationID, surveyID: survey.id)), version: survey.version)
     }
 
     @Sendable func analysis(_ request: Request, _ context: AppRequestContext) async throws -> Response {

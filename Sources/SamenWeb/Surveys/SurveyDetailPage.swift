@@ -27,6 +27,7 @@ struct SurveyDetailPage {
         let links: Int
         let used: Int
         let linksPath: String
+        let deletePath: String
     }
 
     struct IssueRow {
@@ -60,6 +61,8 @@ struct SurveyDetailPage {
         let importSummary: String
         let csv: String
         let analysisPath: String
+        let editPath: String
+        let deletePath: String
     }
 
     func render(_ request: Request, _ context: AppRequestContext, _ membership: Membership, _ survey: Survey,
@@ -77,7 +80,8 @@ struct SurveyDetailPage {
             waveRows.append(WaveRow(id: wave.id, name: wave.name,
                                     period: [wave.startsOn, wave.endsOn].compactMap { $0 }.joined(separator: " – "),
                                     links: counts.total, used: counts.used,
-                                    linksPath: Paths.surveyLinks(organisation.slug, survey.id, wave.id)))
+                                    linksPath: Paths.surveyLinks(organisation.slug, survey.id, wave.id),
+                                    deletePath: SurveyPath.waveDelete.link(organisation.slug, survey.id, wave.id)))
         }
         let itemForm = renderer.form(errors: itemErrors, context)
         var extras: [String] = []
@@ -107,7 +111,8 @@ struct SurveyDetailPage {
             importSummary: importError.map {
                 renderer.text("survey_import_failed", context).replacingOccurrences(of: "{count}", with: String($0.totalCount))
             } ?? "",
-            csv: csv, analysisPath: Paths.surveyAnalysis(organisation.slug, survey.id))
+            csv: csv, analysisPath: Paths.surveyAnalysis(organisation.slug, survey.id),
+            editPath: SurveyPath.edit.link(organisation.slug, survey.id), deletePath: SurveyPath.delete.link(organisation.slug, survey.id))
         return renderer.page("survey", title: survey.title, body: body, request: request, context: context, status: status,
                              nav: routes.services.organisationNav(organisation, current: request.uri.path, context))
     }
