@@ -7,7 +7,7 @@ extension Pseudonymiser {
     /// Street-name endings that are safe in lower case too ("kerkstraat 12"); the others
     /// (weg, hof, pad, …) also end ordinary words ("onderweg 2 uur") and need a capital.
     static let strongStreetEndings = "straat|laan|plein|gracht|kade|singel|dreef|steeg|burgwal|boulevard|straatje|laantje|pleintje|steenweg"
-    static let weakStreetEndings = "weg|hof|hofje|pad|dijk|park|plantsoen|markt|baan|allee|ring|dam|wal|haven|erf|veld|hoek|gang|poort|lei|vaart|kanaal|promenade|wetering|weide|akker|kamp|brink|zoom|oever|rade|hove|hoven|dreve|passage|galerij|hout|wei|laar|donk|horst"
+    static let weakStreetEndings = "weg|hof|hofje|pad|dijk|park|plantsoen|markt|baan|allee|ring|dam|wal|haven|erf|veld|hoek|gang|poort|lei|vaart|kanaal|promenade|wetering|schans|werf|kaai|vest|vliet|diep|weide|akker|kamp|brink|zoom|oever|rade|hove|hoven|dreve|passage|galerij|hout|wei|laar|donk|horst"
     /// A street name that is one of the endings on its own, followed by particles and a
     /// name: "Laan van Nieuw-Oost-Indië", "Weg der Verenigde Naties".
     static let streetHeads = "Laan|Weg|Plein|Kade|Singel|Gracht|Dreef|Boulevard|Markt|Straat|Dijk|Burgwal|Ring|Hof|Pad|Park|Plantsoen"
@@ -19,14 +19,22 @@ extension Pseudonymiser {
         // only after a head word ("Laan op Zuid"), so "Utrecht aan de Kerkstraat" stays out.
         let part = #"(?:van|de|der|den|'t|’t|'s|ter|ten|la|le|du)"#
         let headPart = #"(?:van|de|der|den|het|'t|’t|'s|op|aan|in|ter|ten|te|bij|naar|la|le|du|en)"#
-        let prefix = "(?:\(cap)\\s+(?:\(part)\\s+){0,3}){0,3}"
+        // Spaces only: a line break ends the street ("J. Verhoeven\nDorpsstraat 81").
+        let prefix = "(?:\(cap)[ \t]+(?:\(part)[ \t]+){0,3}){0,3}"
         let strong = #"\p{L}[\p{L}'’\-]*?(?:"# + strongStreetEndings + ")"
         let weak = #"\p{Lu}[\p{L}'’\-]*?(?:"# + weakStreetEndings + ")"
-        let head = "(?:\(streetHeads))\\s+(?:\(headPart)\\s+){1,3}(?:\(cap)\\s+){0,2}\(cap)"
+        let head = "(?:\(streetHeads))[ \t]+(?:\(headPart)[ \t]+){1,3}(?:\(cap)[ \t]+){0,2}\(cap)"
+        // Streets that are a head word alone: "Markt 5", "Brink 12".
+        let single = "(?:Markt|Brink|Plein|Kade|Dam|Wal|Singel|Gracht|Vest)"
         // 12, 12a, 7A, 4-II, 10-1, 14 bis, 22 hs; not a decimal, a time or a longer number.
         let number = #"(?:nr\.?\s*|nummer\s+)?\d{1,5}(?![\d.,:]\d)(?:\s?-\s?(?:[IVX]{1,4}|\d{1,4}|[A-Za-z]{1,3})(?![\p{L}\d])|\s?[A-Za-z](?![\p{L}\d])|\s(?:hs|bis|zw|rd|bg|huis|boven|beneden)(?![\p{L}]))?"#
-        return regex(#"(?<![\p{L}\d])"# + "\(prefix)(?:\(head)|\(strong)|\(weak))" + #",?\s+"# + number + #"(?![\p{L}\d])"#)
+        return regex(#"(?<![\p{L}\d])"# + "\(prefix)(?:\(head)|\(strong)|\(weak)|\(single))" + #",?[ \t]+"# + number + #"(?![\p{L}\d])"#)
     }()
+
+    /// A capitalised name with a house number right after "woon op", "adres:", "verhuisd
+    /// naar": streets whose name has no usual ending ("wonen op Heuvelrug 14"). Not after
+    /// "in", which takes a place ("woon in Utrecht").
+    static let cuedStreet = regex(#"(?i:\b(?:woon|woont|wonen|woonde|woonden|wonend|adres(?:\s+is)?|verhuisd\s+naar|ingeschreven\s+op)\s+(?:nu\s+|tijdelijk\s+|sinds\s+kort\s+)?(?:op|aan|:)\s*(?:de\s+|het\s+)?)(\p{Lu}[\p{L}'’\-]+(?:[ \t]+(?:(?:van|de|der|den|ter|ten)[ \t]+)*\p{Lu}[\p{L}'’\-]+){0,3}[ \t]+\d{1,5}[A-Za-z]?(?:-\w{1,4})?)(?![\p{L}\d])"#)
 
     /// Words that a street-address match may pick up at its start ("Op de Kerkstraat 12")
     /// and that are not part of the street name.
@@ -65,7 +73,7 @@ extension Pseudonymiser {
                 start = text[space...].firstIndex(where: { !$0.isWhitespace }) ?? m.range.upperBound
             }
             return start < m.range.upperBound ? start..<m.range.upperBound : nil
-        }
+        } + cuedStreet.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap { Range($0.range(at: 1), in: text) }
     }
 
     /// Licence plates with dashes anywhere, and without dashes after "kenteken".

@@ -14,7 +14,11 @@ struct NameDetector {
         var text: Substring
         /// Whitespace stands between this token and the one before it.
         var spaceBefore: Bool
-        var lower: String { text.lowercased() }
+        /// Lower case, without a possessive or plural "'s" ("collega's", "Sanne's").
+        var lower: String {
+            let l = text.lowercased()
+            return l.count > 3 && (l.hasSuffix("'s") || l.hasSuffix("’s")) ? String(l.dropLast(2)) : l
+        }
     }
 
     let text: String

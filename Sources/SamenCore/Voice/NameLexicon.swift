@@ -83,6 +83,9 @@ enum NameLexicon {
     google microsoft teams zoom youtube netflix iphone samsung excel word outlook gmail hotmail
     kerst kerstmis pasen pinksteren ramadan suikerfeest offerfeest sinterklaas oud nieuw koningsdag bevrijdingsdag
     god allah jezus christus bijbel koran wmo wlz zvw wajong ww aow anw pgb wsnp msnp bbz ioaw tozo corona covid
+    parkinson alzheimer crohn asperger huntington down tourette hodgkin
+    opel volkswagen golf polo toyota ford renault peugeot fiat citroën skoda kia hyundai bmw mercedes audi volvo seat nissan
+    mazda suzuki tesla dacia honda
     """).union(days)
     /// Endings of capitalised words that name an institution, a law or a place, not a person.
     static let nonNameEndings = ["wet", "dienst", "bank", "bureau", "fonds", "centrum", "raad", "team", "loket", "kerk", "school",

@@ -37,9 +37,24 @@ extension NameLexicon {
     consulent medewerker ambtenaar hulpverlener begeleider instantie instanties organisatie overheid politie rechter
     vrijwilliger buurt wijk straat stad dorp land
     goedemorgen goedemiddag goedenavond welkom groet groeten
+    thuis avonds ochtends morgens middags nachts zondags zaterdags winters zomers inkomen welzijn participatie onderwijs
+    veiligheid veilig burgerzaken publiekszaken klantcontact samenleving wonen jeugd gezondheid sport cultuur armoede
+    schuldhulpverlening schuldhulp bewindvoering dagbesteding mantelzorg huishoudelijke beschermd inloop spreekuur
+    informatie advies aanmelding intake melding meldpunt vragen antwoord antwoorden bericht berichten bijlage bijlagen
+    betreft onderwerp datum kenmerk handtekening naam adres woonplaats geboortedatum telefoonnummer postcode
+    algemeen algemene sociale sociaal maatschappelijke maatschappelijk openbare openbaar centrale centraal lokale lokaal
+    nationale nationaal landelijke landelijk regionale regionaal gemeentelijke gemeentelijk stedelijke afdeling directie
+    dienstverlening team teams bureau kantoor stadskantoor gemeentehuis stadhuis buurthuis wijkcentrum servicepunt
+    uitleg overzicht verslag rapport plan aanpak beleid regels wet recht rechten plicht plichten kosten bijdrage
+    inderdaad natuurlijk helaas gelukkig jammer misschien waarschijnlijk zeker eigenlijk uiteindelijk achteraf daarom
+    dankzij volgens zelfs eerlijk moeilijk hopelijk vanochtend vanmiddag vanavond vannacht onlangs laatst binnenkort
+    verder tenslotte ten slotte bovendien daarnaast ondertussen ondanks hoewel terwijl zodra nadat voordat totdat zodat
     i you he she we they it the a an and or but is are was were be been have has had do does did not no yes my your his her our
     their this that what who when where why how with for from to of in on at by very so just also too
     """)
+
+    /// First names that are also words in lower case: taken only when capitalised.
+    static let wordLikeNames = words("max mark said ties frank harm amber iris ton merel fleur bas kim cor ad leo els jose ana sara")
 
     /// Common first names in the Netherlands and Flanders, across the backgrounds of their
     /// inhabitants; an extra source beside the cues. Names that are also ordinary words

@@ -1,7 +1,8 @@
 extension NameDetector {
-    /// Articles, determiners and place prepositions: a capitalised word after them is a
+    /// Articles, determiners and place prepositions ("die" and "dat" are conjunctions too:
+    /// "zei dat Luca …", so they are not here): a capitalised word after them is a
     /// place or an organisation ("de Voedselbank", "in Zeist"), not evidence of a person.
-    static let placeLeads = NameLexicon.words("de het een die dat deze dit the a an in te uit richting vanuit nabij")
+    static let placeLeads = NameLexicon.words("de het een deze dit the a an in te uit richting vanuit nabij")
 
     /// Every name found, as ranges of the text, overlapping finds merged.
     func names() -> [Range<String.Index>] {
@@ -43,7 +44,7 @@ extension NameDetector {
             if let r = name(at: i, .capitalised) { return r }
             if NameLexicon.firstNames.contains(tokens[i].lower), let r = name(at: i, .lowercaseToo) { return r }
         }
-        if previous == "van", let relation = word(i - 2), Self.isRole(relation.lower), let r = name(at: i, .capitalised) { return r }
+        if previous == "van", let relation = word(i - 2), Self.isRole(relation.lower), !isParticle(i), let r = name(at: i, .capitalised) { return r }
         // "Hoi Sanne", "Beste Jan,", "hoi sanne!" at the start of a message or line.
         if let previous, NameLexicon.greetings.contains(previous), startsSentence(i - 1) {
             if let r = name(at: i, .capitalised) { return r }
@@ -54,7 +55,14 @@ extension NameDetector {
             if let r = name(at: i, .lowercaseToo), endsClause(r.upperBound) { return r }
         }
         let t = tokens[i]
+        // "'s Avonds", "'s-Hertogenbosch": no name after the old genitive.
+        if t.lower == "s" || (punct(i - 1, "-") && word(i - 2)?.lower == "s") || (word(i - 1)?.lower == "s" && punct(i - 2, "'")) { return nil }
         if Self.isCapitalised(t.text), NameLexicon.firstNames.contains(t.lower), !Self.isNonName(t.lower) { return name(at: i, .capitalisedAny) }
+        // Chat is often all lower case: a common first name is a name there too, unless it is also a word (max, iris).
+        if t.text.allSatisfy({ !$0.isUppercase }), NameLexicon.firstNames.contains(t.lower), !NameLexicon.wordLikeNames.contains(t.lower),
+           !Self.isOrdinary(t.lower) {
+            return name(at: i, .lowercaseToo)
+        }
         // "J. Jansen", "A.B. de Vries"; not "groep A. Daarna".
         if t.text.count == 1, t.text.first!.isUppercase, punct(i + 1, "."), let r = name(at: i, .capitalised), r.count > 2 {
             let last = tokens[r.upperBound - 1].lower
