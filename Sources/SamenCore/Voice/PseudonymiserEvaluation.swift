@@ -109,3 +109,19 @@ public enum PseudonymiserEvaluation {
         return lines.joined(separator: "\n")
     }
 }
+
+extension Pseudonymiser.Result {
+    /// `{"spans": [{"end", "kind", "start"}], "text"}`: the pseudonymised text and what was
+    /// replaced, in Character offsets into the original text (for `samen pseudonymise --json`).
+    public func json() throws -> String {
+        struct Output: Encodable {
+            struct Span: Encodable { let kind: String; let start: Int; let end: Int }
+            let text: String
+            let spans: [Span]
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let output = Output(text: text, spans: findings.map { .init(kind: $0.kind.rawValue, start: $0.start, end: $0.end) })
+        return String(decoding: try encoder.encode(output), as: UTF8.self)
+    }
+}
