@@ -24,6 +24,7 @@ struct NameDetectionTests {
         ("Toen kwam de heer Pinas.", "Toen kwam de heer [NAAM]."),
         ("Juf Sarita en dokter Visser.", "Juf [NAAM] en dokter [NAAM]."),
         ("mw. T. Schaap-Brouwer", "mw. [NAAM]"),
+        ("ik sprak meneer bakker en mevrouw de wit", "ik sprak meneer [NAAM] en mevrouw [NAAM]"),
         // relations and roles
         ("Mijn buurvrouw Ans hielp.", "Mijn buurvrouw [NAAM] hielp."),
         ("De klantmanager, Yvonne, zei niets.", "De klantmanager, [NAAM], zei niets."),
@@ -55,6 +56,7 @@ struct NameDetectionTests {
         "De Voedselbank vroeg papieren. Het Juridisch Loket hielp met het bezwaar.",
         "Het is heet vandaag, ik heb een oude Opel.",
         "Groeten aan je moeder!",
+        "Interview aan de keukentafel. Mevrouw vertelt dat ze zich schaamde. Meneer woonde er al jaren.",
         "We kochten de kast bij de Kringloop en verf bij de Praxis in Veenendaal.",
     ])
     func negatives(text: String) {

@@ -35,7 +35,8 @@ extension NameLexicon {
     werk baan contract uitzendbureau sollicitatie re-integratie traject cursus taalles inburgering verblijfsvergunning
     kind kinderen ouders gezin familie moeder vader zoon dochter man vrouw mensen mens persoon klant inwoner burger
     consulent medewerker ambtenaar hulpverlener begeleider instantie instanties organisatie overheid politie rechter
-    vrijwilliger buurt wijk straat stad dorp land
+    vrijwilliger buurt wijk straat stad dorp land bewoner bewoners deelnemer deelnemers interviewer respondent spreker
+    vertelt vertelde vertellen verteld legt legde uitleg aangeeft geeft aan
     goedemorgen goedemiddag goedenavond welkom groet groeten
     thuis avonds ochtends morgens middags nachts zondags zaterdags winters zomers inkomen welzijn participatie onderwijs
     veiligheid veilig burgerzaken publiekszaken klantcontact samenleving wonen jeugd gezondheid sport cultuur armoede

@@ -37,7 +37,9 @@ extension NameDetector {
         if NameLexicon.weakCues.contains(where: { follows(i, $0) }), let r = name(at: i, .capitalisedAny) { return r }
         // "mevrouw Jansen", "dhr. P. de Boer", "meneer van dam".
         let form = previous ?? (punct(i - 1, ".") ? word(i - 2)?.lower : nil)
-        if let form, NameLexicon.addressForms.contains(form), let r = name(at: i, .lowercaseToo) { return r }
+        // Not a lower-case verb form: interview notes say "Mevrouw vertelt", "Meneer legde uit".
+        if let form, NameLexicon.addressForms.contains(form), Self.isCapitalised(tokens[i].text) || isParticle(i) || !Self.looksLikeVerb(tokens[i].lower),
+           let r = name(at: i, .lowercaseToo) { return r }
         // "mijn buurvrouw Ans", "de klantmanager, Yvonne,", "de moeder van Daan", "mijn zoon daan".
         let relation = punct(i - 1, ",") ? word(i - 2) : word(i - 1)
         if let relation, Self.isRole(relation.lower), !(isParticle(i) && !Self.isCapitalised(tokens[i].text)) {
@@ -90,6 +92,12 @@ extension NameDetector {
         if NameLexicon.closers.contains(closer.lower) { return true }
         // m.v.g.
         return closer.lower == "g" && punct(p - 1, ".") && word(p - 2)?.lower == "v" && punct(p - 3, ".") && word(p - 4)?.lower == "m"
+    }
+
+    /// Ends like a Dutch finite verb (vertelt, woonde, legden); a lower-case surname with
+    /// such an ending (smit) is lost after a form of address, a verb taken for a name is worse.
+    static func looksLikeVerb(_ lower: String) -> Bool {
+        ["t", "de", "te", "den", "ten"].contains { lower.hasSuffix($0) }
     }
 
     /// Nothing, a line break or punctuation follows token `i - 1`.
