@@ -42,7 +42,9 @@ public struct SamenError: Error, Equatable, Sendable, CustomStringConvertible {
     public static let stale = SamenError("stale_version", kind: .stale)
 }
 
-/// Several field errors found at once, so a form can show all of them in one go.
+/// Several field errors found at once, so a form can show all of them in one go. When every
+/// one is a `conflict` (the input is well-formed but clashes with stored records, such as a
+/// date outside the trajectory), the API answers 409 rather than 422.
 public struct ValidationErrors: Error, Equatable, Sendable {
     public var errors: [SamenError]
 

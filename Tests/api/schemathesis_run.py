@@ -89,6 +89,31 @@ def parameters(base: str, token: str) -> dict:
     }
 
 
+def send(base: str, token: str, method: str, path: str, body: dict) -> dict:
+    request = urllib.request.Request(base + path, method=method, data=json.dumps(body).encode(),
+                                     headers={"Authorization": f"Bearer {token}", "Content-Type": "application/json"})
+    with urllib.request.urlopen(request) as answer:
+        return json.load(answer)
+
+
+def throwaway(base: str, token: str) -> dict:
+    """A second trajectory with one record of each kind, for the DELETE operations, so deleting
+    does not take away the records every other operation is pointed at."""
+    o = "/api/v1/organisations/gemeente-voorbeeld"
+    trajectory = send(base, token, "POST", o + "/trajectories",
+                      {"title": "Wegwerp", "service": "Test", "goal": "Test", "start_date": "2026-01-01"})["id"]
+    t = f"{o}/trajectories/{trajectory}"
+    activity = send(base, token, "POST", t + "/activities",
+                    {"title": "Sessie", "date": "2026-02-01", "phase": "co_initiation", "kind": "session"})["id"]
+    participant = send(base, token, "POST", t + "/participants", {"code": "W-01", "group": "citizen"})["id"]
+    send(base, token, "POST", f"{t}/activities/{activity}/participation", {"participant_id": participant, "consent": "internal"})
+    return {
+        "trajectory": trajectory, "activity": activity, "participant": participant,
+        "stakeholder": send(base, token, "POST", t + "/stakeholders", {"name": "Raad", "group": "influencer"})["id"],
+        "decision": send(base, token, "POST", t + "/decisions", {"date": "2026-02-02", "summary": "Test"})["id"],
+    }
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--samen", required=True)
@@ -109,15 +134,23 @@ def main() -> int:
         token = demo_token(base)
         config = os.path.join(data, "schemathesis.toml")
         with open(config, "w") as out:
+            # 412 answers a stale If-Match: it depends on the stored version, not on the request's
+            # shape, so a schema-valid request may meet it (like 409 for other stored state).
+            out.write("[checks.positive_data_acceptance]\nexpected-statuses = [200, 201, 204, 301, 302, 303, 401, 403, 404, 409, 412, 429]\n\n")
             out.write("[parameters]\n")
             for name, value in parameters(base, token).items():
+                out.write(f'"path.{name}" = {json.dumps(value)}\n')
+            spare = throwaway(base, token)
+            out.write('\n[[operations]]\ninclude-method = "DELETE"\n[operations.parameters]\n')
+            for name, value in spare.items():
                 out.write(f'"path.{name}" = {json.dumps(value)}\n')
         command = [args.schemathesis, "--config-file", config, "run", base + "/api/v1/openapi.json", "--url", base,
                    "--checks", "all", "--max-time", str(args.max_time), "--workers", "2",
                    "-H", f"Authorization: Bearer {token}", "--request-timeout", "10",
                    "--suppress-health-check", "all", *args.extra]
         print("schemathesis:", " ".join(c if "Bearer" not in c else "Authorization: Bearer …" for c in command), flush=True)
-        return subprocess.call(command)
+        # Run from the throwaway folder: schemathesis keeps a cache in its working directory.
+        return subprocess.call(command, cwd=data)
     finally:
         server.terminate()
         try:

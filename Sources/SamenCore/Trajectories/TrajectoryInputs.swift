@@ -22,7 +22,8 @@ public struct TrajectoryInput: Sendable, Equatable {
             + TrajectoryRules.optional(owner, field: "owner", max: 200) + TrajectoryRules.period(start: startDate, end: endDate)
             + TrajectoryRules.optional(goalReason, field: "goal_reason", max: 2000)
         if let current, goal.trimmed != current.goal, goalReason.trimmed.isEmpty {
-            errors.append(.validation("goal_reason_required", field: "goal_reason"))
+            // A conflict with the stored goal, not a malformed request: the API answers 409.
+            errors.append(SamenError("goal_reason_required", kind: .conflict, field: "goal_reason"))
         }
         try ValidationErrors.check(errors)
         var clean = self

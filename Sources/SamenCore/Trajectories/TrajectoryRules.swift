@@ -23,14 +23,14 @@ public enum TrajectoryRules {
                               endField: String = "end_date") -> [SamenError] {
         var errors = date(start, field: startField) + date(end, field: endField, required: false)
         if errors.isEmpty, let s = CalendarDate(start), let e = CalendarDate(end), e < s {
-            errors.append(.validation("dates_out_of_order", field: endField))
+            errors.append(SamenError("dates_out_of_order", kind: .conflict, field: endField))
         }
         return errors
     }
 
     /// An activity may be planned or recorded in a phase that has not started or is open; a closed phase must be reopened first.
     public static func activityPhase(_ phase: Phase, in trajectory: Trajectory) -> [SamenError] {
-        trajectory.status(phase) == .closed ? [.validation("phase_closed", field: "phase")] : []
+        trajectory.status(phase) == .closed ? [SamenError("phase_closed", kind: .conflict, field: "phase")] : []
     }
 
     /// An activity's date must fall inside the trajectory's period.
@@ -38,10 +38,10 @@ public enum TrajectoryRules {
         let errors = date(value, field: "date")
         guard errors.isEmpty, let day = CalendarDate(value) else { return errors }
         if let start = CalendarDate(trajectory.startDate), day < start {
-            return [.validation("date_before_start", field: "date")]
+            return [SamenError("date_before_start", kind: .conflict, field: "date")]
         }
         if let endText = trajectory.endDate, let end = CalendarDate(endText), end < day {
-            return [.validation("date_after_end", field: "date")]
+            return [SamenError("date_after_end", kind: .conflict, field: "date")]
         }
         return []
     }

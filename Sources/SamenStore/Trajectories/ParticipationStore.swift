@@ -174,7 +174,7 @@ public struct ParticipationStore: Sendable {
             WHERE a.id = \(bind: participation.activityID) AND p.id = \(bind: participation.participantID)
               AND t.organisation_id = \(bind: organisationID)
             """).first()
-        guard same != nil else { throw SamenError.validation("participant_unknown", field: "participant") }
+        guard same != nil else { throw SamenError("participant_unknown", kind: .conflict, field: "participant") }
         let already = try await sql.raw("""
             SELECT participant_id FROM participations
             WHERE participant_id = \(bind: participation.participantID) AND activity_id = \(bind: participation.activityID)

@@ -61,6 +61,8 @@ struct Problem {
         switch error {
         case let error as SamenError:
             self.init(status: Self.status(error.kind), code: error.code, fieldErrors: error.field == nil ? [] : [error])
+        case let errors as ValidationErrors where !errors.errors.isEmpty && errors.errors.allSatisfy({ $0.kind == .conflict }):
+            self.init(status: .conflict, code: "rule_conflict", fieldErrors: errors.errors)
         case let errors as ValidationErrors:
             self.init(status: .unprocessableContent, code: "validation_failed", fieldErrors: errors.errors)
         case is MethodNotAllowedMiddleware.MethodNotAllowed:

@@ -6,12 +6,12 @@ import SamenCore
 /// with `limit`, `cursor` and `sort`, and request bodies whose type errors name the field.
 enum APIWrites {
     /// The version an `If-Match` header names (`"3"`, `W/"3"`); nil when absent or `*`.
-    /// A value that is no version of ours cannot match any record: a stale write.
+    /// A value that is no version of ours matches no record: the write is refused as stale
+    /// (412), but only after the body's own checks, like any other stale version.
     static func expectedVersion(_ request: Request) throws -> Int? {
         guard let raw = request.headers[.ifMatch]?.trimmingCharacters(in: .whitespaces), !raw.isEmpty, raw != "*" else { return nil }
         let tag = raw.hasPrefix("W/") ? String(raw.dropFirst(2)) : raw
-        guard let version = Int(tag.trimmingCharacters(in: CharacterSet(charactersIn: "\""))) else { throw SamenError.stale }
-        return version
+        return Int(tag.trimmingCharacters(in: CharacterSet(charactersIn: "\""))) ?? -1
     }
 
     static func etag(_ version: Int) -> String { "\"\(version)\"" }
