@@ -11,7 +11,7 @@ public enum ConversationRecordWrites {
         guard let trajectoryID else { return }
         if try await sql.raw("""
             SELECT id FROM trajectories WHERE id = \(bind: trajectoryID) AND organisation_id = \(bind: organisationID)
-            """).first() == nil { throw ValidationErrors([.validation("trajectory_unknown", field: "trajectory_id")]) }
+            """).first() == nil { throw ValidationErrors([SamenError("trajectory_unknown", kind: .conflict, field: "trajectory_id")]) }
     }
 
     public static func create(sql: any SQLDatabase, organisationID: String, draft: ConversationDraft, seeds: [String]) async throws -> Conversation {

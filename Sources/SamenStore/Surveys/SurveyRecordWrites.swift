@@ -21,7 +21,7 @@ public enum SurveyRecordWrites {
                                     expected: Int?) async throws -> Int {
         if let trajectoryID, try await sql.raw("""
             SELECT id FROM trajectories WHERE id = \(bind: trajectoryID) AND organisation_id = \(bind: organisationID)
-            """).first() == nil { throw ValidationErrors([.validation("trajectory_unknown", field: "trajectory")]) }
+            """).first() == nil { throw ValidationErrors([SamenError("trajectory_unknown", kind: .conflict, field: "trajectory_id")]) }
         return try await VersionedWrites.update(sql: sql, table: "surveys", key: "id = \(bind: id)", owned: owned(organisationID),
                                                 set: "title = \(bind: title), trajectory_id = \(bind: trajectoryID)", expected: expected)
     }
