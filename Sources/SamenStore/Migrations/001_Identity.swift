@@ -2,7 +2,7 @@ import SQLKit
 
 extension Migration {
     /// 001: organisations, accounts, roles, sessions, API tokens, login throttling.
-    static let identity = Migration(version: 1, name: "organisations, users, memberships, sessions, tokens") { _ in
+    public static let identity = Migration(version: 1, name: "organisations, users, memberships, sessions, tokens") { _ in
         [
             """
             CREATE TABLE organisations (

@@ -1,7 +1,7 @@
 extension Migration {
     /// 002: co-creation trajectories with phases, activities, stakeholders, participants,
     /// participation, decisions, target population shares and dismissed advisor warnings.
-    static let trajectories = Migration(version: 2, name: "trajectories and participation") { _ in
+    public static let trajectories = Migration(version: 2, name: "trajectories and participation") { _ in
         [
             """
             CREATE TABLE trajectories (

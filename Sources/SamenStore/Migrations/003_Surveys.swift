@@ -7,7 +7,7 @@ extension Migration {
     /// Answers are stored one row per respondent with the item answers packed in one text
     /// column (`need,experience` per item in item order), so a wave of a million
     /// respondents is a million rows, not thirty million, and reads back in one scan.
-    static let surveys = Migration(version: 3, name: "surveys, dimension sets, waves, answers") { _ in
+    public static let surveys = Migration(version: 3, name: "surveys, dimension sets, waves, answers") { _ in
         [
             """
             CREATE TABLE survey_dimension_sets (

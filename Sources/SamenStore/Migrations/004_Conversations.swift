@@ -3,7 +3,7 @@ import SQLKit
 extension Migration {
     /// 004: conversations (statements, participants, votes with their full history), the
     /// last computed opinion map, and a jobs table that several servers share.
-    static let conversations = Migration(version: 4, name: "conversations, statements, participants, votes, jobs") { _ in
+    public static let conversations = Migration(version: 4, name: "conversations, statements, participants, votes, jobs") { _ in
         [
             """
             CREATE TABLE conversations (

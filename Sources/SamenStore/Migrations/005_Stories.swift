@@ -1,7 +1,7 @@
 extension Migration {
     /// 005: citizen stories and interviews, with consent per use, a receipt code (hashed),
     /// the pseudonymised text and a retention date after which the original is purged.
-    static let stories = Migration(version: 5, name: "stories and interviews") { _ in
+    public static let stories = Migration(version: 5, name: "stories and interviews") { _ in
         [
             """
             CREATE TABLE story_links (

@@ -1,7 +1,7 @@
 extension Migration {
     /// 006: highlights (tagged passages of stories) and insights that group them. Both are
     /// derived from a story and go with it when the story is withdrawn (ON DELETE CASCADE).
-    static let highlights = Migration(version: 6, name: "highlights and insights") { _ in
+    public static let highlights = Migration(version: 6, name: "highlights and insights") { _ in
         [
             """
             CREATE TABLE highlights (

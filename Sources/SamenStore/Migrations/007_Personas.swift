@@ -1,6 +1,6 @@
 extension Migration {
     /// 007: personas and journey maps (with blueprint lanes), each card linked to highlights.
-    static let personas = Migration(version: 7, name: "personas and journeys") { _ in
+    public static let personas = Migration(version: 7, name: "personas and journeys") { _ in
         [
             """
             CREATE TABLE personas (

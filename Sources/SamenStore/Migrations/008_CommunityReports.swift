@@ -2,7 +2,7 @@ extension Migration {
     /// 008: the community report per trajectory ("you said, we did"): an introduction, the
     /// quotes the team chose (only from approved stories with publication consent), what
     /// was done per insight, and an optional public link.
-    static let communityReports = Migration(version: 8, name: "community reports") { _ in
+    public static let communityReports = Migration(version: 8, name: "community reports") { _ in
         [
             """
             CREATE TABLE community_reports (

@@ -2,7 +2,7 @@ extension Migration {
     /// 009: full-text search over the pseudonymised text of stories and interviews (never
     /// over originals, so no direct identifier lands in an index). SQLite: an FTS5 table
     /// kept in step by triggers. PostgreSQL: a GIN index on the Dutch text-search vector.
-    static let storySearch = Migration(version: 9, name: "story full-text search") { kind in
+    public static let storySearch = Migration(version: 9, name: "story full-text search") { kind in
         switch kind {
         case .sqlite:
             return [

@@ -2,7 +2,7 @@ extension Migration {
     /// 010: the write side. A `row_version` on every record a person can edit (optimistic
     /// concurrency: a save names the version it read), the audit trail, and its retention
     /// period per organisation.
-    static let writeSide = Migration(version: 10, name: "row versions and audit trail") { _ in
+    public static let writeSide = Migration(version: 10, name: "row versions and audit trail") { _ in
         versionedTables.map { "ALTER TABLE \($0) ADD COLUMN row_version BIGINT NOT NULL DEFAULT 1" } + [
             """
             CREATE TABLE audit_log (

@@ -139,13 +139,12 @@ extension AppServices {
         return membership
     }
 
-    func organisationNav(_ organisation: Organisation, current: String, _ context: AppRequestContext) -> [LayoutModel.NavItem] {
+    /// The fixed entries; pages call the `Membership` variant below, which adds the modules' entries.
+    private func organisationNav(_ organisation: Organisation, current: String, _ context: AppRequestContext) -> [LayoutModel.NavItem] {
         [
             .init(label: renderer.text("nav_organisations", context), url: Paths.organisations, current: current == Paths.organisations),
             .init(label: renderer.text("nav_overview", context), url: Paths.organisation(organisation.slug),
                   current: current == Paths.organisation(organisation.slug)),
-            .init(label: renderer.text("nav_trajectories", context), url: "/o/\(organisation.slug)/trajectories",
-                  current: current.hasPrefix("/o/\(organisation.slug)/trajectories")),
             .init(label: renderer.text("nav_members", context), url: Paths.members(organisation.slug),
                   current: current.hasPrefix(Paths.members(organisation.slug))),
             .init(label: renderer.text("nav_conversations", context), url: ConversationPaths.list(organisation.slug),
@@ -155,13 +154,11 @@ extension AppServices {
         ]
     }
 
-    /// The navigation for a member: administrators also see the audit trail (*Wijzigingen*).
+    /// The navigation for a member: the feature modules' entries (which may depend on the
+    /// role, such as *Wijzigingen* for administrators) after the overview.
     func organisationNav(_ membership: Membership, current: String, _ context: AppRequestContext) -> [LayoutModel.NavItem] {
         var items = organisationNav(membership.organisation, current: current, context)
-        if membership.role.allows(.manageOrganisation) {
-            let audit = AuditRoutes.page.link(membership.organisation.slug)
-            items.insert(.init(label: renderer.text("nav_audit", context), url: audit, current: current.hasPrefix(audit)), at: items.count - 1)
-        }
+        items.insert(contentsOf: FeatureModules.navigation(membership, current: current, words: { renderer.text($0, context) }), at: 2)
         return items
     }
 }

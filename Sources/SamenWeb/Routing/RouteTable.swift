@@ -29,10 +29,9 @@ extension Router where Context == AppRequestContext {
 /// visits each of them as a member of another organisation and expects 404.
 public enum RouteCatalog {
     public static var organisationScoped: [RouteEntry] {
-        OrganisationRoutes.organisationEntries + MemberRoutes.entries + APIRoutes.organisationEntries + AuditRoutes.entries
-            + TrajectoryRoutes.entries + TrajectoryOverviewRoutes.entries + ActivityRoutes.entries + StakeholderRoutes.entries
-            + ActivityEditRoutes.entries + RegisterEditRoutes.entries
-            + RepresentationRoutes.entries + TrajectoryDataRoutes.exportEntries + TrajectoryDataRoutes.apiEntries + TrajectoryAPIRoutes.entries + StoryRoutes.entries + InterviewUploadRoutes.entries + EvidenceRoutes.entries + DesignRoutes.entries + ReportRoutes.entries
+        OrganisationRoutes.organisationEntries + MemberRoutes.entries + APIRoutes.organisationEntries
+            + FeatureModules.organisationRoutes
+            + StoryRoutes.entries + InterviewUploadRoutes.entries + EvidenceRoutes.entries + DesignRoutes.entries + ReportRoutes.entries
             + ConversationRoutes.allEntries
             + SurveyRoutes.entries + SurveyAnalysisRoutes.entries + DimensionSetRoutes.entries + SurveyAPIRoutes.entries
             + SurveyEditRoutes.entries + SurveyWriteAPIRoutes.entries
@@ -42,7 +41,7 @@ public enum RouteCatalog {
         AuthRoutes.entries + AccountRoutes.entries + OrganisationRoutes.accountEntries
             + PublicStoryRoutes.entries + ReportRoutes.publicEntries + PublicSurveyRoutes.entries + ConversationPublicRoutes.entries
     }
-    public static var api: [RouteEntry] { APIRoutes.entries + AuditRoutes.entries.filter { $0.path.hasPrefix("/api/") } + TrajectoryDataRoutes.apiEntries + TrajectoryAPIRoutes.entries + ConversationAPIRoutes.entries + SurveyAPIRoutes.entries
+    public static var api: [RouteEntry] { APIRoutes.entries + FeatureModules.apiRoutes + ConversationAPIRoutes.entries + SurveyAPIRoutes.entries
         + SurveyWriteAPIRoutes.entries }
 }
 

@@ -38,9 +38,10 @@ public enum DemoData {
                                                   passwordHash: hash, role: person.role)
         }
         // Feature demo content for Gemeente Voorbeeld: each feature adds one line here.
-        try await DemoTrajectories.load(database: database, organisationID: gemeente.id, owner: team[0].name)
-        try await DemoTrajectories.corrections(database: database, actor: WriteActor(
-            organisationID: gemeente.id, userID: ilse.id, displayName: team[0].name, role: .administrator))
+        try await FeatureModules.loadDemo(DemoContext(
+            database: database, configuration: configuration, organisationID: gemeente.id,
+            actor: WriteActor(organisationID: gemeente.id, userID: ilse.id, displayName: team[0].name, role: .administrator)))
+        // Feature areas not yet moved into a module:
         try await DemoStories.load(database: database, organisationID: gemeente.id)
         try await ConversationDemo.load(database: database, organisationID: gemeente.id)
         try await SurveyDemo.load(database: database, organisationID: gemeente.id)

@@ -112,6 +112,6 @@ struct SurveyAnalysisRoutes {
         full.extras = SurveyExtrasSection(page: page, query: parameters)
         return renderer.page("survey-analysis", title: renderer.text("analysis_title", context) + " – " + survey.title,
                              body: full, request: request, context: context,
-                             nav: services.organisationNav(organisation, current: request.uri.path, context))
+                             nav: services.organisationNav(membership, current: request.uri.path, context))
     }
 }

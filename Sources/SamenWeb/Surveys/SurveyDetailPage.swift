@@ -114,6 +114,6 @@ struct SurveyDetailPage {
             csv: csv, analysisPath: Paths.surveyAnalysis(organisation.slug, survey.id),
             editPath: SurveyPath.edit.link(organisation.slug, survey.id), deletePath: SurveyPath.delete.link(organisation.slug, survey.id))
         return renderer.page("survey", title: survey.title, body: body, request: request, context: context, status: status,
-                             nav: routes.services.organisationNav(organisation, current: request.uri.path, context))
+                             nav: routes.services.organisationNav(membership, current: request.uri.path, context))
     }
 }

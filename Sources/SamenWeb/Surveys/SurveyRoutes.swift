@@ -85,7 +85,7 @@ struct SurveyRoutes {
             ageLevels: form.fields["levels_age_band"]?.value ?? SurveyRules.defaultLevels[.ageBand]!.joined(separator: "\n"))
         return renderer.page("surveys", title: renderer.text("surveys_title", context) + " – " + organisation.name, body: body,
                              request: request, context: context, status: status,
-                             nav: services.organisationNav(organisation, current: request.uri.path, context))
+                             nav: services.organisationNav(membership, current: request.uri.path, context))
     }
 
     @Sendable func create(_ request: Request, _ context: AppRequestContext) async throws -> Response {

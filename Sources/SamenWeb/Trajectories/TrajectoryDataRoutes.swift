@@ -19,37 +19,12 @@ struct TrajectoryDataRoutes: RouteGroup {
     static var exportEntries: [RouteEntry] { [exportPath.get] }
     static var apiEntries: [RouteEntry] { entries.filter { $0.path.hasPrefix("/api/") } }
 
-    /// The three tables as rows of text: the same content for CSV and JSON.
+    /// A table by name from the feature modules, else from the story tables (not yet a module).
     func table(_ name: String, _ membership: Membership, _ trajectory: Trajectory) async throws -> (header: [String], rows: [[String]])? {
-        let org = membership.organisation.id
-        switch name {
-        case "stakeholders":
-            let rows = try await t.participation.stakeholders(organisationID: org, trajectoryID: trajectory.id).map { s in
-                [s.name, s.group.rawValue, s.required ? "1" : "0", s.hardToReach ? "1" : "0", s.lowDigitalSkills ? "1" : "0",
-                 s.languageNeeds ? "1" : "0", s.power.map(String.init) ?? "", s.interest.map(String.init) ?? "",
-                 s.quadrant?.rawValue ?? "", s.positionDate ?? ""]
-            }
-            return (["name", "group", "required", "hard_to_reach", "low_digital_skills", "language_needs", "power", "interest",
-                     "quadrant", "position_date"], rows)
-        case "participants":
-            let rows = try await t.participation.participants(organisationID: org, trajectoryID: trajectory.id).map {
-                [$0.code, $0.group.rawValue, $0.vulnerable ? "1" : "0", $0.ageBand, $0.district]
-            }
-            return (["code", "group", "vulnerable", "age_band", "district"], rows)
-        case "participation":
-            let people = Dictionary(try await t.participation.participants(organisationID: org, trajectoryID: trajectory.id).map { ($0.id, $0) },
-                                    uniquingKeysWith: { a, _ in a })
-            let activities = Dictionary(try await t.participation.activities(organisationID: org, trajectoryID: trajectory.id).map { ($0.id, $0) },
-                                        uniquingKeysWith: { a, _ in a })
-            let rows = try await t.participation.participations(organisationID: org, trajectoryID: trajectory.id).map { p in
-                let a = activities[p.activityID]
-                return [a?.date ?? "", a?.title ?? "", a?.phase.rawValue ?? "", a?.kind.rawValue ?? "", people[p.participantID]?.code ?? "",
-                        people[p.participantID]?.group.rawValue ?? "", p.role, p.consent.rawValue, String(p.contributions)]
-            }
-            return (["activity_date", "activity", "phase", "kind", "participant_code", "group", "role", "consent", "contributions"], rows)
-        default:
-            return try await VoiceTables(t: t).table(name, membership, trajectory)
+        if let table = try await FeatureModules.trajectoryTable(name, ExportContext(t: t, membership: membership, trajectory: trajectory)) {
+            return (table.header, table.rows)
         }
+        return try await VoiceTables(t: t).table(name, membership, trajectory)
     }
 
     @Sendable func export(_ request: Request, _ context: AppRequestContext) async throws -> Response {
