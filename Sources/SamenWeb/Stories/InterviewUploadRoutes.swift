@@ -27,21 +27,22 @@ struct InterviewUploadRoutes {
         } else {
             errors.append(.validation("file_required", field: "file"))
         }
-        if errors.isEmpty { errors += StoryRules.interviewText(text, field: "file") }
-        if !errors.isEmpty {
-            return try await StoryRoutes(t: t).listPage(request, context, membership, trajectory,
-                                                        form: t.renderer.form([:], errors: errors, names: StoryRoutes.fields, context),
-                                                        status: .unprocessableContent)
+        var input = InterviewInput()
+        input.text = text; input.consentPublication = form.has("consent_publication"); input.consentReuse = form.has("consent_reuse")
+        input.participantID = form.value("participant") ?? ""; input.activityID = form.value("activity") ?? ""
+        if errors.isEmpty {
+            do {
+                _ = try await VoiceWrites(database: t.services.database).createInterview(try RecordPages(t: t).actor(membership, context),
+                                                                                         trajectoryID: trajectory.id, input, field: "file")
+                return t.services.cookies.redirect(VoicePath.stories.link(membership.organisation.slug, trajectory.id), notice: "notice_interview_added")
+            } catch let refused as ValidationErrors {
+                errors = refused.errors
+            } catch let error as SamenError where error.kind == .validation {
+                errors = [error]
+            }
         }
-        let today = CalendarDate(unixTime: Clock.now())
-        _ = try await StoryStore(database: t.services.database).add(.init(
-            trajectoryID: trajectory.id, linkID: nil, source: .interview, receiptHash: nil, original: text,
-            pseudonymised: try await StoryStore(database: t.services.database).pseudonymiser(trajectoryID: trajectory.id).pseudonymise(text).text,
-            consent: StoryConsent(internalAnalysis: true, publication: form.has("consent_publication"), reuse: form.has("consent_reuse")),
-            ageBand: "", district: "", channel: "",
-            retentionDate: CalendarDate(daysSinceEpoch: today.daysSinceEpoch + StoryRules.defaultRetentionDays).description,
-            participantID: form.value("participant"), activityID: form.value("activity")),
-            organisationID: membership.organisation.id)
-        return t.services.cookies.redirect(TrajectoryPaths.trajectory(membership.organisation.slug, trajectory.id) + "/stories", notice: "notice_interview_added")
+        return try await StoryRoutes(t: t).listPage(request, context, membership, trajectory,
+                                                    form: t.renderer.form([:], errors: errors, names: StoryRoutes.fields, context),
+                                                    status: .unprocessableContent)
     }
 }
