@@ -132,6 +132,9 @@ public func buildRouter(database: Database, configuration: SamenConfiguration) a
     EvidenceRoutes(t: trajectories).register(on: router)
     DesignRoutes(t: trajectories).register(on: router)
     ReportRoutes(t: trajectories).register(on: router)
+    VoiceEditRoutes(t: trajectories).register(on: router)
+    DesignEditRoutes(t: trajectories).register(on: router)
+    VoiceAPIRoutes(t: trajectories).register(on: router)
     // Citizens: at most 5 stories or receipt look-ups at once per client, one more each minute.
     PublicStoryRoutes(services: services, limiter: RateLimiter(capacity: 5, perSecond: 1.0 / 60)).register(on: router)
     ConversationRoutes.registerAll(services: services, on: router)

@@ -33,10 +33,11 @@ public enum RouteCatalog {
             + TrajectoryRoutes.entries + TrajectoryOverviewRoutes.entries + ActivityRoutes.entries + StakeholderRoutes.entries
             + ActivityEditRoutes.entries + RegisterEditRoutes.entries
             + RepresentationRoutes.entries + TrajectoryDataRoutes.exportEntries + TrajectoryDataRoutes.apiEntries + TrajectoryAPIRoutes.entries + StoryRoutes.entries + InterviewUploadRoutes.entries + EvidenceRoutes.entries + DesignRoutes.entries + ReportRoutes.entries
+            + VoiceEditRoutes.entries + DesignEditRoutes.entries + VoiceAPIRoutes.entries
             + ConversationRoutes.allEntries
             + SurveyRoutes.entries + SurveyAnalysisRoutes.entries + DimensionSetRoutes.entries + SurveyAPIRoutes.entries
     }
-    public static var api: [RouteEntry] { APIRoutes.entries + AuditRoutes.entries.filter { $0.path.hasPrefix("/api/") } + TrajectoryDataRoutes.apiEntries + TrajectoryAPIRoutes.entries + ConversationAPIRoutes.entries + SurveyAPIRoutes.entries }
+    public static var api: [RouteEntry] { APIRoutes.entries + AuditRoutes.entries.filter { $0.path.hasPrefix("/api/") } + TrajectoryDataRoutes.apiEntries + TrajectoryAPIRoutes.entries + VoiceAPIRoutes.entries + ConversationAPIRoutes.entries + SurveyAPIRoutes.entries }
 }
 
 extension Request {

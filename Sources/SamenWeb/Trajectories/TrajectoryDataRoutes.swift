@@ -12,16 +12,11 @@ struct TrajectoryDataRoutes {
         RouteEntry(.get, "/api/v1/organisations/:org/trajectories"),
         RouteEntry(.get, "/api/v1/organisations/:org/trajectories/:trajectory"),
         RouteEntry(.get, "/api/v1/organisations/:org/trajectories/:trajectory/participation"),
-        RouteEntry(.get, "/api/v1/organisations/:org/trajectories/:trajectory/stories"),
-        RouteEntry(.get, "/api/v1/organisations/:org/trajectories/:trajectory/highlights"),
-        RouteEntry(.get, "/api/v1/organisations/:org/trajectories/:trajectory/insights"),
-        RouteEntry(.get, "/api/v1/organisations/:org/trajectories/:trajectory/personas"),
-        RouteEntry(.get, "/api/v1/organisations/:org/trajectories/:trajectory/journeys"),
     ]
 
     func register(on router: Router<AppRequestContext>) {
         router.register(Array(zip(Self.exportEntries, [export] as [Handler])))
-        let tables: [Handler] = ["participation", "stories", "highlights", "insights", "personas", "journeys"].map { name in
+        let tables: [Handler] = ["participation"].map { name in
             { request, context in try await apiTable(name, request, context) }
         }
         router.register(Array(zip(Self.apiEntries, [apiList, apiTrajectory] + tables)))
