@@ -42,13 +42,14 @@ public struct ActivityInput: Sendable, Equatable {
         place = a.place; facilitator = a.facilitator; notes = a.notes
     }
 
-    /// An activity in `trajectory`: a date inside the trajectory, never in a closed phase.
-    public func validated(in trajectory: Trajectory, id: String = "") throws -> Activity {
+    /// An activity in `trajectory`: a date inside the trajectory, never moved into a closed phase.
+    /// A correction that keeps the activity in its own, since closed, phase is allowed.
+    public func validated(in trajectory: Trajectory, id: String = "", current: Activity? = nil) throws -> Activity {
         var errors = TrajectoryRules.required(title, field: "title") + TrajectoryRules.optional(place, field: "place", max: 200)
             + TrajectoryRules.optional(facilitator, field: "facilitator", max: 200) + TrajectoryRules.optional(notes, field: "notes", max: 10_000)
         let phase = Phase(rawValue: phase)
         let kind = ActivityKind(rawValue: kind)
-        if let phase { errors += TrajectoryRules.activityPhase(phase, in: trajectory) } else { errors.append(.validation("phase_invalid", field: "phase")) }
+        if let phase { if phase != current?.phase { errors += TrajectoryRules.activityPhase(phase, in: trajectory) } } else { errors.append(.validation("phase_invalid", field: "phase")) }
         if kind == nil { errors.append(.validation("activity_kind_invalid", field: "kind")) }
         errors += TrajectoryRules.activityDate(date, in: trajectory)
         try ValidationErrors.check(errors)

@@ -110,6 +110,7 @@ public func buildRouter(database: Database, configuration: SamenConfiguration) a
     router.add(middleware: SecurityHeadersMiddleware(secure: configuration.secureCookies))
     router.add(middleware: SessionMiddleware(accounts: services.accounts, cookies: services.cookies))
     router.add(middleware: CSRFMiddleware(cookies: services.cookies))
+    router.add(middleware: MethodNotAllowedMiddleware())
     SystemRoutes(services: services).register(on: router)
     AuthRoutes(services: services).register(on: router)
     OrganisationRoutes(services: services).register(on: router)

@@ -20,8 +20,11 @@ struct ErrorMiddleware: RouterMiddleware {
                 // The error's type only: its text could carry personal data.
                 context.logger.error("unhandled error", metadata: ["type": "\(type(of: error))", "path": "\(request.uri.path)"])
             }
+            let allow = (error as? MethodNotAllowedMiddleware.MethodNotAllowed).map { $0.allowed.joined(separator: ", ") }
             if request.isAPI {
-                return problem.json(request: request, translations: renderer.translations, locale: context.locale)
+                var response = problem.json(request: request, translations: renderer.translations, locale: context.locale)
+                if let allow { response.headers[.allow] = allow }
+                return response
             }
             if problem.code == "unauthenticated" {
                 let back = request.method == .get ? "?return_to=" + (request.uri.path.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "/-_"))) ?? "") : ""
@@ -35,13 +38,15 @@ struct ErrorMiddleware: RouterMiddleware {
             }
             let message = renderer.translations.text("error_" + problem.code, context.locale)
             let title = problem.title(renderer.translations, context.locale)
-            return renderer.page(
+            var response = renderer.page(
                 "error",
                 title: title,
                 body: ErrorBody(heading: title, message: message,
                                 status: Int(problem.status.code), code: problem.code),
                 request: request, context: context, status: problem.status
             )
+            if let allow { response.headers[.allow] = allow }
+            return response
         }
     }
 }
@@ -58,6 +63,8 @@ struct Problem {
             self.init(status: Self.status(error.kind), code: error.code, fieldErrors: error.field == nil ? [] : [error])
         case let errors as ValidationErrors:
             self.init(status: .unprocessableContent, code: "validation_failed", fieldErrors: errors.errors)
+        case is MethodNotAllowedMiddleware.MethodNotAllowed:
+            self.init(status: .methodNotAllowed, code: "method_not_allowed", fieldErrors: [])
         case is DecodingError:
             self.init(status: .badRequest, code: "malformed_json", fieldErrors: [])
         case let error as any HTTPResponseError:

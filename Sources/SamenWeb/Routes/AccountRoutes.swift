@@ -3,17 +3,17 @@ import SamenCore
 import SamenStore
 
 /// A person's own account: password and personal API tokens.
-struct AccountRoutes {
+struct AccountRoutes: RouteGroup {
     let services: AppServices
     var renderer: Renderer { services.renderer }
 
-    func register(on router: Router<AppRequestContext>) {
-        router.register([
-            (RouteEntry(.get, Paths.account), show),
-            (RouteEntry(.post, Paths.accountPassword), changePassword),
-            (RouteEntry(.post, Paths.accountTokens), createToken),
-            (RouteEntry(.post, "/account/tokens/:token/revoke"), revokeToken),
-        ])
+    static var routes: [(RouteEntry, (Self) -> Handler)] {
+        [
+            (RouteEntry(.get, Paths.account), { $0.show }),
+            (RouteEntry(.post, Paths.accountPassword), { $0.changePassword }),
+            (RouteEntry(.post, Paths.accountTokens), { $0.createToken }),
+            (RouteEntry(.post, "/account/tokens/:token/revoke"), { $0.revokeToken }),
+        ]
     }
 
     struct TokenRow {

@@ -2,19 +2,19 @@ import Hummingbird
 import SamenCore
 
 /// Logging in and out, first set-up, and the language switch.
-struct AuthRoutes {
+struct AuthRoutes: RouteGroup {
     let services: AppServices
     var renderer: Renderer { services.renderer }
 
-    func register(on router: Router<AppRequestContext>) {
-        router.register([
-            (RouteEntry(.get, Paths.login), showLogin),
-            (RouteEntry(.post, Paths.login), logIn),
-            (RouteEntry(.post, Paths.logout), logOut),
-            (RouteEntry(.get, Paths.setup), showSetup),
-            (RouteEntry(.post, Paths.setup), setUp),
-            (RouteEntry(.post, Paths.language), switchLanguage),
-        ])
+    static var routes: [(RouteEntry, (Self) -> Handler)] {
+        [
+            (RouteEntry(.get, Paths.login), { $0.showLogin }),
+            (RouteEntry(.post, Paths.login), { $0.logIn }),
+            (RouteEntry(.post, Paths.logout), { $0.logOut }),
+            (RouteEntry(.get, Paths.setup), { $0.showSetup }),
+            (RouteEntry(.post, Paths.setup), { $0.setUp }),
+            (RouteEntry(.post, Paths.language), { $0.switchLanguage }),
+        ]
     }
 
     struct LoginBody {

@@ -3,20 +3,21 @@ import SamenCore
 import SamenStore
 
 /// The organisations a person belongs to, and each organisation's overview.
-struct OrganisationRoutes {
+struct OrganisationRoutes: RouteGroup {
     let services: AppServices
     var renderer: Renderer { services.renderer }
 
-    static let entries = [RouteEntry(.get, "/o/:org")]
-
-    func register(on router: Router<AppRequestContext>) {
-        router.register([
-            (RouteEntry(.get, Paths.home), home),
-            (RouteEntry(.get, Paths.organisations), list),
-            (RouteEntry(.post, Paths.organisations), create),
-            (Self.entries[0], overview),
-        ])
+    static var routes: [(RouteEntry, (Self) -> Handler)] {
+        [
+            (RouteEntry(.get, Paths.home), { $0.home }),
+            (RouteEntry(.get, Paths.organisations), { $0.list }),
+            (RouteEntry(.post, Paths.organisations), { $0.create }),
+            (RouteEntry(.get, "/o/:org"), { $0.overview }),
+        ]
     }
+    /// The organisation's own page (walked by the tenant-isolation test) and the person's list of organisations.
+    static var organisationEntries: [RouteEntry] { entries.filter { $0.path.hasPrefix("/o/") } }
+    static var accountEntries: [RouteEntry] { entries.filter { !$0.path.hasPrefix("/o/") } }
 
     @Sendable func home(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         guard let user = context.user else {

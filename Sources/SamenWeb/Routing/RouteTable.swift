@@ -29,13 +29,18 @@ extension Router where Context == AppRequestContext {
 /// visits each of them as a member of another organisation and expects 404.
 public enum RouteCatalog {
     public static var organisationScoped: [RouteEntry] {
-        OrganisationRoutes.entries + MemberRoutes.entries + APIRoutes.organisationEntries + AuditRoutes.entries
+        OrganisationRoutes.organisationEntries + MemberRoutes.entries + APIRoutes.organisationEntries + AuditRoutes.entries
             + TrajectoryRoutes.entries + TrajectoryOverviewRoutes.entries + ActivityRoutes.entries + StakeholderRoutes.entries
             + ActivityEditRoutes.entries + RegisterEditRoutes.entries
             + RepresentationRoutes.entries + TrajectoryDataRoutes.exportEntries + TrajectoryDataRoutes.apiEntries + TrajectoryAPIRoutes.entries + StoryRoutes.entries + InterviewUploadRoutes.entries + EvidenceRoutes.entries + DesignRoutes.entries + ReportRoutes.entries
             + VoiceEditRoutes.entries + DesignEditRoutes.entries + VoiceAPIRoutes.entries
             + ConversationRoutes.allEntries
             + SurveyRoutes.entries + SurveyAnalysisRoutes.entries + DimensionSetRoutes.entries + SurveyAPIRoutes.entries
+    }
+    /// Citizens' pages and the account's own routes: registered through tables, outside any organisation.
+    public static var publicEntries: [RouteEntry] {
+        AuthRoutes.entries + AccountRoutes.entries + OrganisationRoutes.accountEntries
+            + PublicStoryRoutes.entries + ReportRoutes.publicEntries + PublicSurveyRoutes.entries + ConversationPublicRoutes.entries
     }
     public static var api: [RouteEntry] { APIRoutes.entries + AuditRoutes.entries.filter { $0.path.hasPrefix("/api/") } + TrajectoryDataRoutes.apiEntries + TrajectoryAPIRoutes.entries + VoiceAPIRoutes.entries + ConversationAPIRoutes.entries + SurveyAPIRoutes.entries }
 }

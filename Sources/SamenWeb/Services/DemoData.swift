@@ -39,6 +39,8 @@ public enum DemoData {
         }
         // Feature demo content for Gemeente Voorbeeld: each feature adds one line here.
         try await DemoTrajectories.load(database: database, organisationID: gemeente.id, owner: team[0].name)
+        try await DemoTrajectories.corrections(database: database, actor: WriteActor(
+            organisationID: gemeente.id, userID: ilse.id, displayName: team[0].name, role: .administrator))
         try await DemoStories.load(database: database, organisationID: gemeente.id)
         try await ConversationDemo.load(database: database, organisationID: gemeente.id)
         try await SurveyDemo.load(database: database, organisationID: gemeente.id)

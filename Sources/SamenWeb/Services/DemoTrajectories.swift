@@ -81,6 +81,27 @@ enum DemoTrajectories {
                                          shares: [("Centrum", 20), ("Noord", 30), ("Oost", 25), ("Zuid", 25)])
     }
 
+    /// A few later corrections made through the use-cases, so the audit trail (*Wijzigingen*)
+    /// shows what an edit leaves behind from the first visit.
+    static func corrections(database: Database, actor: WriteActor) async throws {
+        let writes = TrajectoryWrites(database: database)
+        let participation = ParticipationStore(database: database)
+        guard let trajectory = try await TrajectoryStore(database: database).list(organisationID: actor.organisationID).first else { return }
+        let activities = try await participation.activities(organisationID: actor.organisationID, trajectoryID: trajectory.id)
+        if let lab = activities.first(where: { $0.kind == .livingLab }) {
+            var input = ActivityInput(lab)
+            input.place = "Publiekshal, balie 3"
+            input.notes = "Twee versies van het formulier naast elkaar getest."
+            _ = try await writes.updateActivity(actor, current: lab, input, expected: lab.version)
+        }
+        var decision = DecisionInput()
+        decision.date = CalendarDate(unixTime: Clock.now()).description
+        decision.summary = "Het nieuwe aanvraagformulier gaat op B1-niveau"
+        decision.reason = "Uit beide ontwerpsessies en de test aan de balie"
+        decision.decidedBy = "Stuurgroep"
+        _ = try await writes.createDecision(actor, trajectoryID: trajectory.id, decision)
+    }
+
     /// A small trajectory for the second demo organisation (it must never show up in the first).
     static func loadSecond(database: Database, organisationID: String) async throws {
         let today = CalendarDate(unixTime: Clock.now())

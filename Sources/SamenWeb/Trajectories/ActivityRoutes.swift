@@ -48,12 +48,12 @@ struct ActivityRoutes: RouteGroup {
                                         by: \.activityID)
         let rows = try await t.participation.activities(organisationID: org, trajectoryID: trajectory.id).map { a in
             let people = participations[a.id] ?? []
-            return Row(date: a.date, title: a.title, url: TrajectoryPaths.activity(membership.organisation.slug, trajectory.id, a.id),
+            return Row(date: a.date, title: a.title, url: TrajectoryPath.activity.link(membership.organisation.slug, trajectory.id, a.id),
                        kind: t.kindName(a.kind, context), phase: t.phaseName(a.phase, context), place: a.place, people: people.count,
                        dominated: Dominance(contributions: people.map(\.contributions))?.dominated ?? false)
         }
         let body = ListBody(rows: rows, isEmpty: rows.isEmpty, canEdit: membership.role.allows(.editContent), form: form,
-                            action: TrajectoryPaths.trajectory(membership.organisation.slug, trajectory.id) + "/activities",
+                            action: TrajectoryPath.activities.link(membership.organisation.slug, trajectory.id),
                             phases: t.options(Phase.self, selected: form.fields["phase"]?.value ?? "", prefix: "phase_", context),
                             kinds: t.options(ActivityKind.self, selected: form.fields["kind"]?.value ?? "", prefix: "activity_kind_", context))
         return t.page("trajectory-activities", title: t.word("trajectory_tab_activities", context), body: body, request: request,
@@ -135,7 +135,6 @@ struct ActivityRoutes: RouteGroup {
         }
         let present = Set(here.map(\.participantID))
         let dominance = Dominance(contributions: here.map(\.contributions))
-        let base = TrajectoryPaths.trajectory(membership.organisation.slug, trajectory.id)
         let body = DetailBody(
             activity: activity, kind: t.kindName(activity.kind, context), phase: t.phaseName(activity.phase, context), people: rows,
             isEmpty: rows.isEmpty, dominance: dominance, topShareText: dominance.map { String(format: "%.0f%%", 100 * $0.topShare) } ?? "–",
@@ -145,8 +144,9 @@ struct ActivityRoutes: RouteGroup {
             },
             hasParticipants: everyone.contains { !present.contains($0.id) },
             consents: t.options(Consent.self, selected: form.fields["consent"]?.value ?? "", prefix: "consent_", context), form: form,
-            action: TrajectoryPaths.activity(membership.organisation.slug, trajectory.id, activity.id) + "/participation",
-            participantsPath: base + "/participants", back: base + "/activities",
+            action: TrajectoryPath.participation.link(membership.organisation.slug, trajectory.id, activity.id),
+            participantsPath: TrajectoryPath.participants.link(membership.organisation.slug, trajectory.id),
+            back: TrajectoryPath.activities.link(membership.organisation.slug, trajectory.id),
             editLink: TrajectoryPath.activityEdit.link(membership.organisation.slug, trajectory.id, activity.id),
             deleteLink: TrajectoryPath.activityDelete.link(membership.organisation.slug, trajectory.id, activity.id))
         return t.page("trajectory-activity", title: activity.title, body: body, request: request, context: context,

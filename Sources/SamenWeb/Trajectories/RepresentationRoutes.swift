@@ -4,22 +4,19 @@ import SamenCore
 import SamenStore
 
 /// Target population shares and how the participants compare with them.
-struct RepresentationRoutes {
+struct RepresentationRoutes: RouteGroup {
     let t: TrajectoryContext
 
-    static let entries = [
-        RouteEntry(.get, "/o/:org/trajectories/:trajectory/representation"),
-        RouteEntry(.post, "/o/:org/trajectories/:trajectory/representation"),
-    ]
+    static var routes: [(RouteEntry, (Self) -> Handler)] {
+        let path = TrajectoryPath.representation
+        return [(path.get, { $0.show }), (path.post, { $0.save })]
+    }
 
     /// The variables a target population can be given for, with how a participant's level is read.
     static let variables: [(name: String, level: @Sendable (Participant) -> String)] = [
         ("group", { $0.group.rawValue }), ("age_band", { $0.ageBand }), ("district", { $0.district }),
     ]
 
-    func register(on router: Router<AppRequestContext>) {
-        router.register(Array(zip(Self.entries, [show, save] as [Handler])))
-    }
 
     struct Row {
         let level: String
@@ -99,7 +96,7 @@ struct RepresentationRoutes {
         }
         let body = Body(tables: tables, canEdit: membership.role.allows(.runTrajectory), inputs: inputs,
                         variables: Self.variables.map { Option(value: $0.name, label: t.word("variable_" + $0.name, context), selected: $0.name == chosen) },
-                        form: form, action: TrajectoryPaths.trajectory(membership.organisation.slug, trajectory.id) + "/representation",
+                        form: form, action: TrajectoryPath.representation.link(membership.organisation.slug, trajectory.id),
                         threshold: String(format: "%.1f", Representation.underRepresentedBelow))
         return t.page("trajectory-representation", title: t.word("trajectory_tab_representation", context), body: body,
                       request: request, context: context, membership: membership, trajectory: trajectory, status: status)
@@ -122,7 +119,7 @@ struct RepresentationRoutes {
         case .success(let shares):
             try await t.trajectories.setShares(organisationID: membership.organisation.id, trajectoryID: trajectory.id,
                                                variable: form["variable"], shares: shares)
-            return t.services.cookies.redirect(TrajectoryPaths.trajectory(membership.organisation.slug, trajectory.id) + "/representation", notice: "notice_saved")
+            return t.services.cookies.redirect(TrajectoryPath.representation.link(membership.organisation.slug, trajectory.id), notice: "notice_saved")
         }
     }
 }

@@ -53,7 +53,6 @@ struct StakeholderRoutes: RouteGroup {
 
     private func stakeholderPage(_ request: Request, _ context: AppRequestContext, _ membership: Membership, _ trajectory: Trajectory,
                                  form: FormState, status: HTTPResponse.Status) async throws -> Response {
-        let base = TrajectoryPaths.trajectory(membership.organisation.slug, trajectory.id)
         let list = try await t.participation.stakeholders(organisationID: membership.organisation.id, trajectoryID: trajectory.id)
         let rows = list.enumerated().map { i, s in
             let flags = [(s.hardToReach, "flag_hard_to_reach"), (s.lowDigitalSkills, "flag_low_digital_skills"), (s.languageNeeds, "flag_language_needs")]
@@ -61,12 +60,12 @@ struct StakeholderRoutes: RouteGroup {
             return StakeholderRow(editLink: TrajectoryPath.stakeholderEdit.link(membership.organisation.slug, trajectory.id, s.id), number: i + 1, id: s.id, name: s.name, group: t.groupName(s.group, context), required: s.required, flags: flags,
                                   power: s.power.map(String.init) ?? "–", interest: s.interest.map(String.init) ?? "–",
                                   quadrant: s.quadrant.map { t.word("quadrant_" + $0.rawValue, context) } ?? "–", date: s.positionDate ?? "–",
-                                  positionPath: base + "/stakeholders/\(s.id)/position", powerID: "power-\(s.id)",
+                                  positionPath: TrajectoryPath.stakeholderPosition.link(membership.organisation.slug, trajectory.id, s.id), powerID: "power-\(s.id)",
                                   interestID: "interest-\(s.id)", dateID: "date-\(s.id)")
         }
         let body = Body(rows: rows, isEmpty: rows.isEmpty, grid: GridChart(list, t, context), canEdit: membership.role.allows(.editContent),
                         groups: t.options(StakeholderGroup.self, selected: form.fields["group"]?.value ?? "", prefix: "group_", context),
-                        form: form, action: base + "/stakeholders", today: t.today())
+                        form: form, action: TrajectoryPath.stakeholders.link(membership.organisation.slug, trajectory.id), today: t.today())
         return t.page("trajectory-stakeholders", title: t.word("trajectory_tab_stakeholders", context), body: body, request: request,
                       context: context, membership: membership, trajectory: trajectory, status: status)
     }
@@ -145,7 +144,7 @@ struct StakeholderRoutes: RouteGroup {
         }
         let body = ParticipantsBody(rows: rows, isEmpty: rows.isEmpty, canEdit: membership.role.allows(.editContent),
                                     groups: t.options(StakeholderGroup.self, selected: form.fields["group"]?.value ?? "", prefix: "group_", context),
-                                    form: form, action: TrajectoryPaths.trajectory(membership.organisation.slug, trajectory.id) + "/participants")
+                                    form: form, action: TrajectoryPath.participants.link(membership.organisation.slug, trajectory.id))
         return t.page("trajectory-participants", title: t.word("trajectory_tab_participants", context), body: body, request: request,
                       context: context, membership: membership, trajectory: trajectory, status: status)
     }

@@ -55,7 +55,7 @@ struct TrajectoryContext {
 
     /// Sub-navigation shared by the trajectory pages.
     func tabs(_ slug: String, _ trajectory: Trajectory, current: String, _ context: AppRequestContext) -> [LayoutModel.NavItem] {
-        let base = TrajectoryPaths.trajectory(slug, trajectory.id)
+        let base = TrajectoryPath.trajectory.link(slug, trajectory.id)
         return [
             ("", "trajectory_tab_overview"), ("/activities", "trajectory_tab_activities"), ("/stories", "trajectory_tab_stories"),
             ("/insights", "trajectory_tab_insights"), ("/personas", "trajectory_tab_personas"),
@@ -81,13 +81,11 @@ struct TrajectoryContext {
     }
 }
 
-/// URLs of the trajectory pages, in one place.
+/// The older link helpers, kept for the feature areas not yet moved to `TrajectoryPath`.
 enum TrajectoryPaths {
-    static func list(_ slug: String) -> String { "/o/\(slug)/trajectories" }
-    static func trajectory(_ slug: String, _ id: String) -> String { "/o/\(slug)/trajectories/\(id)" }
-    static func activity(_ slug: String, _ trajectoryID: String, _ id: String) -> String {
-        "/o/\(slug)/trajectories/\(trajectoryID)/activities/\(id)"
-    }
+    static func list(_ slug: String) -> String { TrajectoryPath.list.link(slug) }
+    static func trajectory(_ slug: String, _ id: String) -> String { TrajectoryPath.trajectory.link(slug, id) }
+    static func activity(_ slug: String, _ trajectoryID: String, _ id: String) -> String { TrajectoryPath.activity.link(slug, trajectoryID, id) }
 }
 
 extension TrajectoryContext {

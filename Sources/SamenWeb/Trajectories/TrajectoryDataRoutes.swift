@@ -4,23 +4,20 @@ import SamenCore
 import SamenStore
 
 /// CSV exports (codes only, never personal data) and the JSON API of trajectories.
-struct TrajectoryDataRoutes {
+struct TrajectoryDataRoutes: RouteGroup {
     let t: TrajectoryContext
 
-    static let exportEntries = [RouteEntry(.get, "/o/:org/trajectories/:trajectory/export/:file")]
-    static let apiEntries = [
-        RouteEntry(.get, "/api/v1/organisations/:org/trajectories"),
-        RouteEntry(.get, "/api/v1/organisations/:org/trajectories/:trajectory"),
-        RouteEntry(.get, "/api/v1/organisations/:org/trajectories/:trajectory/participation"),
-    ]
+    static let exportPath = TrajectoryPath.trajectory.appending("export/:file")
+    static let apiBase = PathPattern("/api/v1/organisations/:org/trajectories")
+    /// Read-only tables in the API (the writable records are in TrajectoryAPIRoutes and VoiceAPIRoutes).
+    static let tableNames = ["participation"]
 
-    func register(on router: Router<AppRequestContext>) {
-        router.register(Array(zip(Self.exportEntries, [export] as [Handler])))
-        let tables: [Handler] = ["participation"].map { name in
-            { request, context in try await apiTable(name, request, context) }
-        }
-        router.register(Array(zip(Self.apiEntries, [apiList, apiTrajectory] + tables)))
+    static var routes: [(RouteEntry, (Self) -> Handler)] {
+        [(exportPath.get, { $0.export }), (apiBase.get, { $0.apiList }), (apiBase.appending(":trajectory").get, { $0.apiTrajectory })]
+            + tableNames.map { name in (apiBase.appending(":trajectory/" + name).get, { routes in { try await routes.apiTable(name, $0, $1) } }) }
     }
+    static var exportEntries: [RouteEntry] { [exportPath.get] }
+    static var apiEntries: [RouteEntry] { entries.filter { $0.path.hasPrefix("/api/") } }
 
     /// The three tables as rows of text: the same content for CSV and JSON.
     func table(_ name: String, _ membership: Membership, _ trajectory: Trajectory) async throws -> (header: [String], rows: [[String]])? {
@@ -107,7 +104,7 @@ struct TrajectoryDataRoutes {
         return try APIRoutes.json(json(trajectory, warnings: warnings))
     }
 
-    private func apiTable(_ name: String, _ request: Request, _ context: AppRequestContext) async throws -> Response {
+    func apiTable(_ name: String, _ request: Request, _ context: AppRequestContext) async throws -> Response {
         let (membership, trajectory) = try await t.access(request, context, for: .viewOrganisation)
         guard let table = try await table(name, membership, trajectory) else { throw SamenError.notFound }
         let rows = table.rows.map { Dictionary(uniqueKeysWithValues: zip(table.header, $0)) }

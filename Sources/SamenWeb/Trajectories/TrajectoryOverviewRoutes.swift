@@ -4,17 +4,13 @@ import SamenStore
 
 /// A trajectory's overview: details, phases, the challenges advisor, "Wie hebben we
 /// gehoord?" and the timeline.
-struct TrajectoryOverviewRoutes {
+struct TrajectoryOverviewRoutes: RouteGroup {
     let t: TrajectoryContext
 
-    static let entries = [
-        RouteEntry(.get, "/o/:org/trajectories/:trajectory"),
-        RouteEntry(.post, "/o/:org/trajectories/:trajectory/challenges/:challenge/dismiss"),
-    ]
-
-    func register(on router: Router<AppRequestContext>) {
-        router.register(Array(zip(Self.entries, [overview, dismiss] as [Handler])))
+    static var routes: [(RouteEntry, (Self) -> Handler)] {
+        [(TrajectoryPath.trajectory.get, { $0.overview }), (TrajectoryPath.trajectory.appending("challenges/:challenge/dismiss").post, { $0.dismiss })]
     }
+
 
     struct PhaseItem {
         let name: String
@@ -91,7 +87,6 @@ struct TrajectoryOverviewRoutes {
     func overviewPage(_ request: Request, _ context: AppRequestContext, _ membership: Membership, _ trajectory: Trajectory,
                       form: FormState, status: HTTPResponse.Status) async throws -> Response {
         let slug = membership.organisation.slug
-        let base = TrajectoryPaths.trajectory(slug, trajectory.id)
         let facts = try await t.facts(membership, trajectory)
         let canRun = membership.role.allows(.runTrajectory)
         let phases = Phase.allCases.map { phase in
@@ -105,7 +100,7 @@ struct TrajectoryOverviewRoutes {
         let warnings = ChallengeAdvisor.signals(facts).filter { !dismissedNumbers.contains($0.number) }.map { signal in
             Warning(number: signal.number, title: t.word("challenge_\(signal.number)_title", context),
                     why: evidence(signal, context), advice: t.word("challenge_\(signal.number)_advice", context),
-                    dismissPath: base + "/challenges/\(signal.number)/dismiss", fieldID: "reason-\(signal.number)")
+                    dismissPath: TrajectoryPath.dismiss.link(slug, trajectory.id, String(signal.number)), fieldID: "reason-\(signal.number)")
         }
         let coverage = Coverage(facts)
         let rows = StakeholderGroup.allCases.compactMap { group -> CoverageRow? in
@@ -115,7 +110,7 @@ struct TrajectoryOverviewRoutes {
         }
         var timeline = facts.activities.map {
             TimelineItem(date: $0.date, kind: t.kindName($0.kind, context), text: $0.title + " (" + t.phaseName($0.phase, context) + ")",
-                         url: TrajectoryPaths.activity(slug, trajectory.id, $0.id))
+                         url: TrajectoryPath.activity.link(slug, trajectory.id, $0.id))
         }
         timeline += facts.decisions.map {
             TimelineItem(date: $0.date, kind: t.word("decision_kind_" + $0.kind.rawValue, context),
@@ -123,7 +118,7 @@ struct TrajectoryOverviewRoutes {
         }
         timeline.sort { $0.date < $1.date }
         let exports = ["stakeholders", "participants", "participation", "stories", "highlights", "insights", "personas", "journeys"].map {
-            LayoutModel.NavItem(label: t.word("export_" + $0, context), url: base + "/export/\($0).csv", current: false)
+            LayoutModel.NavItem(label: t.word("export_" + $0, context), url: TrajectoryPath.export.link(slug, trajectory.id, $0 + ".csv"), current: false)
         }
         // Surveys and conversations that belong to this trajectory.
         let org = membership.organisation.id
@@ -136,12 +131,12 @@ struct TrajectoryOverviewRoutes {
                                        url: ConversationPaths.detail(slug, $0.id), current: false) }
         let body = Body(
             trajectory: trajectory, currentPhase: t.phaseName(trajectory.currentPhase, context), endDate: trajectory.endDate ?? "–",
-            phases: phases, phasePath: base + "/phase", canRun: canRun, warnings: warnings, hasWarnings: !warnings.isEmpty,
+            phases: phases, phasePath: TrajectoryPath.phase.link(slug, trajectory.id), canRun: canRun, warnings: warnings, hasWarnings: !warnings.isEmpty,
             dismissed: dismissals.map { Dismissed(number: $0.challenge, title: t.word("challenge_\($0.challenge)_title", context),
                                                   reason: $0.reason, by: $0.dismissedBy) },
             hasDismissed: !dismissals.isEmpty, phaseNames: Phase.allCases.map { t.phaseName($0, context) }, coverage: rows,
             hasCoverage: !rows.isEmpty, citizensAtStart: coverage.citizensAtStart, citizensInImplementation: coverage.citizensInImplementation,
-            timeline: timeline, editPath: base + "/edit", exports: exports, linked: linked, hasLinked: !linked.isEmpty, form: form)
+            timeline: timeline, editPath: TrajectoryPath.edit.link(slug, trajectory.id), exports: exports, linked: linked, hasLinked: !linked.isEmpty, form: form)
         return t.page("trajectory", title: t.word("trajectory_tab_overview", context), body: body, request: request, context: context,
                       membership: membership, trajectory: trajectory, status: status)
     }
@@ -169,6 +164,6 @@ struct TrajectoryOverviewRoutes {
         }
         try await t.trajectories.dismiss(organisationID: membership.organisation.id, trajectoryID: trajectory.id, challenge: number,
                                          reason: form["reason"].trimmed, by: try context.requireUser().displayName)
-        return t.services.cookies.redirect(TrajectoryPaths.trajectory(membership.organisation.slug, trajectory.id), notice: "notice_saved")
+        return t.services.cookies.redirect(TrajectoryPath.trajectory.link(membership.organisation.slug, trajectory.id), notice: "notice_saved")
     }
 }

@@ -45,11 +45,11 @@ struct TrajectoryRoutes: RouteGroup {
             let facts = try await t.facts(membership, trajectory)
             let dismissed = Set(try await t.trajectories.dismissals(organisationID: membership.organisation.id, trajectoryID: trajectory.id).map(\.challenge))
             let warnings = ChallengeAdvisor.signals(facts).filter { !dismissed.contains($0.number) }.count
-            rows.append(Row(title: trajectory.title, url: TrajectoryPaths.trajectory(slug, trajectory.id), service: trajectory.service,
+            rows.append(Row(title: trajectory.title, url: TrajectoryPath.trajectory.link(slug, trajectory.id), service: trajectory.service,
                             phase: t.phaseName(trajectory.currentPhase, context), warnings: warnings, start: trajectory.startDate))
         }
         let body = ListBody(rows: rows, isEmpty: rows.isEmpty, canCreate: membership.role.allows(.runTrajectory), form: form,
-                            createPath: TrajectoryPaths.list(slug))
+                            createPath: TrajectoryPath.list.link(slug))
         return t.renderer.page("trajectories", title: t.word("trajectories_title", context), body: body, request: request,
                                context: context, status: status,
                                nav: t.services.organisationNav(membership, current: request.uri.path, context))

@@ -96,7 +96,7 @@ public struct TrajectoryWrites: Sendable {
     public func updateActivity(_ actor: WriteActor, current: Activity, _ input: ActivityInput, expected: Int?) async throws -> Activity {
         try actor.require(.editContent)
         return try await database.transaction { sql in
-            var activity = try input.validated(in: try await trajectory(sql, actor, current.trajectoryID), id: current.id)
+            var activity = try input.validated(in: try await trajectory(sql, actor, current.trajectoryID), id: current.id, current: current)
             activity.version = try await TrajectoryRecordWrites.updateActivity(sql: sql, organisationID: actor.organisationID, activity,
                                                                                expected: expected)
             try await AuditStore.record(sql: sql, actor: actor, trajectoryID: current.trajectoryID, entity: "activity", entityID: current.id,
