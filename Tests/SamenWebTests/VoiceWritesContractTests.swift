@@ -93,6 +93,7 @@ struct VoiceWritesContractTests {
             input.pseudonymised = "Bel 0612345678"
             await #expect(throws: ValidationErrors.self) { _ = try await w.writes.updateStory(w.ilse, current: saved, input, approve: true, expected: 2) }
             input.pseudonymised = "De brief was onduidelijk."
+            input.district = "Noord"
             let approved = try await w.writes.updateStory(w.ilse, current: saved, input, approve: true, expected: 2)
             #expect(approved.status == .approved && approved.version == 3)
             #expect(try await w.updates(story.id) == [["district", "pseudonymised"], ["status"]])

@@ -1,7 +1,7 @@
 /// The voice feature's URL shapes (stories, the evidence chain, personas and journeys):
 /// each gives the route pattern and builds its links.
 enum VoicePath {
-    static let stories = TrajectoryPath.trajectory.appending("stories")
+    static let stories = TrajectoryPath.stories
     static let story = stories.appending(":story")
     static let storyEdit = story.appending("edit")
     static let storyDelete = story.appending("delete")
@@ -11,11 +11,11 @@ enum VoicePath {
     static let highlightEdit = highlight.appending("edit")
     static let highlightDelete = highlight.appending("delete")
 
-    static let insights = TrajectoryPath.trajectory.appending("insights")
+    static let insights = TrajectoryPath.insights
     static let insightEdit = insights.appending(":insight/edit")
     static let insightDelete = insights.appending(":insight/delete")
 
-    static let personas = TrajectoryPath.trajectory.appending("personas")
+    static let personas = TrajectoryPath.personas
     static let persona = personas.appending(":persona")
     static let personaEdit = persona.appending("edit")
     static let personaDelete = persona.appending("delete")
