@@ -78,7 +78,7 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        .testTarget(name: "SamenCoreTests", dependencies: ["SamenCore"], swiftSettings: strict),
+        .testTarget(name: "SamenCoreTests", dependencies: ["SamenCore"], resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(
             name: "SamenAnalyticsTests",
             dependencies: ["SamenAnalytics"],

@@ -38,6 +38,9 @@ public enum IdentifierChecks {
 public struct IdentifierFinding: Sendable, Equatable {
     public enum Kind: String, Sendable, CaseIterable {
         case email, phone, bsn, iban, postcode, birthDate = "birth_date", name
+        /// A street with a house number (the postcode is its own kind).
+        case address
+        case licencePlate = "licence_plate"
 
         /// The placeholder written in place of the identifier (Dutch, as in the texts).
         public var placeholder: String {
@@ -49,6 +52,8 @@ public struct IdentifierFinding: Sendable, Equatable {
             case .postcode: "[ADRES]"
             case .birthDate: "[GEBOORTEDATUM]"
             case .name: "[NAAM]"
+            case .address: "[ADRES]"
+            case .licencePlate: "[KENTEKEN]"
             }
         }
     }
@@ -57,4 +62,6 @@ public struct IdentifierFinding: Sendable, Equatable {
     /// Character offsets in the original text.
     public var start: Int
     public var length: Int
+    /// One past the last character, in the same offsets as `start`.
+    public var end: Int { start + length }
 }

@@ -5,8 +5,10 @@ import Foundation
 /// minimisation). Pseudonymised text is still personal data: the team reviews it.
 ///
 /// Found: e-mail addresses, Dutch phone numbers, BSN (valid by the eleven-test only),
-/// IBAN (valid by mod-97 only), postcodes with house number, dates of birth (a date
-/// near "geboren"/"born", or with a year at least twelve years back), and known names.
+/// IBAN (valid by mod-97 only), postcodes with house number, street addresses with house
+/// number, licence plates, dates of birth (a date near "geboren"/"born", or with a year at
+/// least twelve years back), known names, and names found by `NameDetector` (cues such as
+/// "mijn naam is", "mevrouw", "mijn buurvrouw", "Groet,").
 public struct Pseudonymiser: Sendable {
     public var knownNames: [String]
     public var currentYear: Int
@@ -23,17 +25,17 @@ public struct Pseudonymiser: Sendable {
 
     // NSRegularExpression rather than Swift Regex: it supports look-behind, and it is
     // immutable and documented thread-safe, so one shared instance serves all requests.
-    nonisolated(unsafe) static let email = regex(#"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}"#)
+    static let email = regex(#"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}"#)
     /// +31 6 12345678, 0031 20 123 4567, 06-12345678, (020) 123 45 67, 010-1234567.
-    nonisolated(unsafe) static let phone = regex(#"(?<![\w+])(?:(?:\+|00)31[\s\-]?(?:\(0\))?[\s\-]?|\(?0)(?:[1-9]\d{0,2}\)?(?:\s?-\s?|\s)?)(?:\d[\s\-]?){5,8}\d(?!\d)"#)
-    nonisolated(unsafe) static let iban = regex(#"\b[A-Z]{2}\d{2}(?:\s?[A-Z0-9]{4}){2,7}(?:\s?[A-Z0-9]{1,3})?\b"#)
+    static let phone = regex(#"(?<![\w+])(?:(?:\+|00)31[\s\-]?(?:\(0\))?[\s\-]?|\(?0)(?:[1-9]\d{0,2}\)?(?:\s?-\s?|\s)?)(?:\d[\s\-]?){5,8}\d(?!\d)"#)
+    static let iban = regex(#"\b[A-Z]{2}\d{2}(?:\s?[A-Z0-9]{4}){2,7}(?:\s?[A-Z0-9]{1,3})?\b"#)
     /// Nine digits, optionally grouped with dots (123.45.678.2); not part of a longer number.
-    nonisolated(unsafe) static let nineDigits = regex(#"(?<![\d.])\d(?:\.?\d){8}(?!\d)(?!\.\d)"#)
+    static let nineDigits = regex(#"(?<![\d.])\d(?:\.?\d){8}(?!\d)(?!\.\d)"#)
     /// 1234 AB, optionally followed by a house number (12, 12a, 12-3).
-    nonisolated(unsafe) static let postcode = regex(#"\b[1-9]\d{3}\s?(?!SA|SD|SS)[A-Z]{2}\b(?:[,\s]+\d{1,5}(?:\s?[a-zA-Z](?![a-zA-Z])|-\d{1,4})?)?"#)
-    nonisolated(unsafe) static let numericDate = regex(#"\b[0-3]?\d[\-/.][01]?\d[\-/.]((?:19|20)\d{2})\b"#)
-    nonisolated(unsafe) static let writtenDate = regex(#"\b[0-3]?\d\s+(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|january|february|march|may|june|july|august|october)\s+((?:19|20)\d{2})\b"#, caseInsensitive: true)
-    nonisolated(unsafe) static let birthHint = regex(#"(geboren|geboortedatum|geb\.|born|date of birth)\W{0,3}(?:\w+\W+){0,3}$"#, caseInsensitive: true)
+    static let postcode = regex(#"\b[1-9]\d{3}\s?(?!SA|SD|SS)[A-Z]{2}\b(?:[,\s]+\d{1,5}(?:\s?[a-zA-Z](?![a-zA-Z])|-\d{1,4})?)?"#)
+    static let numericDate = regex(#"\b[0-3]?\d[\-/.][01]?\d[\-/.]((?:19|20)\d{2})\b"#)
+    static let writtenDate = regex(#"\b[0-3]?\d\s+(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|january|february|march|may|june|july|august|october)\s+((?:19|20)\d{2})\b"#, caseInsensitive: true)
+    static let birthHint = regex(#"(geboren|geboortedatum|geb\.|born|date of birth)\W{0,3}(?:\w+\W+){0,3}$"#, caseInsensitive: true)
 
     static func regex(_ pattern: String, caseInsensitive: Bool = false) -> NSRegularExpression {
         // The patterns are constants checked by the tests; a typo must fail loudly at once.
@@ -62,7 +64,10 @@ public struct Pseudonymiser: Sendable {
         for pattern in [Self.numericDate, Self.writtenDate] {
             for m in Self.matches(pattern, in: text) where isBirthDate(text, m.range, year: Int(m.group ?? "") ?? 0) { add(m.range, .birthDate) }
         }
+        for range in Self.licencePlates(in: text) { add(range, .licencePlate) }
+        for m in Self.matches(Self.internationalPhone, in: text) { add(m.range, .phone) }
         for m in Self.matches(Self.phone, in: text) where text[m.range].filter(\.isNumber).count >= 9 { add(m.range, .phone) }
+        for range in Self.streetAddresses(in: text) { add(range, .address) }
         for name in knownNames {
             var searchStart = text.startIndex
             while let found = text.range(of: name, options: [.caseInsensitive, .diacriticInsensitive], range: searchStart..<text.endIndex) {
@@ -72,6 +77,7 @@ public struct Pseudonymiser: Sendable {
                 searchStart = found.upperBound
             }
         }
+        for range in NameDetector(text).names() { add(range, .name) }
         spans.sort { $0.0.lowerBound < $1.0.lowerBound }
         var output = ""
         var findings: [IdentifierFinding] = []

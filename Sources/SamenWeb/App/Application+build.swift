@@ -111,6 +111,7 @@ public func buildRouter(database: Database, configuration: SamenConfiguration) a
     router.add(middleware: SessionMiddleware(accounts: services.accounts, cookies: services.cookies))
     router.add(middleware: CSRFMiddleware(cookies: services.cookies))
     router.add(middleware: MethodNotAllowedMiddleware())
+    router.add(middleware: RequestValidationMiddleware(document: Data(buffer: services.openAPIDocument), organisations: services.organisations))
     SystemRoutes(services: services).register(on: router)
     AuthRoutes(services: services).register(on: router)
     OrganisationRoutes(services: services).register(on: router)

@@ -1,0 +1,131 @@
+"""Runs schemathesis against a demo Samen: every check, a bounded time, zero failures allowed.
+
+Starts `samen serve --demo` on a throwaway SQLite database and a free port, logs in as the
+demo administrator to make a personal API token (the same steps a person takes), and runs
+`schemathesis run` on /api/v1/openapi.json with that token. Exits with schemathesis's code.
+
+    python Tests/api/schemathesis_run.py --samen .build/debug/samen [--max-time 120]
+"""
+import argparse
+import http.cookiejar
+import json
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+import urllib.request
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_until_up(base: str, server: subprocess.Popen, seconds: float = 120) -> None:
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        if server.poll() is not None:
+            raise SystemExit(f"samen serve stopped with {server.returncode}")
+        try:
+            with urllib.request.urlopen(base + "/healthz", timeout=2) as answer:
+                if answer.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.3)
+    raise SystemExit("samen serve did not answer /healthz in time")
+
+
+def demo_token(base: str) -> str:
+    jar = http.cookiejar.CookieJar()
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+    opener.open(base + "/login").read()
+
+    def post(path: str, fields: dict) -> str:
+        # The CSRF token is renewed at login, so read it again before every post.
+        csrf = next(c.value for c in jar if c.name.endswith("samen_csrf"))
+        data = urllib.parse.urlencode({**fields, "_csrf": csrf}).encode()
+        return opener.open(urllib.request.Request(base + path, data=data)).read().decode()
+
+    post("/login", {"email": "ilse@voorbeeld.nl", "password": "welkom-bij-samen", "return_to": "/"})
+    page = post("/account/tokens", {"name": "schemathesis"})
+    match = re.search(r"samen_[A-Za-z0-9_-]{40,}", page)
+    if not match:
+        raise SystemExit("could not create an API token")
+    return match.group(0)
+
+
+def api(base: str, token: str, path: str) -> dict:
+    request = urllib.request.Request(base + path, headers={"Authorization": f"Bearer {token}"})
+    with urllib.request.urlopen(request) as answer:
+        return json.load(answer)
+
+
+def first_id(base: str, token: str, path: str, key: str, field: str = "id") -> str:
+    items = api(base, token, path).get(key) or [{}]
+    return str(items[0].get(field, "none"))
+
+
+def parameters(base: str, token: str) -> dict:
+    """Real ids from the demo, so the operations reach records instead of answering 404 to random ones."""
+    org = "gemeente-voorbeeld"
+    o = f"/api/v1/organisations/{org}"
+    trajectory = first_id(base, token, o + "/trajectories", "trajectories")
+    t = f"{o}/trajectories/{trajectory}"
+    activity = first_id(base, token, t + "/activities", "activities")
+    return {
+        "org": org, "trajectory": trajectory, "activity": activity,
+        "participant": first_id(base, token, t + "/participants", "participants"),
+        "stakeholder": first_id(base, token, t + "/stakeholders", "stakeholders"),
+        "decision": first_id(base, token, t + "/decisions", "decisions"),
+        "survey": first_id(base, token, o + "/surveys", "surveys"),
+        "conversation": first_id(base, token, o + "/conversations", "conversations"),
+        "user": first_id(base, token, o + "/members", "members"),
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--samen", required=True)
+    parser.add_argument("--schemathesis", default=shutil.which("schemathesis") or "schemathesis")
+    parser.add_argument("--max-time", type=int, default=120)
+    parser.add_argument("extra", nargs="*")
+    args = parser.parse_args()
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    data = tempfile.mkdtemp(prefix="samen-schemathesis-")
+    env = {**os.environ, "SAMEN_BCRYPT_COST": "4", "SAMEN_LOG_LEVEL": "error"}
+    server = subprocess.Popen(
+        [args.samen, "serve", "--demo", "--port", str(port), "--data-dir", data,
+         "--database-url", f"sqlite://{data}/samen.sqlite"],
+        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        wait_until_up(base, server)
+        token = demo_token(base)
+        config = os.path.join(data, "schemathesis.toml")
+        with open(config, "w") as out:
+            out.write("[parameters]\n")
+            for name, value in parameters(base, token).items():
+                out.write(f'"path.{name}" = {json.dumps(value)}\n')
+        command = [args.schemathesis, "--config-file", config, "run", base + "/api/v1/openapi.json", "--url", base,
+                   "--checks", "all", "--max-time", str(args.max_time), "--workers", "2",
+                   "-H", f"Authorization: Bearer {token}", "--request-timeout", "10",
+                   "--suppress-health-check", "all", *args.extra]
+        print("schemathesis:", " ".join(c if "Bearer" not in c else "Authorization: Bearer …" for c in command), flush=True)
+        return subprocess.call(command)
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()
+        shutil.rmtree(data, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
