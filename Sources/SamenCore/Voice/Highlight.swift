@@ -26,6 +26,8 @@ public enum ValueType: String, CaseIterable, Sendable, Codable {
 
 /// A tagged passage of a story or interview: the first link of the evidence chain.
 public struct Highlight: Sendable, Equatable, Codable {
+    /// Raised by every saved change; a write that names an older version is refused (optimistic concurrency).
+    public var version: Int = 1
     public var id: String
     public var storyID: String
     public var start: Int
@@ -56,6 +58,8 @@ public struct Highlight: Sendable, Equatable, Codable {
 
 /// An insight groups highlights into something the team learned.
 public struct Insight: Sendable, Equatable, Codable {
+    /// Raised by every saved change; a write that names an older version is refused (optimistic concurrency).
+    public var version: Int = 1
     public var id: String
     public var trajectoryID: String
     public var title: String

@@ -3,6 +3,8 @@ import Foundation
 /// A persona carries the citizen's perspective through the later steps (seed 001). It
 /// rests on highlights; fewer than three independent sources is a warning.
 public struct Persona: Sendable, Equatable, Codable {
+    /// Raised by every saved change; a write that names an older version is refused (optimistic concurrency).
+    public var version: Int = 1
     public var id: String
     public var trajectoryID: String
     public var name: String
@@ -43,6 +45,8 @@ public struct Persona: Sendable, Equatable, Codable {
 
 /// One step of a journey map (as-is or to-be), with the lanes of a service blueprint.
 public struct JourneyStep: Sendable, Equatable, Codable {
+    /// Raised by every saved change; a write that names an older version is refused (optimistic concurrency).
+    public var version: Int = 1
     public var id: String
     public var journeyID: String
     public var stage: String
@@ -82,6 +86,8 @@ public struct JourneyStep: Sendable, Equatable, Codable {
 }
 
 public struct Journey: Sendable, Equatable, Codable {
+    /// Raised by every saved change; a write that names an older version is refused (optimistic concurrency).
+    public var version: Int = 1
     public enum Kind: String, Sendable, Codable, CaseIterable { case asIs = "as_is", toBe = "to_be" }
     public var id: String
     public var trajectoryID: String

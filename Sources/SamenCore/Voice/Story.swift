@@ -15,6 +15,8 @@ public struct StoryConsent: Sendable, Equatable, Codable {
 
 /// A story or interview as the team sees it.
 public struct Story: Sendable, Equatable, Codable {
+    /// Raised by every saved change; a write that names an older version is refused (optimistic concurrency).
+    public var version: Int = 1
     public enum Source: String, Sendable, Codable { case publicLink = "public", interview }
     public enum Status: String, Sendable, Codable { case submitted, approved }
 
@@ -33,6 +35,9 @@ public struct Story: Sendable, Equatable, Codable {
     public var specialCategory: Bool
     public var retentionDate: String
     public var createdAt: Int64
+    /// The participant and activity an interview belongs to (team side; optional).
+    public var participantID: String?
+    public var activityID: String?
 
     public init(id: String, trajectoryID: String, source: Source, status: Status, original: String?, pseudonymised: String,
                 consent: StoryConsent, ageBand: String, district: String, channel: String, specialCategory: Bool,

@@ -120,14 +120,6 @@ public func buildRouter(database: Database, configuration: SamenConfiguration) a
     APIRoutes(services: services).register(on: router)
     FeatureModules.register(on: router, services: services)
     // Feature areas not yet moved into a module (see FeatureModules):
-    let trajectories = TrajectoryContext(services: services)
-    StoryRoutes(t: trajectories).register(on: router)
-    InterviewUploadRoutes(t: trajectories).register(on: router)
-    EvidenceRoutes(t: trajectories).register(on: router)
-    DesignRoutes(t: trajectories).register(on: router)
-    ReportRoutes(t: trajectories).register(on: router)
-    // Citizens: at most 5 stories or receipt look-ups at once per client, one more each minute.
-    PublicStoryRoutes(services: services, limiter: RateLimiter(capacity: 5, perSecond: 1.0 / 60)).register(on: router)
     ConversationRoutes.registerAll(services: services, on: router)
     SurveyRoutes(services: services).register(on: router); SurveyAnalysisRoutes(services: services).register(on: router); PublicSurveyRoutes(services: services).register(on: router); DimensionSetRoutes(services: services).register(on: router); SurveyAPIRoutes(services: services).register(on: router)
     SurveyEditRoutes(services: services).register(on: router); SurveyWriteAPIRoutes(services: services).register(on: router)

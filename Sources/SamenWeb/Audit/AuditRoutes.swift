@@ -19,7 +19,7 @@ struct AuditRoutes: RouteGroup {
     }
 
     static let entities = ["trajectory", "activity", "participation", "participant", "stakeholder", "decision", "story", "highlight",
-                           "insight", "persona", "journey", "survey", "conversation", "member", "organisation"]
+                           "insight", "persona", "journey", "journey_step", "survey", "conversation", "member", "organisation"]
 
     var store: AuditStore { AuditStore(database: services.database) }
 

@@ -6,6 +6,7 @@ import SamenCore
 enum FeatureModules {
     static var all: [any FeatureModule.Type] {[
         TrajectoriesModule.self,
+        StoriesModule.self,
         AuditModule.self,
     ]}
 

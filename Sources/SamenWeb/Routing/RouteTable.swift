@@ -31,7 +31,6 @@ public enum RouteCatalog {
     public static var organisationScoped: [RouteEntry] {
         OrganisationRoutes.organisationEntries + MemberRoutes.entries + APIRoutes.organisationEntries
             + FeatureModules.organisationRoutes
-            + StoryRoutes.entries + InterviewUploadRoutes.entries + EvidenceRoutes.entries + DesignRoutes.entries + ReportRoutes.entries
             + ConversationRoutes.allEntries
             + SurveyRoutes.entries + SurveyAnalysisRoutes.entries + DimensionSetRoutes.entries + SurveyAPIRoutes.entries
             + SurveyEditRoutes.entries + SurveyWriteAPIRoutes.entries
@@ -39,7 +38,7 @@ public enum RouteCatalog {
     /// Citizens' pages and the account's own routes: registered through tables, outside any organisation.
     public static var publicEntries: [RouteEntry] {
         AuthRoutes.entries + AccountRoutes.entries + OrganisationRoutes.accountEntries
-            + PublicStoryRoutes.entries + ReportRoutes.publicEntries + PublicSurveyRoutes.entries + ConversationPublicRoutes.entries
+            + FeatureModules.publicRoutes + PublicSurveyRoutes.entries + ConversationPublicRoutes.entries
     }
     public static var api: [RouteEntry] { APIRoutes.entries + FeatureModules.apiRoutes + ConversationAPIRoutes.entries + SurveyAPIRoutes.entries
         + SurveyWriteAPIRoutes.entries }

@@ -42,7 +42,6 @@ public enum DemoData {
             database: database, configuration: configuration, organisationID: gemeente.id,
             actor: WriteActor(organisationID: gemeente.id, userID: ilse.id, displayName: team[0].name, role: .administrator)))
         // Feature areas not yet moved into a module:
-        try await DemoStories.load(database: database, organisationID: gemeente.id)
         try await ConversationDemo.load(database: database, organisationID: gemeente.id)
         try await SurveyDemo.load(database: database, organisationID: gemeente.id)
 

@@ -9,8 +9,8 @@ struct TrajectoryDataRoutes: RouteGroup {
 
     static let exportPath = TrajectoryPath.trajectory.appending("export/:file")
     static let apiBase = PathPattern("/api/v1/organisations/:org/trajectories")
-    /// Read-only tables in the API (the writable records are in TrajectoryAPIRoutes).
-    static let tableNames = ["participation", "stories", "highlights", "insights", "personas", "journeys"]
+    /// Read-only tables in the API (the writable records are in TrajectoryAPIRoutes and VoiceAPIRoutes).
+    static let tableNames = ["participation"]
 
     static var routes: [(RouteEntry, (Self) -> Handler)] {
         [(exportPath.get, { $0.export }), (apiBase.get, { $0.apiList }), (apiBase.appending(":trajectory").get, { $0.apiTrajectory })]
@@ -19,12 +19,10 @@ struct TrajectoryDataRoutes: RouteGroup {
     static var exportEntries: [RouteEntry] { [exportPath.get] }
     static var apiEntries: [RouteEntry] { entries.filter { $0.path.hasPrefix("/api/") } }
 
-    /// A table by name from the feature modules, else from the story tables (not yet a module).
+    /// A table by name from whichever feature module offers it.
     func table(_ name: String, _ membership: Membership, _ trajectory: Trajectory) async throws -> (header: [String], rows: [[String]])? {
-        if let table = try await FeatureModules.trajectoryTable(name, ExportContext(t: t, membership: membership, trajectory: trajectory)) {
-            return (table.header, table.rows)
-        }
-        return try await VoiceTables(t: t).table(name, membership, trajectory)
+        try await FeatureModules.trajectoryTable(name, ExportContext(t: t, membership: membership, trajectory: trajectory))
+            .map { ($0.header, $0.rows) }
     }
 
     @Sendable func export(_ request: Request, _ context: AppRequestContext) async throws -> Response {

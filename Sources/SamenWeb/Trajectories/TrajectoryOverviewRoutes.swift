@@ -117,7 +117,7 @@ struct TrajectoryOverviewRoutes: RouteGroup {
                          text: $0.kind == .phaseChange ? TrajectoryRoutes(t: t).phaseChangeText($0.summary, context) : $0.summary, url: nil)
         }
         timeline.sort { $0.date < $1.date }
-        let exports = (FeatureModules.trajectoryExports + ["stories", "highlights", "insights", "personas", "journeys"]).map {
+        let exports = FeatureModules.trajectoryExports.map {
             LayoutModel.NavItem(label: t.word("export_" + $0, context), url: TrajectoryPath.export.link(slug, trajectory.id, $0 + ".csv"), current: false)
         }
         // Surveys and conversations that belong to this trajectory.

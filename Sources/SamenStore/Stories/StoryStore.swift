@@ -93,35 +93,42 @@ public struct StoryStore: Sendable {
 
     /// Stores a story. From the public side the link must be open; interviews need `organisationID`.
     public func add(_ story: NewStory, organisationID: String?) async throws -> String {
-        try await database.transaction { sql in
-            if let organisationID {
-                try await TrajectoryStore.requireOwned(sql: sql, organisationID: organisationID, trajectoryID: story.trajectoryID)
-            } else {
-                let open = try await sql.raw("""
-                    SELECT id FROM story_links WHERE id = \(bind: story.linkID ?? "") AND trajectory_id = \(bind: story.trajectoryID) AND is_open = 1
-                    """).first()
-                guard open != nil else { throw SamenError("story_link_closed", kind: .conflict) }
-            }
-            // An interview's participant and activity must belong to the same trajectory.
-            if let participant = story.participantID, try await sql.raw("""
-                SELECT id FROM participants WHERE id = \(bind: participant) AND trajectory_id = \(bind: story.trajectoryID)
-                """).first() == nil { throw SamenError.validation("participant_unknown", field: "participant") }
-            if let activity = story.activityID, try await sql.raw("""
-                SELECT id FROM activities WHERE id = \(bind: activity) AND trajectory_id = \(bind: story.trajectoryID)
-                """).first() == nil { throw SamenError.validation("activity_unknown", field: "activity") }
-            let id = Identifier.make()
-            try await sql.raw("""
-                INSERT INTO stories (id, trajectory_id, link_id, participant_id, activity_id, source, status, receipt_hash, original_text, pseudonymised_text,
-                    consent_internal, consent_publication, consent_reuse, age_band, district, channel, special_category,
-                    retention_date, created_at)
-                VALUES (\(bind: id), \(bind: story.trajectoryID), \(bind: story.linkID), \(bind: story.participantID), \(bind: story.activityID),
-                    \(bind: story.source.rawValue),
-                    \(bind: Story.Status.submitted.rawValue), \(bind: story.receiptHash), \(bind: story.original), \(bind: story.pseudonymised),
-                    \(bind: story.consent.internalAnalysis ? 1 : 0), \(bind: story.consent.publication ? 1 : 0), \(bind: story.consent.reuse ? 1 : 0),
-                    \(bind: story.ageBand), \(bind: story.district), \(bind: story.channel), 0, \(bind: story.retentionDate), \(bind: Clock.now()))
-                """).run()
-            return id
+        try await database.transaction { sql in try await Self.insert(sql: sql, story, organisationID: organisationID) }
+    }
+
+    /// `add` on the connection of the caller's transaction (the interview use-case writes its audit entry in it).
+    public static func insert(sql: any SQLDatabase, _ story: NewStory, organisationID: String?) async throws -> String {
+        if let organisationID {
+            try await TrajectoryStore.requireOwned(sql: sql, organisationID: organisationID, trajectoryID: story.trajectoryID)
+        } else {
+            let open = try await sql.raw("""
+                SELECT id FROM story_links WHERE id = \(bind: story.linkID ?? "") AND trajectory_id = \(bind: story.trajectoryID) AND is_open = 1
+                """).first()
+            guard open != nil else { throw SamenError("story_link_closed", kind: .conflict) }
         }
+        try await requireLinks(sql: sql, trajectoryID: story.trajectoryID, participantID: story.participantID, activityID: story.activityID)
+        let id = Identifier.make()
+        try await sql.raw("""
+            INSERT INTO stories (id, trajectory_id, link_id, participant_id, activity_id, source, status, receipt_hash, original_text, pseudonymised_text,
+                consent_internal, consent_publication, consent_reuse, age_band, district, channel, special_category,
+                retention_date, created_at)
+            VALUES (\(bind: id), \(bind: story.trajectoryID), \(bind: story.linkID), \(bind: story.participantID), \(bind: story.activityID),
+                \(bind: story.source.rawValue),
+                \(bind: Story.Status.submitted.rawValue), \(bind: story.receiptHash), \(bind: story.original), \(bind: story.pseudonymised),
+                \(bind: story.consent.internalAnalysis ? 1 : 0), \(bind: story.consent.publication ? 1 : 0), \(bind: story.consent.reuse ? 1 : 0),
+                \(bind: story.ageBand), \(bind: story.district), \(bind: story.channel), 0, \(bind: story.retentionDate), \(bind: Clock.now()))
+            """).run()
+        return id
+    }
+
+    /// An interview's participant and activity must belong to the same trajectory.
+    static func requireLinks(sql: any SQLDatabase, trajectoryID: String, participantID: String?, activityID: String?) async throws {
+        if let participant = participantID, try await sql.raw("""
+            SELECT id FROM participants WHERE id = \(bind: participant) AND trajectory_id = \(bind: trajectoryID)
+            """).first() == nil { throw SamenError.validation("participant_unknown", field: "participant") }
+        if let activity = activityID, try await sql.raw("""
+            SELECT id FROM activities WHERE id = \(bind: activity) AND trajectory_id = \(bind: trajectoryID)
+            """).first() == nil { throw SamenError.validation("activity_unknown", field: "activity") }
     }
 
     public func stories(organisationID: String, trajectoryID: String) async throws -> [Story] {
@@ -134,12 +141,14 @@ public struct StoryStore: Sendable {
     }
 
     public func story(organisationID: String, id: String) async throws -> Story? {
-        try await database.read { sql in
-            try await sql.raw("""
-                SELECT s.* FROM stories s JOIN trajectories t ON t.id = s.trajectory_id
-                WHERE s.id = \(bind: id) AND t.organisation_id = \(bind: organisationID)
-                """).first().map(Self.decodeStory)
-        }
+        try await database.read { sql in try await Self.load(sql: sql, organisationID: organisationID, id: id) }
+    }
+
+    public static func load(sql: any SQLDatabase, organisationID: String, id: String) async throws -> Story? {
+        try await sql.raw("""
+            SELECT s.* FROM stories s JOIN trajectories t ON t.id = s.trajectory_id
+            WHERE s.id = \(bind: id) AND t.organisation_id = \(bind: organisationID)
+            """).first().map(Self.decodeStory)
     }
 
     /// The team's review: corrected pseudonymised text, special-category flag, retention date, and approval.
@@ -248,7 +257,7 @@ public struct StoryStore: Sendable {
     }
 
     static func decodeStory(_ row: any SQLRow) throws -> Story {
-        Story(id: try row.decode(column: "id", as: String.self), trajectoryID: try row.decode(column: "trajectory_id", as: String.self),
+        var story = Story(id: try row.decode(column: "id", as: String.self), trajectoryID: try row.decode(column: "trajectory_id", as: String.self),
               source: Story.Source(rawValue: try row.decode(column: "source", as: String.self)) ?? .publicLink,
               status: Story.Status(rawValue: try row.decode(column: "status", as: String.self)) ?? .submitted,
               original: try row.decode(column: "original_text", as: String?.self),
@@ -261,5 +270,8 @@ public struct StoryStore: Sendable {
               specialCategory: try row.decode(column: "special_category", as: Int.self) != 0,
               retentionDate: try row.decode(column: "retention_date", as: String.self),
               createdAt: try row.decode(column: "created_at", as: Int64.self))
+        story.participantID = try row.decode(column: "participant_id", as: String?.self)
+        story.activityID = try row.decode(column: "activity_id", as: String?.self)
+        return try story.versioned(row)
     }
 }

@@ -5,22 +5,17 @@ import SamenStore
 
 /// Personas and journey maps (with a service-blueprint view). Every card lists the
 /// highlights it rests on, with a link back to the story.
-struct DesignRoutes {
+struct DesignRoutes: RouteGroup {
     let t: TrajectoryContext
     var design: DesignStore { DesignStore(database: t.services.database) }
     var evidence: EvidenceRoutes { EvidenceRoutes(t: t) }
 
-    static let entries = [
-        RouteEntry(.get, "/o/:org/trajectories/:trajectory/personas"),
-        RouteEntry(.post, "/o/:org/trajectories/:trajectory/personas"),
-        RouteEntry(.get, "/o/:org/trajectories/:trajectory/personas/:persona"),
-        RouteEntry(.post, "/o/:org/trajectories/:trajectory/personas/:persona/journeys"),
-        RouteEntry(.get, "/o/:org/trajectories/:trajectory/journeys/:journey"),
-        RouteEntry(.post, "/o/:org/trajectories/:trajectory/journeys/:journey/steps"),
-    ]
-
-    func register(on router: Router<AppRequestContext>) {
-        router.register(Array(zip(Self.entries, [personas, createPersona, persona, createJourney, journey, addStep] as [Handler])))
+    static var routes: [(RouteEntry, (Self) -> Handler)] {
+        [
+            (VoicePath.personas.get, { $0.personas }), (VoicePath.personas.post, { $0.createPersona }), (VoicePath.persona.get, { $0.persona }),
+            (VoicePath.persona.appending("journeys").post, { $0.createJourney }), (VoicePath.journey.get, { $0.journey }),
+            (VoicePath.journey.appending("steps").post, { $0.addStep }),
+        ]
     }
 
     struct PersonaCard {
@@ -72,21 +67,21 @@ struct DesignRoutes {
     @Sendable func createPersona(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let (m, tr) = try await t.access(request, context, for: .editContent)
         let form = try await request.form(context)
-        var errors = TrajectoryRules.required(form["name"], field: "name", max: 120)
-        for field in Persona.textFields where field != "name" { errors += TrajectoryRules.optional(form[field], field: field, max: 2000) }
         let chosen = form.values("highlight")
-        if chosen.isEmpty { errors.append(.validation("persona_needs_evidence", field: "highlights")) }
-        if errors.isEmpty {
-            do {
-                let persona = try await design.createPersona(organisationID: m.organisation.id, Persona(
-                    id: "", trajectoryID: tr.id, name: form["name"].trimmed, quote: form["persona_quote"].trimmed, ageBand: form["age_band"].trimmed,
-                    situation: form["situation"].trimmed, goals: form["goals"].trimmed, needs: form["needs"].trimmed,
-                    frustrations: form["frustrations"].trimmed, channels: form["channels"].trimmed, digitalSkills: form["digital_skills"].trimmed,
-                    network: form["network"].trimmed, vulnerability: form["vulnerability"].trimmed, highlightIDs: chosen))
-                return t.services.cookies.redirect(base(m, tr) + "/personas/\(persona.id)", notice: "notice_saved")
-            } catch let error as SamenError where error.kind == .validation {
-                errors = [error]
-            }
+        var input = PersonaInput()
+        input.name = form["name"]; input.quote = form["persona_quote"]; input.ageBand = form["age_band"]; input.situation = form["situation"]
+        input.goals = form["goals"]; input.needs = form["needs"]; input.frustrations = form["frustrations"]; input.channels = form["channels"]
+        input.digitalSkills = form["digital_skills"]; input.network = form["network"]; input.vulnerability = form["vulnerability"]
+        input.highlightIDs = chosen
+        var errors: [SamenError] = []
+        do {
+            let persona = try await VoiceWrites(database: t.services.database).createPersona(try RecordPages(t: t).actor(m, context),
+                                                                                           trajectoryID: tr.id, input)
+            return t.services.cookies.redirect(VoicePath.persona.link(m.organisation.slug, tr.id, persona.id), notice: "notice_saved")
+        } catch let refused as ValidationErrors {
+            errors = refused.errors
+        } catch let error as SamenError where error.kind == .validation {
+            errors = [error]
         }
         let values = Dictionary(uniqueKeysWithValues: Persona.textFields.map { ($0, form[$0]) })
         return try await personasPage(request, context, m, tr, form: t.renderer.form(values, errors: errors, names: Persona.textFields, context),
@@ -117,6 +112,8 @@ struct DesignRoutes {
         let form: FormState
         let journeyAction: String
         let back: String
+        let editLink: String
+        let deleteLink: String
     }
 
     private func loadPersona(_ request: Request, _ context: AppRequestContext, _ m: Membership, _ tr: Trajectory) async throws -> Persona {
@@ -148,7 +145,9 @@ struct DesignRoutes {
                                weak: sources < DesignRules.minimumSources, minimum: DesignRules.minimumSources, journeys: journeys,
                                canEdit: m.role.allows(.editContent),
                                kinds: Journey.Kind.allCases.map { Option(value: $0.rawValue, label: t.word("journey_kind_" + $0.rawValue, context), selected: $0 == .asIs) },
-                               form: form, journeyAction: base(m, tr) + "/personas/\(persona.id)/journeys", back: base(m, tr) + "/personas")
+                               form: form, journeyAction: base(m, tr) + "/personas/\(persona.id)/journeys", back: base(m, tr) + "/personas",
+                               editLink: VoicePath.personaEdit.link(m.organisation.slug, tr.id, persona.id),
+                               deleteLink: VoicePath.personaDelete.link(m.organisation.slug, tr.id, persona.id))
         return t.page("trajectory-persona", title: persona.name, body: body, request: request, context: context, membership: m, trajectory: tr, status: status)
     }
 
@@ -156,15 +155,16 @@ struct DesignRoutes {
         let (m, tr) = try await t.access(request, context, for: .editContent)
         let persona = try await loadPersona(request, context, m, tr)
         let form = try await request.form(context)
-        let errors = TrajectoryRules.required(form["scenario"], field: "scenario")
-        guard errors.isEmpty, let kind = Journey.Kind(rawValue: form["kind"]) else {
+        var input = JourneyInput()
+        input.scenario = form["scenario"]; input.kind = form["kind"]
+        do {
+            let journey = try await VoiceWrites(database: t.services.database).createJourney(try RecordPages(t: t).actor(m, context), persona: persona, input)
+            return .seeOther(VoicePath.journey.link(m.organisation.slug, tr.id, journey.id))
+        } catch let refused as ValidationErrors {
             return try await personaPage(request, context, m, tr, persona,
-                                         form: t.renderer.form(["scenario": form["scenario"]], errors: errors.isEmpty ? [.validation("journey_kind_invalid", field: "kind")] : errors,
-                                                               names: ["scenario"], context), status: .unprocessableContent)
+                                         form: t.renderer.form(["scenario": form["scenario"]], errors: refused.errors, names: ["scenario"], context),
+                                         status: .unprocessableContent)
         }
-        let journey = try await design.createJourney(organisationID: m.organisation.id, Journey(id: "", trajectoryID: tr.id, personaID: persona.id,
-                                                                                                 scenario: form["scenario"].trimmed, kind: kind))
-        return .seeOther(base(m, tr) + "/journeys/\(journey.id)")
     }
 
     @Sendable func journey(_ request: Request, _ context: AppRequestContext) async throws -> Response {

@@ -23,6 +23,8 @@ struct JourneyView {
         let backstage: String
         let support: String
         let quotes: [EvidenceRoutes.QuoteRow]
+        let editPath: String
+        let deletePath: String
     }
 
     struct Point {
@@ -51,6 +53,8 @@ struct JourneyView {
         let highlights: [EvidenceRoutes.QuoteRow]
         let form: FormState
         let action: String
+        let editLink: String
+        let deleteLink: String
     }
 
     static let fields = ["stage", "position", "touchpoint", "actor", "emotion", "pain_points", "opportunities", "frontstage", "backstage", "support", "moment_of_truth"]
@@ -70,7 +74,9 @@ struct JourneyView {
             StepRow(number: i + 1, stage: s.stage, touchpoint: s.touchpoint, channel: t.word("channel_" + s.channel, context), actor: s.actor,
                     emotion: (s.emotion > 0 ? "+" : "") + "\(s.emotion)", painPoints: s.painPoints, momentOfTruth: s.momentOfTruth,
                     opportunities: s.opportunities, frontstage: s.frontstage, backstage: s.backstage, support: s.support,
-                    quotes: routes.evidence.quoteRows(m, tr, s.highlightIDs.compactMap { highlights[$0] }, checked: [], context))
+                    quotes: routes.evidence.quoteRows(m, tr, s.highlightIDs.compactMap { highlights[$0] }, checked: [], context),
+                    editPath: VoicePath.stepEdit.link(m.organisation.slug, tr.id, journey.id, s.id),
+                    deletePath: VoicePath.stepDelete.link(m.organisation.slug, tr.id, journey.id, s.id))
         }
         let curve = DesignRules.curve(steps.map(\.emotion), width: 640, height: 220, margin: 30)
         let points = zip(curve, steps).enumerated().map { i, pair in
@@ -85,33 +91,28 @@ struct JourneyView {
             tableURL: base, blueprintURL: base + "?view=blueprint", canEdit: m.role.allows(.editContent),
             channels: DesignRules.channels.map { Option(value: $0, label: t.word("channel_" + $0, context), selected: $0 == (form?.fields["channel"]?.value ?? "desk")) },
             highlights: routes.evidence.quoteRows(m, tr, highlightList, checked: checked, context),
-            form: form ?? t.renderer.form(["position": "\(steps.count + 1)", "emotion": "0"], names: Self.fields, context), action: base + "/steps")
+            form: form ?? t.renderer.form(["position": "\(steps.count + 1)", "emotion": "0"], names: Self.fields, context), action: base + "/steps",
+            editLink: VoicePath.journeyEdit.link(m.organisation.slug, tr.id, journey.id),
+            deleteLink: VoicePath.journeyDelete.link(m.organisation.slug, tr.id, journey.id))
         return t.page("trajectory-journey", title: journey.scenario, body: body, request: request, context: context, membership: m, trajectory: tr, status: status)
     }
 
     func addStep(_ request: Request, _ context: AppRequestContext, _ m: Membership, _ tr: Trajectory) async throws -> Response {
         let form = try await request.form(context)
-        var errors = TrajectoryRules.required(form["stage"], field: "stage", max: 120) + TrajectoryRules.required(form["touchpoint"], field: "touchpoint", max: 200)
-        for field in ["actor", "pain_points", "opportunities", "frontstage", "backstage", "support"] {
-            errors += TrajectoryRules.optional(form[field], field: field, max: 2000)
-        }
-        var emotion = 0
-        switch DesignRules.emotion(form["emotion"]) { case .success(let e): emotion = e; case .failure(let e): errors.append(e) }
-        let position = Int(form["position"]) ?? 0
-        if position < 1 || position > 1000 { errors.append(.validation("position_invalid", field: "position")) }
-        if !DesignRules.channels.contains(form["channel"]) { errors.append(.validation("channel_invalid", field: "channel")) }
-        let id = try request.parameter("journey", context)
-        if errors.isEmpty {
-            do {
-                try await DesignStore(database: t.services.database).addStep(organisationID: m.organisation.id, trajectoryID: tr.id, JourneyStep(
-                    id: "", journeyID: id, stage: form["stage"].trimmed, position: position, touchpoint: form["touchpoint"].trimmed,
-                    channel: form["channel"], actor: form["actor"].trimmed, emotion: emotion, painPoints: form["pain_points"].trimmed,
-                    momentOfTruth: !form["moment_of_truth"].isEmpty, opportunities: form["opportunities"].trimmed, frontstage: form["frontstage"].trimmed,
-                    backstage: form["backstage"].trimmed, support: form["support"].trimmed, highlightIDs: form.values("highlight")))
-                return .seeOther(TrajectoryPaths.trajectory(m.organisation.slug, tr.id) + "/journeys/\(id)")
-            } catch let error as SamenError where error.kind == .validation {
-                errors = [error]
-            }
+        let journey = try await VoiceRecords(t: t).journey(request, context, m, tr)
+        var input = JourneyStepInput()
+        input.stage = form["stage"]; input.position = form["position"]; input.touchpoint = form["touchpoint"]; input.channel = form["channel"]
+        input.actor = form["actor"]; input.emotion = form["emotion"]; input.painPoints = form["pain_points"]
+        input.momentOfTruth = !form["moment_of_truth"].isEmpty; input.opportunities = form["opportunities"]; input.frontstage = form["frontstage"]
+        input.backstage = form["backstage"]; input.support = form["support"]; input.highlightIDs = form.values("highlight")
+        var errors: [SamenError] = []
+        do {
+            _ = try await VoiceWrites(database: t.services.database).createStep(try RecordPages(t: t).actor(m, context), journey: journey, input)
+            return .seeOther(VoicePath.journey.link(m.organisation.slug, tr.id, journey.id))
+        } catch let refused as ValidationErrors {
+            errors = refused.errors
+        } catch let error as SamenError where error.kind == .validation {
+            errors = [error]
         }
         var values = Dictionary(uniqueKeysWithValues: Self.fields.map { ($0, form[$0]) })
         values["channel"] = form["channel"]

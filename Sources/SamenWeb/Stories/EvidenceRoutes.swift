@@ -5,20 +5,13 @@ import SamenStore
 
 /// Highlights on a story and insights that group them: the evidence chain, readable
 /// both ways (from a story to its insights, from an insight back to people's words).
-struct EvidenceRoutes {
+struct EvidenceRoutes: RouteGroup {
     let t: TrajectoryContext
     var evidence: EvidenceStore { EvidenceStore(database: t.services.database) }
     var stories: StoryStore { StoryStore(database: t.services.database) }
 
-    static let entries = [
-        RouteEntry(.post, "/o/:org/trajectories/:trajectory/stories/:story/highlights"),
-        RouteEntry(.post, "/o/:org/trajectories/:trajectory/stories/:story/highlights/:highlight/delete"),
-        RouteEntry(.get, "/o/:org/trajectories/:trajectory/insights"),
-        RouteEntry(.post, "/o/:org/trajectories/:trajectory/insights"),
-    ]
-
-    func register(on router: Router<AppRequestContext>) {
-        router.register(Array(zip(Self.entries, [addHighlight, deleteHighlight, insights, createInsight] as [Handler])))
+    static var routes: [(RouteEntry, (Self) -> Handler)] {
+        [(VoicePath.highlights.post, { $0.addHighlight }), (VoicePath.insights.get, { $0.insights }), (VoicePath.insights.post, { $0.createInsight })]
     }
 
     private func story(_ request: Request, _ context: AppRequestContext, _ membership: Membership, _ trajectory: Trajectory) async throws -> Story {
@@ -31,43 +24,23 @@ struct EvidenceRoutes {
         let (membership, trajectory) = try await t.access(request, context, for: .editContent)
         let story = try await story(request, context, membership, trajectory)
         let form = try await request.form(context)
-        let storyPath = TrajectoryPaths.trajectory(membership.organisation.slug, trajectory.id) + "/stories/\(story.id)"
-        var errors: [SamenError] = []
-        var passage: (Int, Int, String)?
-        switch HighlightRules.locate(in: story.pseudonymised, quote: form["quote"], start: form["start"], end: form["end"]) {
-        case .success(let found): passage = found
-        case .failure(let error): errors.append(error)
-        }
-        var tags: [String] = []
-        switch HighlightRules.tags(form["tags"]) {
-        case .success(let found): tags = found
-        case .failure(let error): errors.append(error)
-        }
-        let dimensions = form.values("dimension").filter { HighlightRules.defaultDimensions.contains($0) }
-        let polarity = ValuePolarity(rawValue: form["polarity"]) ?? .none
-        errors += TrajectoryRules.optional(form["touchpoint"], field: "touchpoint", max: 120)
-        guard errors.isEmpty, let passage else {
+        let storyPath = VoicePath.story.link(membership.organisation.slug, trajectory.id, story.id)
+        var input = HighlightInput()
+        input.quote = form["quote"]; input.start = form["start"]; input.end = form["end"]; input.tags = form["tags"]
+        input.touchpoint = form["touchpoint"]; input.polarity = form["polarity"]; input.beneficiary = form["beneficiary"]
+        input.valueType = form["value_type"]; input.dimensions = form.values("dimension")
+        do {
+            _ = try await VoiceWrites(database: t.services.database).createHighlight(try RecordPages(t: t).actor(membership, context), story: story, input)
+        } catch let refused as ValidationErrors {
             let values = Dictionary(uniqueKeysWithValues: StoryRoutes.highlightFields.map { ($0, form[$0]) })
-            let review = t.renderer.form(["pseudonymised": story.pseudonymised, "retention_date": story.retentionDate,
-                                          "special_category": story.specialCategory ? "1" : ""],
-                                         names: ["pseudonymised", "retention_date", "special_category"], context)
-            return try await StoryRoutes(t: t).detailPage(
-                request, context, membership, trajectory, story, form: review,
-                highlightForm: t.renderer.form(values, errors: errors, names: StoryRoutes.highlightFields, context),
-                chosenDimensions: dimensions, chosenPolarity: form["polarity"], status: .unprocessableContent)
+            let routes = StoryRoutes(t: t)
+            return try await routes.detailPage(
+                request, context, membership, trajectory, story,
+                form: t.renderer.form(StoryRoutes.reviewValues(story), names: StoryRoutes.reviewLayout.map(\.0), context),
+                highlightForm: t.renderer.form(values, errors: refused.errors, names: StoryRoutes.highlightFields, context),
+                chosenDimensions: input.dimensions, chosenPolarity: form["polarity"], status: .unprocessableContent)
         }
-        _ = try await evidence.addHighlight(organisationID: membership.organisation.id, Highlight(
-            id: "", storyID: story.id, start: passage.0, end: passage.1, quote: passage.2, dimensions: dimensions,
-            touchpoint: form["touchpoint"].trimmed, polarity: polarity, beneficiary: ValueBeneficiary(rawValue: form["beneficiary"]) ?? .none,
-            valueType: ValueType(rawValue: form["value_type"]) ?? .none, tags: tags))
         return t.services.cookies.redirect(storyPath, notice: "notice_highlight_added")
-    }
-
-    @Sendable func deleteHighlight(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-        let (membership, trajectory) = try await t.access(request, context, for: .editContent)
-        let story = try await story(request, context, membership, trajectory)
-        try await evidence.deleteHighlight(organisationID: membership.organisation.id, id: try request.parameter("highlight", context))
-        return .seeOther(TrajectoryPaths.trajectory(membership.organisation.slug, trajectory.id) + "/stories/\(story.id)")
     }
 
     struct QuoteRow {
@@ -80,6 +53,8 @@ struct EvidenceRoutes {
     }
 
     struct InsightRow {
+        let editPath: String
+        let deletePath: String
         let title: String
         let description: String
         let quotes: [QuoteRow]
@@ -126,7 +101,8 @@ struct EvidenceRoutes {
         let byID = Dictionary(highlights.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let rows = try await evidence.insights(organisationID: org, trajectoryID: trajectory.id).map { insight in
             let quotes = quoteRows(membership, trajectory, insight.highlightIDs.compactMap { byID[$0] }, checked: [], context)
-            return InsightRow(title: insight.title, description: insight.description, quotes: quotes, hasQuotes: !quotes.isEmpty)
+            return InsightRow(editPath: VoicePath.insightEdit.link(membership.organisation.slug, trajectory.id, insight.id),
+                              deletePath: VoicePath.insightDelete.link(membership.organisation.slug, trajectory.id, insight.id), title: insight.title, description: insight.description, quotes: quotes, hasQuotes: !quotes.isEmpty)
         }
         let body = InsightsBody(insights: rows, isEmpty: rows.isEmpty, highlights: quoteRows(membership, trajectory, highlights, checked: checked, context),
                                 hasHighlights: !highlights.isEmpty, canEdit: membership.role.allows(.editContent), form: form,
@@ -139,16 +115,17 @@ struct EvidenceRoutes {
         let (membership, trajectory) = try await t.access(request, context, for: .editContent)
         let form = try await request.form(context)
         let chosen = form.values("highlight")
-        var errors = TrajectoryRules.required(form["title"], field: "title") + TrajectoryRules.optional(form["description"], field: "description")
-        if chosen.isEmpty { errors.append(.validation("insight_needs_evidence", field: "highlights")) }
-        if errors.isEmpty {
-            do {
-                _ = try await evidence.createInsight(organisationID: membership.organisation.id, trajectoryID: trajectory.id,
-                                                     title: form["title"].trimmed, description: form["description"].trimmed, highlightIDs: chosen)
-                return t.services.cookies.redirect(TrajectoryPaths.trajectory(membership.organisation.slug, trajectory.id) + "/insights", notice: "notice_insight_created")
-            } catch let error as SamenError where error.kind == .validation {
-                errors = [error]
-            }
+        var input = InsightInput()
+        input.title = form["title"]; input.description = form["description"]; input.highlightIDs = chosen
+        var errors: [SamenError] = []
+        do {
+            _ = try await VoiceWrites(database: t.services.database).createInsight(try RecordPages(t: t).actor(membership, context),
+                                                                                 trajectoryID: trajectory.id, input)
+            return t.services.cookies.redirect(VoicePath.insights.link(membership.organisation.slug, trajectory.id), notice: "notice_insight_created")
+        } catch let refused as ValidationErrors {
+            errors = refused.errors
+        } catch let error as SamenError where error.kind == .validation {
+            errors = [error]
         }
         return try await insightsPage(request, context, membership, trajectory,
                                       form: t.renderer.form(["title": form["title"], "description": form["description"]], errors: errors,

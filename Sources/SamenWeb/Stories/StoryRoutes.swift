@@ -136,30 +136,25 @@ struct StoryRoutes {
     @Sendable func addInterview(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let (membership, trajectory) = try await t.access(request, context, for: .editContent)
         let form = try await request.form(context)
-        let raw = form["text"]
-        let text = raw.trimmingCharacters(in: .whitespacesAndNewlines).hasPrefix("WEBVTT") ? StoryRules.textFromVTT(raw) : raw.trimmed
-        let errors = StoryRules.interviewText(text)
-        if !errors.isEmpty {
-            return try await listPage(request, context, membership, trajectory,
-                                      form: t.renderer.form(["text": String(raw.prefix(StoryRules.maximumTextLength))], errors: errors, names: Self.fields, context),
-                                      status: .unprocessableContent)
-        }
+        var input = InterviewInput()
+        input.text = form["text"]; input.consentPublication = !form["consent_publication"].isEmpty; input.consentReuse = !form["consent_reuse"].isEmpty
+        input.participantID = form["participant"]; input.activityID = form["activity"]
         do {
-            let today = CalendarDate(unixTime: Clock.now())
-            _ = try await stories.add(.init(
-                trajectoryID: trajectory.id, linkID: nil, source: .interview, receiptHash: nil, original: text,
-                pseudonymised: try await stories.pseudonymiser(trajectoryID: trajectory.id).pseudonymise(text).text,
-                consent: StoryConsent(internalAnalysis: true, publication: !form["consent_publication"].isEmpty, reuse: !form["consent_reuse"].isEmpty),
-                ageBand: "", district: "", channel: "",
-                retentionDate: CalendarDate(daysSinceEpoch: today.daysSinceEpoch + StoryRules.defaultRetentionDays).description,
-                participantID: form["participant"].isEmpty ? nil : form["participant"], activityID: form["activity"].isEmpty ? nil : form["activity"]),
-                organisationID: membership.organisation.id)
+            _ = try await VoiceWrites(database: t.services.database).createInterview(try RecordPages(t: t).actor(membership, context),
+                                                                                     trajectoryID: trajectory.id, input)
         } catch let error as SamenError where error.kind == .validation {
-            let values = ["text": String(raw.prefix(StoryRules.maximumTextLength)), "participant": form["participant"], "activity": form["activity"]]
-            return try await listPage(request, context, membership, trajectory, form: t.renderer.form(values, errors: [error], names: Self.fields, context),
-                                      status: .unprocessableContent)
+            return try await interviewRefused(request, context, membership, trajectory, form, [error])
+        } catch let errors as ValidationErrors {
+            return try await interviewRefused(request, context, membership, trajectory, form, errors.errors)
         }
         return back(membership, trajectory, notice: "notice_interview_added")
+    }
+
+    private func interviewRefused(_ request: Request, _ context: AppRequestContext, _ membership: Membership, _ trajectory: Trajectory,
+                                  _ form: FormData, _ errors: [SamenError]) async throws -> Response {
+        let values = ["text": String(form["text"].prefix(StoryRules.maximumTextLength)), "participant": form["participant"], "activity": form["activity"]]
+        return try await listPage(request, context, membership, trajectory, form: t.renderer.form(values, errors: errors, names: Self.fields, context),
+                                  status: .unprocessableContent)
     }
 
     /// The names the team wants removed from texts, one per line.
@@ -197,12 +192,17 @@ struct StoryRoutes {
         let valueTypes: [Option]
         let highlightForm: FormState
         let highlightAction: String
+        let version: String
+        let stale: RecordForm.Stale?
+        let editLink: String
+        let deleteLink: String
     }
 
     struct HighlightRow {
         let quote: String
         let labels: String
         let insights: String
+        let editPath: String
         let deletePath: String
     }
 
@@ -215,17 +215,18 @@ struct StoryRoutes {
     @Sendable func detail(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let (membership, trajectory) = try await t.access(request, context, for: .viewOrganisation)
         let story = try await story(request, context, membership, trajectory)
-        let values = ["pseudonymised": story.pseudonymised, "retention_date": story.retentionDate, "special_category": story.specialCategory ? "1" : ""]
         return try await detailPage(request, context, membership, trajectory, story,
-                                    form: t.renderer.form(values, names: ["pseudonymised", "retention_date", "special_category"], context), status: .ok)
+                                    form: t.renderer.form(Self.reviewValues(story), names: Self.reviewLayout.map(\.0), context), status: .ok)
     }
 
     static let highlightFields = ["quote", "start", "end", "touchpoint", "tags"]
 
     func detailPage(_ request: Request, _ context: AppRequestContext, _ membership: Membership, _ trajectory: Trajectory, _ story: Story,
                     form: FormState, highlightForm: FormState? = nil, chosenDimensions: [String] = [], chosenPolarity: String = "none",
-                    status: HTTPResponse.Status) async throws -> Response {
-        let base = TrajectoryPaths.trajectory(membership.organisation.slug, trajectory.id) + "/stories"
+                    version: Int? = nil, stale: RecordForm.Stale? = nil, status: HTTPResponse.Status) async throws -> Response {
+        let slug = membership.organisation.slug
+        // The page shows the original text: whoever reads it is named in the audit trail.
+        try await VoiceWrites(database: t.services.database).readOriginal(try RecordPages(t: t).actor(membership, context), story)
         let evidence = EvidenceStore(database: t.services.database)
         let org = membership.organisation.id
         let insights = try await evidence.insights(organisationID: org, trajectoryID: trajectory.id)
@@ -244,12 +245,14 @@ struct StoryRoutes {
         let highlights = try await evidence.highlights(organisationID: org, trajectoryID: trajectory.id, storyID: story.id).map { h in
             HighlightRow(quote: h.quote, labels: EvidenceRoutes(t: t).labels(h, context),
                          insights: uses(h.id),
-                         deletePath: base + "/\(story.id)/highlights/\(h.id)/delete")
+                         editPath: VoicePath.highlightEdit.link(slug, trajectory.id, story.id, h.id),
+                         deletePath: VoicePath.highlightDelete.link(slug, trajectory.id, story.id, h.id))
         }
         let body = DetailBody(story: story, original: story.original ?? "", purged: story.original == nil,
                               source: t.word("story_source_" + story.source.rawValue, context), consentInternal: story.consent.internalAnalysis,
                               consentPublication: story.consent.publication, consentReuse: story.consent.reuse, approved: story.status == .approved,
-                              canEdit: membership.role.allows(.editContent), form: form, action: base + "/\(story.id)", back: base,
+                              canEdit: membership.role.allows(.editContent), form: form, action: VoicePath.story.link(slug, trajectory.id, story.id),
+                              back: VoicePath.stories.link(slug, trajectory.id),
                               highlights: highlights, hasHighlights: !highlights.isEmpty,
                               dimensions: HighlightRules.defaultDimensions.map {
                                   Option(value: $0, label: t.word("dimension_" + $0, context), selected: chosenDimensions.contains($0))
@@ -266,30 +269,45 @@ struct StoryRoutes {
                                          selected: false)
                               },
                               highlightForm: highlightForm ?? t.renderer.form([:], names: Self.highlightFields, context),
-                              highlightAction: base + "/\(story.id)/highlights")
+                              highlightAction: VoicePath.highlights.link(slug, trajectory.id, story.id), version: String(version ?? story.version),
+                              stale: stale, editLink: VoicePath.storyEdit.link(slug, trajectory.id, story.id),
+                              deleteLink: VoicePath.storyDelete.link(slug, trajectory.id, story.id))
         return t.page("trajectory-story", title: t.word("story_title", context), body: body, request: request, context: context,
                       membership: membership, trajectory: trajectory, status: status)
     }
 
+    static let reviewLayout: [(String, RecordForm.Kind)] = [("pseudonymised", .textarea), ("special_category", .checkbox), ("retention_date", .date)]
+
+    static func reviewValues(_ story: Story) -> [String: String] {
+        ["pseudonymised": story.pseudonymised, "retention_date": story.retentionDate, "special_category": story.specialCategory ? "1" : ""]
+    }
+
+    /// The review goes through the same use-case as the edit page and the API; a stale
+    /// version shows what was typed beside what is stored now (409) and keeps the typing.
     @Sendable func review(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let (membership, trajectory) = try await t.access(request, context, for: .editContent)
         let story = try await story(request, context, membership, trajectory)
         let form = try await request.form(context)
-        var errors = StoryRules.interviewText(form["pseudonymised"], field: "pseudonymised") + TrajectoryRules.date(form["retention_date"], field: "retention_date")
-        // Approval must not let an identifier slip out: the detectors run again on the reviewed text.
-        let recheck = try await stories.pseudonymiser(trajectoryID: trajectory.id).pseudonymise(form["pseudonymised"])
-        if form["approve"] == "1" && !recheck.findings.isEmpty {
-            errors.append(.validation("identifiers_left", field: "pseudonymised"))
+        var input = StoryInput(story)
+        input.pseudonymised = form["pseudonymised"]; input.specialCategory = !form["special_category"].isEmpty; input.retentionDate = form["retention_date"]
+        let typed = RecordPages.typed(form, Self.reviewLayout)
+        let names = Self.reviewLayout.map(\.0)
+        do {
+            _ = try await VoiceWrites(database: t.services.database).updateStory(
+                try RecordPages(t: t).actor(membership, context), current: story, input, approve: form["approve"] == "1",
+                expected: RecordForm.version(form["version"]))
+        } catch let errors as ValidationErrors {
+            return try await detailPage(request, context, membership, trajectory, story, form: t.renderer.form(typed, errors: errors.errors, names: names, context),
+                                        version: RecordForm.version(form["version"]), status: .unprocessableContent)
+        } catch let error as SamenError where error.kind == .validation {
+            return try await detailPage(request, context, membership, trajectory, story, form: t.renderer.form(typed, errors: [error], names: names, context),
+                                        version: RecordForm.version(form["version"]), status: .unprocessableContent)
+        } catch let error as SamenError where error.kind == .stale {
+            guard let now = try await stories.story(organisationID: membership.organisation.id, id: story.id) else { throw SamenError.notFound }
+            let state = t.renderer.form(typed, names: names, context)
+            return try await detailPage(request, context, membership, trajectory, now, form: state, version: now.version,
+                                        stale: RecordForm.stale(Self.reviewLayout, typed: typed, stored: Self.reviewValues(now), state), status: .conflict)
         }
-        if !errors.isEmpty {
-            let values = ["pseudonymised": form["pseudonymised"], "retention_date": form["retention_date"], "special_category": form["special_category"]]
-            return try await detailPage(request, context, membership, trajectory, story,
-                                        form: t.renderer.form(values, errors: errors, names: ["pseudonymised", "retention_date", "special_category"], context),
-                                        status: .unprocessableContent)
-        }
-        try await stories.review(organisationID: membership.organisation.id, id: story.id, pseudonymised: form["pseudonymised"].trimmed,
-                                 specialCategory: !form["special_category"].isEmpty, retentionDate: form["retention_date"],
-                                 approve: form["approve"] == "1", by: try context.requireUser().displayName)
         return back(membership, trajectory, notice: form["approve"] == "1" ? "notice_story_approved" : "notice_saved")
     }
 }

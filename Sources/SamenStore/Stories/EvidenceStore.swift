@@ -11,24 +11,26 @@ public struct EvidenceStore: Sendable {
     }
 
     public func addHighlight(organisationID: String, _ highlight: Highlight) async throws -> Highlight {
-        try await database.transaction { sql in
-            let owned = try await sql.raw("""
-                SELECT s.id FROM stories s JOIN trajectories t ON t.id = s.trajectory_id
-                WHERE s.id = \(bind: highlight.storyID) AND t.organisation_id = \(bind: organisationID)
-                """).first()
-            guard owned != nil else { throw SamenError.notFound }
-            var stored = highlight
-            stored.id = Identifier.make()
-            try await sql.raw("""
-                INSERT INTO highlights (id, story_id, start_offset, end_offset, quote, dimensions, touchpoint, polarity, beneficiary, value_type,
-                                        tags, created_at)
-                VALUES (\(bind: stored.id), \(bind: stored.storyID), \(bind: stored.start), \(bind: stored.end), \(bind: stored.quote),
-                        \(bind: stored.dimensions.joined(separator: ",")), \(bind: stored.touchpoint), \(bind: stored.polarity.rawValue),
-                        \(bind: stored.beneficiary.rawValue), \(bind: stored.valueType.rawValue),
-                        \(bind: stored.tags.joined(separator: ",")), \(bind: Clock.now()))
-                """).run()
-            return stored
-        }
+        try await database.transaction { sql in try await Self.insertHighlight(sql: sql, organisationID: organisationID, highlight) }
+    }
+
+    public static func insertHighlight(sql: any SQLDatabase, organisationID: String, _ highlight: Highlight) async throws -> Highlight {
+        let owned = try await sql.raw("""
+            SELECT s.id FROM stories s JOIN trajectories t ON t.id = s.trajectory_id
+            WHERE s.id = \(bind: highlight.storyID) AND t.organisation_id = \(bind: organisationID)
+            """).first()
+        guard owned != nil else { throw SamenError.notFound }
+        var stored = highlight
+        stored.id = Identifier.make()
+        try await sql.raw("""
+            INSERT INTO highlights (id, story_id, start_offset, end_offset, quote, dimensions, touchpoint, polarity, beneficiary, value_type,
+                                    tags, created_at)
+            VALUES (\(bind: stored.id), \(bind: stored.storyID), \(bind: stored.start), \(bind: stored.end), \(bind: stored.quote),
+                    \(bind: stored.dimensions.joined(separator: ",")), \(bind: stored.touchpoint), \(bind: stored.polarity.rawValue),
+                    \(bind: stored.beneficiary.rawValue), \(bind: stored.valueType.rawValue),
+                    \(bind: stored.tags.joined(separator: ",")), \(bind: Clock.now()))
+            """).run()
+        return stored
     }
 
     /// Highlights of one trajectory, optionally of one story only.
@@ -57,25 +59,28 @@ public struct EvidenceStore: Sendable {
     /// Creates an insight from highlights of the same trajectory (any other id is refused).
     public func createInsight(organisationID: String, trajectoryID: String, title: String, description: String,
                               highlightIDs: [String]) async throws -> Insight {
-        try await database.transaction { sql in
-            try await TrajectoryStore.requireOwned(sql: sql, organisationID: organisationID, trajectoryID: trajectoryID)
-            for id in highlightIDs {
-                let belongs = try await sql.raw("""
-                    SELECT h.id FROM highlights h JOIN stories s ON s.id = h.story_id
-                    WHERE h.id = \(bind: id) AND s.trajectory_id = \(bind: trajectoryID)
-                    """).first()
-                guard belongs != nil else { throw SamenError.validation("highlight_unknown", field: "highlights") }
-            }
-            let insight = Insight(id: Identifier.make(), trajectoryID: trajectoryID, title: title, description: description, highlightIDs: highlightIDs)
-            try await sql.raw("""
-                INSERT INTO insights (id, trajectory_id, title, description, created_at)
-                VALUES (\(bind: insight.id), \(bind: trajectoryID), \(bind: title), \(bind: description), \(bind: Clock.now()))
-                """).run()
-            for id in Set(highlightIDs) {
-                try await sql.raw("INSERT INTO insight_highlights (insight_id, highlight_id) VALUES (\(bind: insight.id), \(bind: id))").run()
-            }
-            return insight
+        try await database.transaction { sql in try await Self.insertInsight(sql: sql, organisationID: organisationID, trajectoryID: trajectoryID, title: title, description: description, highlightIDs: highlightIDs) }
+    }
+
+    public static func insertInsight(sql: any SQLDatabase, organisationID: String, trajectoryID: String, title: String, description: String,
+                              highlightIDs: [String]) async throws -> Insight {
+        try await TrajectoryStore.requireOwned(sql: sql, organisationID: organisationID, trajectoryID: trajectoryID)
+        for id in highlightIDs {
+            let belongs = try await sql.raw("""
+                SELECT h.id FROM highlights h JOIN stories s ON s.id = h.story_id
+                WHERE h.id = \(bind: id) AND s.trajectory_id = \(bind: trajectoryID)
+                """).first()
+            guard belongs != nil else { throw SamenError.validation("highlight_unknown", field: "highlights") }
         }
+        let insight = Insight(id: Identifier.make(), trajectoryID: trajectoryID, title: title, description: description, highlightIDs: highlightIDs)
+        try await sql.raw("""
+            INSERT INTO insights (id, trajectory_id, title, description, created_at)
+            VALUES (\(bind: insight.id), \(bind: trajectoryID), \(bind: title), \(bind: description), \(bind: Clock.now()))
+            """).run()
+        for id in Set(highlightIDs) {
+            try await sql.raw("INSERT INTO insight_highlights (insight_id, highlight_id) VALUES (\(bind: insight.id), \(bind: id))").run()
+        }
+        return insight
     }
 
     public func insights(organisationID: String, trajectoryID: String) async throws -> [Insight] {
@@ -94,9 +99,9 @@ public struct EvidenceStore: Sendable {
                 WHERE i.trajectory_id = \(bind: trajectoryID) AND t.organisation_id = \(bind: organisationID) ORDER BY i.created_at
                 """).all().map { row in
                     let id = try row.decode(column: "id", as: String.self)
-                    return Insight(id: id, trajectoryID: trajectoryID, title: try row.decode(column: "title", as: String.self),
+                    return try Insight(id: id, trajectoryID: trajectoryID, title: try row.decode(column: "title", as: String.self),
                                    description: try row.decode(column: "description", as: String.self),
-                                   highlightIDs: (byInsight[id] ?? []).sorted())
+                                   highlightIDs: (byInsight[id] ?? []).sorted()).versioned(row)
                 }
         }
     }
@@ -105,12 +110,12 @@ public struct EvidenceStore: Sendable {
         func list(_ column: String) throws -> [String] {
             try row.decode(column: column, as: String.self).split(separator: ",").map(String.init)
         }
-        return Highlight(id: try row.decode(column: "id", as: String.self), storyID: try row.decode(column: "story_id", as: String.self),
+        return try Highlight(id: try row.decode(column: "id", as: String.self), storyID: try row.decode(column: "story_id", as: String.self),
                          start: try row.decode(column: "start_offset", as: Int.self), end: try row.decode(column: "end_offset", as: Int.self),
                          quote: try row.decode(column: "quote", as: String.self), dimensions: try list("dimensions"),
                          touchpoint: try row.decode(column: "touchpoint", as: String.self),
                          polarity: ValuePolarity(rawValue: try row.decode(column: "polarity", as: String.self)) ?? .none,
                          beneficiary: ValueBeneficiary(rawValue: try row.decode(column: "beneficiary", as: String.self)) ?? .none,
-                         valueType: ValueType(rawValue: try row.decode(column: "value_type", as: String.self)) ?? .none, tags: try list("tags"))
+                         valueType: ValueType(rawValue: try row.decode(column: "value_type", as: String.self)) ?? .none, tags: try list("tags")).versioned(row)
     }
 }
