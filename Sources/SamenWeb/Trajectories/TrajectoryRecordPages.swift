@@ -21,6 +21,11 @@ struct RecordPages {
         try RecordFlow.actor(membership, context)
     }
 
+    /// The values a form sent for the layout's fields (a ticked checkbox is "1").
+    static func typed(_ form: FormData, _ layout: [(String, RecordForm.Kind)]) -> [String: String] {
+        RecordFlow.typed(form, layout)
+    }
+
     func editPage(_ request: Request, _ context: AppRequestContext, _ membership: Membership, _ trajectory: Trajectory, _ spec: Spec,
                   values: [String: String], version: Int) -> Response {
         flow(request, context, membership, trajectory).editPage(context, spec, values: values, version: version)
