@@ -4,7 +4,8 @@
 #      and the Python browser-test tools into .venv,
 #   2. starts a throwaway PostgreSQL on 127.0.0.1 (removed on exit),
 #   3. builds and runs the Swift tests (with SAMEN_TEST_POSTGRES_URL),
-#   4. runs the browser tests (Tests/browser) against the built `samen`,
+#   4. runs schemathesis (every check, bounded in time) against a demo `samen`'s API,
+#   5. runs the browser tests (Tests/browser) against the built `samen`,
 # and exits non-zero if anything failed, after a one-line summary.
 set -euo pipefail
 
@@ -61,7 +62,7 @@ step "Starting throwaway PostgreSQL"
 pg_throwaway_start # exports SAMEN_TEST_POSTGRES_URL
 
 # ---------------------------------------------------------------- 3. Swift
-build=FAILED swift_tests=skipped browser=skipped
+build=FAILED swift_tests=skipped api=skipped browser=skipped
 
 step "swift build --build-tests"
 if swift build --build-tests; then
@@ -72,19 +73,25 @@ if [[ $build == ok ]]; then
     step "swift test (PostgreSQL at 127.0.0.1:$SAMEN_PG_PORT)"
     if swift test --skip-build; then swift_tests=ok; else swift_tests=FAILED; fi
 
-    # ------------------------------------------------------------ 4. browser
-    step "Browser tests (Tests/browser)"
     SAMEN_BIN="$(swift build --show-bin-path)/samen"
     export SAMEN_BIN
+
+    # ------------------------------------------------------------ 4. API fuzzing
+    step "schemathesis on /api/v1/openapi.json (every check, ${SAMEN_SCHEMATHESIS_SECONDS:-120} s)"
+    if "$VENV/bin/python" Tests/api/schemathesis_run.py --samen "$SAMEN_BIN" --schemathesis "$VENV/bin/schemathesis" \
+        --max-time "${SAMEN_SCHEMATHESIS_SECONDS:-120}" -- --workers 1 --no-color; then api=ok; else api=FAILED; fi
+
+    # ------------------------------------------------------------ 5. browser
+    step "Browser tests (Tests/browser)"
     if "$VENV/bin/python" -m pytest Tests/browser -q; then browser=ok; else browser=FAILED; fi
 fi
 
 # ---------------------------------------------------------------- summary
-if [[ $build == ok && $swift_tests == ok && $browser == ok ]]; then
+if [[ $build == ok && $swift_tests == ok && $api == ok && $browser == ok ]]; then
     result=PASSED
 else
     result=FAILED
 fi
 echo
-echo "test.sh: $result (swift build: $build, swift test: $swift_tests, browser tests: $browser)"
+echo "test.sh: $result (swift build: $build, swift test: $swift_tests, schemathesis: $api, browser tests: $browser)"
 [[ $result == PASSED ]]

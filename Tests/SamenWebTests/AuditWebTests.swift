@@ -15,7 +15,7 @@ struct AuditWebTests {
             let page = try await ilse.get("/o/\(Demo.orgA)/audit")
             #expect(page.status == .ok)
             #expect(page.text.contains("Wijzigingen") && page.text.contains("Ilse"))
-            #expect(page.text.contains("notes, place"), "the changed fields are named")
+            #expect(page.text.contains("Notities, Plaats of kanaal"), "the changed fields are named, in the page's language")
             #expect(!page.text.contains("balie 3"), "their values are not")
             let activities = try await ilse.get("/o/\(Demo.orgA)/audit?kind=activity")
             let rows = String(activities.text.split(separator: "id=\"audit-table\"").last ?? "")

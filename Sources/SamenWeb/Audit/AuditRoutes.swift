@@ -85,7 +85,8 @@ struct AuditRoutes: RouteGroup {
         let members = try await services.organisations.members(organisationID: org.id)
         let rows = page.entries.map { e in
             Row(at: time(e.at), person: e.actorName, kind: words("audit_kind_" + e.entity), action: words("audit_action_" + e.action.rawValue),
-                record: e.trajectoryID.flatMap { titles[$0] } ?? "", fields: e.fields.joined(separator: ", "))
+                record: e.trajectoryID.flatMap { titles[$0] } ?? "",
+                fields: e.fields.map { services.renderer.translations.lookup("field_" + $0, context.locale) ?? $0 }.joined(separator: ", "))
         }
         var base = URLComponents()
         base.queryItems = [("trajectory", filter.trajectoryID), ("person", filter.actorID), ("kind", filter.entity), ("from", filter.from),
