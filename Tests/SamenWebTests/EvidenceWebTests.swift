@@ -70,7 +70,7 @@ struct EvidenceWebTests {
 }
 
 @Suite("Exports and API of the citizen voice")
-struct VoiceExportTests {
+struct StoryExportTests {
     @Test("CSV exports and the API carry pseudonymised text only")
     func exports() async throws {
         try await withApp { client in

@@ -15,7 +15,7 @@ public struct InsightInput: Sendable, Equatable {
     public func validated(trajectoryID: String, id: String = "") throws -> Insight {
         var errors = TrajectoryRules.required(title, field: "title") + TrajectoryRules.optional(description, field: "description")
         var ids: [String] = []
-        switch VoiceRules.evidence(highlightIDs, code: "insight_needs_evidence") { case .success(let v): ids = v; case .failure(let e): errors.append(e) }
+        switch StoryRecordRules.evidence(highlightIDs, code: "insight_needs_evidence") { case .success(let v): ids = v; case .failure(let e): errors.append(e) }
         try ValidationErrors.check(errors)
         return Insight(id: id, trajectoryID: trajectoryID, title: title.trimmed, description: description.trimmed, highlightIDs: ids.sorted())
     }
@@ -45,7 +45,7 @@ public struct PersonaInput: Sendable, Equatable {
         var errors = TrajectoryRules.required(name, field: "name", max: 120)
         for (field, value) in texts.dropFirst() { errors += TrajectoryRules.optional(value, field: field, max: 2000) }
         var ids: [String] = []
-        switch VoiceRules.evidence(highlightIDs, code: "persona_needs_evidence") { case .success(let v): ids = v; case .failure(let e): errors.append(e) }
+        switch StoryRecordRules.evidence(highlightIDs, code: "persona_needs_evidence") { case .success(let v): ids = v; case .failure(let e): errors.append(e) }
         try ValidationErrors.check(errors)
         return Persona(id: id, trajectoryID: trajectoryID, name: name.trimmed, quote: quote.trimmed, ageBand: ageBand.trimmed,
                        situation: situation.trimmed, goals: goals.trimmed, needs: needs.trimmed, frustrations: frustrations.trimmed,

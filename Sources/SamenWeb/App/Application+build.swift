@@ -115,14 +115,9 @@ public func buildRouter(database: Database, configuration: SamenConfiguration) a
     SystemRoutes(services: services).register(on: router)
     AuthRoutes(services: services).register(on: router)
     OrganisationRoutes(services: services).register(on: router)
-    MemberRoutes(services: services).register(on: router)
     AccountRoutes(services: services).register(on: router)
     APIRoutes(services: services).register(on: router)
     FeatureModules.register(on: router, services: services)
-    // Feature areas not yet moved into a module (see FeatureModules):
-    ConversationRoutes.registerAll(services: services, on: router)
-    SurveyRoutes(services: services).register(on: router); SurveyAnalysisRoutes(services: services).register(on: router); PublicSurveyRoutes(services: services).register(on: router); DimensionSetRoutes(services: services).register(on: router); SurveyAPIRoutes(services: services).register(on: router)
-    SurveyEditRoutes(services: services).register(on: router); SurveyWriteAPIRoutes(services: services).register(on: router)
     return router
 }
 

@@ -7,6 +7,9 @@ enum FeatureModules {
     static var all: [any FeatureModule.Type] {[
         TrajectoriesModule.self,
         StoriesModule.self,
+        ConversationsModule.self,
+        SurveysModule.self,
+        MembersModule.self,
         AuditModule.self,
     ]}
 

@@ -145,11 +145,6 @@ extension AppServices {
             .init(label: renderer.text("nav_organisations", context), url: Paths.organisations, current: current == Paths.organisations),
             .init(label: renderer.text("nav_overview", context), url: Paths.organisation(organisation.slug),
                   current: current == Paths.organisation(organisation.slug)),
-            .init(label: renderer.text("nav_members", context), url: Paths.members(organisation.slug),
-                  current: current.hasPrefix(Paths.members(organisation.slug))),
-            .init(label: renderer.text("nav_conversations", context), url: ConversationPaths.list(organisation.slug),
-                  current: current.hasPrefix(ConversationPaths.list(organisation.slug))),
-            .init(label: renderer.text("nav_surveys", context), url: Paths.surveys(organisation.slug), current: current.hasPrefix(Paths.surveys(organisation.slug))),
             .init(label: renderer.text("nav_account", context), url: Paths.account, current: current == Paths.account),
         ]
     }

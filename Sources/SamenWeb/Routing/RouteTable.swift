@@ -29,19 +29,13 @@ extension Router where Context == AppRequestContext {
 /// visits each of them as a member of another organisation and expects 404.
 public enum RouteCatalog {
     public static var organisationScoped: [RouteEntry] {
-        OrganisationRoutes.organisationEntries + MemberRoutes.entries + APIRoutes.organisationEntries
-            + FeatureModules.organisationRoutes
-            + ConversationRoutes.allEntries
-            + SurveyRoutes.entries + SurveyAnalysisRoutes.entries + DimensionSetRoutes.entries + SurveyAPIRoutes.entries
-            + SurveyEditRoutes.entries + SurveyWriteAPIRoutes.entries
+        OrganisationRoutes.organisationEntries + APIRoutes.organisationEntries + FeatureModules.organisationRoutes
     }
     /// Citizens' pages and the account's own routes: registered through tables, outside any organisation.
     public static var publicEntries: [RouteEntry] {
-        AuthRoutes.entries + AccountRoutes.entries + OrganisationRoutes.accountEntries
-            + FeatureModules.publicRoutes + PublicSurveyRoutes.entries + ConversationPublicRoutes.entries
+        AuthRoutes.entries + AccountRoutes.entries + OrganisationRoutes.accountEntries + FeatureModules.publicRoutes
     }
-    public static var api: [RouteEntry] { APIRoutes.entries + FeatureModules.apiRoutes + ConversationAPIRoutes.entries + SurveyAPIRoutes.entries
-        + SurveyWriteAPIRoutes.entries }
+    public static var api: [RouteEntry] { APIRoutes.entries + FeatureModules.apiRoutes }
 }
 
 extension Request {

@@ -37,13 +37,10 @@ public enum DemoData {
             _ = try await organisations.addMember(organisationID: gemeente.id, email: person.email, displayName: person.name,
                                                   passwordHash: hash, role: person.role)
         }
-        // Feature demo content for Gemeente Voorbeeld: each feature adds one line here.
+        // Feature demo content for Gemeente Voorbeeld: each feature module loads its own, in module order.
         try await FeatureModules.loadDemo(DemoContext(
             database: database, configuration: configuration, organisationID: gemeente.id,
             actor: WriteActor(organisationID: gemeente.id, userID: ilse.id, displayName: team[0].name, role: .administrator)))
-        // Feature areas not yet moved into a module:
-        try await ConversationDemo.load(database: database, organisationID: gemeente.id)
-        try await SurveyDemo.load(database: database, organisationID: gemeente.id)
 
         // A second organisation on the same installation, to show that each sees only its own data.
         let noord = try await organisations.create(name: "Welzijn Noord", slug: "welzijn-noord")

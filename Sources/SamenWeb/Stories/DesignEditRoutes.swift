@@ -8,19 +8,19 @@ import SamenStore
 struct DesignEditRoutes: RouteGroup {
     let t: TrajectoryContext
     var pages: RecordPages { RecordPages(t: t) }
-    var writes: VoiceWrites { VoiceWrites(database: t.services.database) }
-    var loader: VoiceRecords { VoiceRecords(t: t) }
+    var writes: StoryWrites { StoryWrites(database: t.services.database) }
+    var loader: StoryRecords { StoryRecords(t: t) }
 
     static var routes: [(RouteEntry, (Self) -> Handler)] {
         [
-            (VoicePath.insightEdit.get, { $0.insightForm }), (VoicePath.insightEdit.post, { $0.insightEdit }),
-            (VoicePath.insightDelete.get, { $0.insightDeleteForm }), (VoicePath.insightDelete.post, { $0.insightDelete }),
-            (VoicePath.personaEdit.get, { $0.personaForm }), (VoicePath.personaEdit.post, { $0.personaEdit }),
-            (VoicePath.personaDelete.get, { $0.personaDeleteForm }), (VoicePath.personaDelete.post, { $0.personaDelete }),
-            (VoicePath.journeyEdit.get, { $0.journeyForm }), (VoicePath.journeyEdit.post, { $0.journeyEdit }),
-            (VoicePath.journeyDelete.get, { $0.journeyDeleteForm }), (VoicePath.journeyDelete.post, { $0.journeyDelete }),
-            (VoicePath.stepEdit.get, { $0.stepForm }), (VoicePath.stepEdit.post, { $0.stepEdit }),
-            (VoicePath.stepDelete.get, { $0.stepDeleteForm }), (VoicePath.stepDelete.post, { $0.stepDelete }),
+            (StoryPath.insightEdit.get, { $0.insightForm }), (StoryPath.insightEdit.post, { $0.insightEdit }),
+            (StoryPath.insightDelete.get, { $0.insightDeleteForm }), (StoryPath.insightDelete.post, { $0.insightDelete }),
+            (StoryPath.personaEdit.get, { $0.personaForm }), (StoryPath.personaEdit.post, { $0.personaEdit }),
+            (StoryPath.personaDelete.get, { $0.personaDeleteForm }), (StoryPath.personaDelete.post, { $0.personaDelete }),
+            (StoryPath.journeyEdit.get, { $0.journeyForm }), (StoryPath.journeyEdit.post, { $0.journeyEdit }),
+            (StoryPath.journeyDelete.get, { $0.journeyDeleteForm }), (StoryPath.journeyDelete.post, { $0.journeyDelete }),
+            (StoryPath.stepEdit.get, { $0.stepForm }), (StoryPath.stepEdit.post, { $0.stepEdit }),
+            (StoryPath.stepDelete.get, { $0.stepDeleteForm }), (StoryPath.stepDelete.post, { $0.stepDelete }),
         ]
     }
 
@@ -81,10 +81,10 @@ struct DesignEditRoutes: RouteGroup {
         Kind(load: loader.insight, values: { ["title": $0.title, "description": $0.description] },
              spec: { slug, tr, i, context in
                  RecordPages.Spec(heading: t.word("insight_edit_title", context), layout: [("title", .text), ("description", .textarea)],
-                                  action: VoicePath.insightEdit.link(slug, tr.id, i.id), back: VoicePath.insights.link(slug, tr.id),
-                                  deleteLink: VoicePath.insightDelete.link(slug, tr.id, i.id))
+                                  action: StoryPath.insightEdit.link(slug, tr.id, i.id), back: StoryPath.insights.link(slug, tr.id),
+                                  deleteLink: StoryPath.insightDelete.link(slug, tr.id, i.id))
              },
-             name: \.title, deleteTitle: "insight_delete_title", done: { slug, tr, _ in VoicePath.insights.link(slug, tr.id) },
+             name: \.title, deleteTitle: "insight_delete_title", done: { slug, tr, _ in StoryPath.insights.link(slug, tr.id) },
              save: { actor, i, form, expected in
                  var input = InsightInput(i)
                  input.title = form["title"]; input.description = form["description"]
@@ -109,10 +109,10 @@ struct DesignEditRoutes: RouteGroup {
              spec: { slug, tr, p, context in
                  RecordPages.Spec(heading: t.word("persona_edit_title", context),
                                   layout: Persona.textFields.map { ($0, ["name", "age_band"].contains($0) ? RecordForm.Kind.text : RecordForm.Kind.textarea) },
-                                  action: VoicePath.personaEdit.link(slug, tr.id, p.id), back: VoicePath.persona.link(slug, tr.id, p.id),
-                                  deleteLink: VoicePath.personaDelete.link(slug, tr.id, p.id))
+                                  action: StoryPath.personaEdit.link(slug, tr.id, p.id), back: StoryPath.persona.link(slug, tr.id, p.id),
+                                  deleteLink: StoryPath.personaDelete.link(slug, tr.id, p.id))
              },
-             name: \.name, deleteTitle: "persona_delete_title", done: { slug, tr, _ in VoicePath.personas.link(slug, tr.id) },
+             name: \.name, deleteTitle: "persona_delete_title", done: { slug, tr, _ in StoryPath.personas.link(slug, tr.id) },
              save: { actor, p, form, expected in
                  var input = PersonaInput(p)
                  input.name = form["name"]; input.quote = form["persona_quote"]; input.ageBand = form["age_band"]; input.situation = form["situation"]
@@ -137,10 +137,10 @@ struct DesignEditRoutes: RouteGroup {
              spec: { slug, tr, j, context in
                  RecordPages.Spec(heading: t.word("journey_edit_title", context),
                                   layout: [("scenario", .text), ("kind", .select(t.options(Journey.Kind.self, selected: "", prefix: "journey_kind_", context)))],
-                                  action: VoicePath.journeyEdit.link(slug, tr.id, j.id), back: VoicePath.journey.link(slug, tr.id, j.id),
-                                  deleteLink: VoicePath.journeyDelete.link(slug, tr.id, j.id))
+                                  action: StoryPath.journeyEdit.link(slug, tr.id, j.id), back: StoryPath.journey.link(slug, tr.id, j.id),
+                                  deleteLink: StoryPath.journeyDelete.link(slug, tr.id, j.id))
              },
-             name: \.scenario, deleteTitle: "journey_delete_title", done: { slug, tr, j in VoicePath.persona.link(slug, tr.id, j.personaID) },
+             name: \.scenario, deleteTitle: "journey_delete_title", done: { slug, tr, j in StoryPath.persona.link(slug, tr.id, j.personaID) },
              save: { actor, j, form, expected in
                  var input = JourneyInput(j)
                  input.scenario = form["scenario"]; input.kind = form["kind"]
@@ -186,11 +186,11 @@ struct DesignEditRoutes: RouteGroup {
                      layout: [("stage", .text), ("position", .number), ("touchpoint", .text), ("channel", .select(channels)), ("actor", .text),
                               ("emotion", .number), ("pain_points", .textarea), ("moment_of_truth", .checkbox), ("opportunities", .textarea),
                               ("frontstage", .textarea), ("backstage", .textarea), ("support", .textarea)],
-                     action: VoicePath.stepEdit.link(slug, tr.id, x.journey.id, x.step.id), back: VoicePath.journey.link(slug, tr.id, x.journey.id),
-                     deleteLink: VoicePath.stepDelete.link(slug, tr.id, x.journey.id, x.step.id))
+                     action: StoryPath.stepEdit.link(slug, tr.id, x.journey.id, x.step.id), back: StoryPath.journey.link(slug, tr.id, x.journey.id),
+                     deleteLink: StoryPath.stepDelete.link(slug, tr.id, x.journey.id, x.step.id))
              },
              name: { $0.step.stage + ": " + $0.step.touchpoint }, deleteTitle: "step_delete_title",
-             done: { slug, tr, x in VoicePath.journey.link(slug, tr.id, x.journey.id) },
+             done: { slug, tr, x in StoryPath.journey.link(slug, tr.id, x.journey.id) },
              save: { actor, x, form, expected in
                  var input = JourneyStepInput(x.step)
                  input.stage = form["stage"]; input.position = form["position"]; input.touchpoint = form["touchpoint"]; input.channel = form["channel"]

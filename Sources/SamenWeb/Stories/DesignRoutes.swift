@@ -12,9 +12,9 @@ struct DesignRoutes: RouteGroup {
 
     static var routes: [(RouteEntry, (Self) -> Handler)] {
         [
-            (VoicePath.personas.get, { $0.personas }), (VoicePath.personas.post, { $0.createPersona }), (VoicePath.persona.get, { $0.persona }),
-            (VoicePath.persona.appending("journeys").post, { $0.createJourney }), (VoicePath.journey.get, { $0.journey }),
-            (VoicePath.journey.appending("steps").post, { $0.addStep }),
+            (StoryPath.personas.get, { $0.personas }), (StoryPath.personas.post, { $0.createPersona }), (StoryPath.persona.get, { $0.persona }),
+            (StoryPath.persona.appending("journeys").post, { $0.createJourney }), (StoryPath.journey.get, { $0.journey }),
+            (StoryPath.journey.appending("steps").post, { $0.addStep }),
         ]
     }
 
@@ -75,9 +75,9 @@ struct DesignRoutes: RouteGroup {
         input.highlightIDs = chosen
         var errors: [SamenError] = []
         do {
-            let persona = try await VoiceWrites(database: t.services.database).createPersona(try RecordPages(t: t).actor(m, context),
+            let persona = try await StoryWrites(database: t.services.database).createPersona(try RecordPages(t: t).actor(m, context),
                                                                                            trajectoryID: tr.id, input)
-            return t.services.cookies.redirect(VoicePath.persona.link(m.organisation.slug, tr.id, persona.id), notice: "notice_saved")
+            return t.services.cookies.redirect(StoryPath.persona.link(m.organisation.slug, tr.id, persona.id), notice: "notice_saved")
         } catch let refused as ValidationErrors {
             errors = refused.errors
         } catch let error as SamenError where error.kind == .validation {
@@ -146,8 +146,8 @@ struct DesignRoutes: RouteGroup {
                                canEdit: m.role.allows(.editContent),
                                kinds: Journey.Kind.allCases.map { Option(value: $0.rawValue, label: t.word("journey_kind_" + $0.rawValue, context), selected: $0 == .asIs) },
                                form: form, journeyAction: base(m, tr) + "/personas/\(persona.id)/journeys", back: base(m, tr) + "/personas",
-                               editLink: VoicePath.personaEdit.link(m.organisation.slug, tr.id, persona.id),
-                               deleteLink: VoicePath.personaDelete.link(m.organisation.slug, tr.id, persona.id))
+                               editLink: StoryPath.personaEdit.link(m.organisation.slug, tr.id, persona.id),
+                               deleteLink: StoryPath.personaDelete.link(m.organisation.slug, tr.id, persona.id))
         return t.page("trajectory-persona", title: persona.name, body: body, request: request, context: context, membership: m, trajectory: tr, status: status)
     }
 
@@ -158,8 +158,8 @@ struct DesignRoutes: RouteGroup {
         var input = JourneyInput()
         input.scenario = form["scenario"]; input.kind = form["kind"]
         do {
-            let journey = try await VoiceWrites(database: t.services.database).createJourney(try RecordPages(t: t).actor(m, context), persona: persona, input)
-            return .seeOther(VoicePath.journey.link(m.organisation.slug, tr.id, journey.id))
+            let journey = try await StoryWrites(database: t.services.database).createJourney(try RecordPages(t: t).actor(m, context), persona: persona, input)
+            return .seeOther(StoryPath.journey.link(m.organisation.slug, tr.id, journey.id))
         } catch let refused as ValidationErrors {
             return try await personaPage(request, context, m, tr, persona,
                                          form: t.renderer.form(["scenario": form["scenario"]], errors: refused.errors, names: ["scenario"], context),

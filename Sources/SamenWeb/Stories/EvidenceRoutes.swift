@@ -11,7 +11,7 @@ struct EvidenceRoutes: RouteGroup {
     var stories: StoryStore { StoryStore(database: t.services.database) }
 
     static var routes: [(RouteEntry, (Self) -> Handler)] {
-        [(VoicePath.highlights.post, { $0.addHighlight }), (VoicePath.insights.get, { $0.insights }), (VoicePath.insights.post, { $0.createInsight })]
+        [(StoryPath.highlights.post, { $0.addHighlight }), (StoryPath.insights.get, { $0.insights }), (StoryPath.insights.post, { $0.createInsight })]
     }
 
     private func story(_ request: Request, _ context: AppRequestContext, _ membership: Membership, _ trajectory: Trajectory) async throws -> Story {
@@ -24,13 +24,13 @@ struct EvidenceRoutes: RouteGroup {
         let (membership, trajectory) = try await t.access(request, context, for: .editContent)
         let story = try await story(request, context, membership, trajectory)
         let form = try await request.form(context)
-        let storyPath = VoicePath.story.link(membership.organisation.slug, trajectory.id, story.id)
+        let storyPath = StoryPath.story.link(membership.organisation.slug, trajectory.id, story.id)
         var input = HighlightInput()
         input.quote = form["quote"]; input.start = form["start"]; input.end = form["end"]; input.tags = form["tags"]
         input.touchpoint = form["touchpoint"]; input.polarity = form["polarity"]; input.beneficiary = form["beneficiary"]
         input.valueType = form["value_type"]; input.dimensions = form.values("dimension")
         do {
-            _ = try await VoiceWrites(database: t.services.database).createHighlight(try RecordPages(t: t).actor(membership, context), story: story, input)
+            _ = try await StoryWrites(database: t.services.database).createHighlight(try RecordPages(t: t).actor(membership, context), story: story, input)
         } catch let refused as ValidationErrors {
             let values = Dictionary(uniqueKeysWithValues: StoryRoutes.highlightFields.map { ($0, form[$0]) })
             let routes = StoryRoutes(t: t)
@@ -101,8 +101,8 @@ struct EvidenceRoutes: RouteGroup {
         let byID = Dictionary(highlights.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let rows = try await evidence.insights(organisationID: org, trajectoryID: trajectory.id).map { insight in
             let quotes = quoteRows(membership, trajectory, insight.highlightIDs.compactMap { byID[$0] }, checked: [], context)
-            return InsightRow(editPath: VoicePath.insightEdit.link(membership.organisation.slug, trajectory.id, insight.id),
-                              deletePath: VoicePath.insightDelete.link(membership.organisation.slug, trajectory.id, insight.id), title: insight.title, description: insight.description, quotes: quotes, hasQuotes: !quotes.isEmpty)
+            return InsightRow(editPath: StoryPath.insightEdit.link(membership.organisation.slug, trajectory.id, insight.id),
+                              deletePath: StoryPath.insightDelete.link(membership.organisation.slug, trajectory.id, insight.id), title: insight.title, description: insight.description, quotes: quotes, hasQuotes: !quotes.isEmpty)
         }
         let body = InsightsBody(insights: rows, isEmpty: rows.isEmpty, highlights: quoteRows(membership, trajectory, highlights, checked: checked, context),
                                 hasHighlights: !highlights.isEmpty, canEdit: membership.role.allows(.editContent), form: form,
@@ -119,9 +119,9 @@ struct EvidenceRoutes: RouteGroup {
         input.title = form["title"]; input.description = form["description"]; input.highlightIDs = chosen
         var errors: [SamenError] = []
         do {
-            _ = try await VoiceWrites(database: t.services.database).createInsight(try RecordPages(t: t).actor(membership, context),
+            _ = try await StoryWrites(database: t.services.database).createInsight(try RecordPages(t: t).actor(membership, context),
                                                                                  trajectoryID: trajectory.id, input)
-            return t.services.cookies.redirect(VoicePath.insights.link(membership.organisation.slug, trajectory.id), notice: "notice_insight_created")
+            return t.services.cookies.redirect(StoryPath.insights.link(membership.organisation.slug, trajectory.id), notice: "notice_insight_created")
         } catch let refused as ValidationErrors {
             errors = refused.errors
         } catch let error as SamenError where error.kind == .validation {

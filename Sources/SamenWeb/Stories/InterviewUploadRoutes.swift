@@ -32,9 +32,9 @@ struct InterviewUploadRoutes {
         input.participantID = form.value("participant") ?? ""; input.activityID = form.value("activity") ?? ""
         if errors.isEmpty {
             do {
-                _ = try await VoiceWrites(database: t.services.database).createInterview(try RecordPages(t: t).actor(membership, context),
+                _ = try await StoryWrites(database: t.services.database).createInterview(try RecordPages(t: t).actor(membership, context),
                                                                                          trajectoryID: trajectory.id, input, field: "file")
-                return t.services.cookies.redirect(VoicePath.stories.link(membership.organisation.slug, trajectory.id), notice: "notice_interview_added")
+                return t.services.cookies.redirect(StoryPath.stories.link(membership.organisation.slug, trajectory.id), notice: "notice_interview_added")
             } catch let refused as ValidationErrors {
                 errors = refused.errors
             } catch let error as SamenError where error.kind == .validation {

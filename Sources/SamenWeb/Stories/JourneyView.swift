@@ -75,8 +75,8 @@ struct JourneyView {
                     emotion: (s.emotion > 0 ? "+" : "") + "\(s.emotion)", painPoints: s.painPoints, momentOfTruth: s.momentOfTruth,
                     opportunities: s.opportunities, frontstage: s.frontstage, backstage: s.backstage, support: s.support,
                     quotes: routes.evidence.quoteRows(m, tr, s.highlightIDs.compactMap { highlights[$0] }, checked: [], context),
-                    editPath: VoicePath.stepEdit.link(m.organisation.slug, tr.id, journey.id, s.id),
-                    deletePath: VoicePath.stepDelete.link(m.organisation.slug, tr.id, journey.id, s.id))
+                    editPath: StoryPath.stepEdit.link(m.organisation.slug, tr.id, journey.id, s.id),
+                    deletePath: StoryPath.stepDelete.link(m.organisation.slug, tr.id, journey.id, s.id))
         }
         let curve = DesignRules.curve(steps.map(\.emotion), width: 640, height: 220, margin: 30)
         let points = zip(curve, steps).enumerated().map { i, pair in
@@ -92,14 +92,14 @@ struct JourneyView {
             channels: DesignRules.channels.map { Option(value: $0, label: t.word("channel_" + $0, context), selected: $0 == (form?.fields["channel"]?.value ?? "desk")) },
             highlights: routes.evidence.quoteRows(m, tr, highlightList, checked: checked, context),
             form: form ?? t.renderer.form(["position": "\(steps.count + 1)", "emotion": "0"], names: Self.fields, context), action: base + "/steps",
-            editLink: VoicePath.journeyEdit.link(m.organisation.slug, tr.id, journey.id),
-            deleteLink: VoicePath.journeyDelete.link(m.organisation.slug, tr.id, journey.id))
+            editLink: StoryPath.journeyEdit.link(m.organisation.slug, tr.id, journey.id),
+            deleteLink: StoryPath.journeyDelete.link(m.organisation.slug, tr.id, journey.id))
         return t.page("trajectory-journey", title: journey.scenario, body: body, request: request, context: context, membership: m, trajectory: tr, status: status)
     }
 
     func addStep(_ request: Request, _ context: AppRequestContext, _ m: Membership, _ tr: Trajectory) async throws -> Response {
         let form = try await request.form(context)
-        let journey = try await VoiceRecords(t: t).journey(request, context, m, tr)
+        let journey = try await StoryRecords(t: t).journey(request, context, m, tr)
         var input = JourneyStepInput()
         input.stage = form["stage"]; input.position = form["position"]; input.touchpoint = form["touchpoint"]; input.channel = form["channel"]
         input.actor = form["actor"]; input.emotion = form["emotion"]; input.painPoints = form["pain_points"]
@@ -107,8 +107,8 @@ struct JourneyView {
         input.backstage = form["backstage"]; input.support = form["support"]; input.highlightIDs = form.values("highlight")
         var errors: [SamenError] = []
         do {
-            _ = try await VoiceWrites(database: t.services.database).createStep(try RecordPages(t: t).actor(m, context), journey: journey, input)
-            return .seeOther(VoicePath.journey.link(m.organisation.slug, tr.id, journey.id))
+            _ = try await StoryWrites(database: t.services.database).createStep(try RecordPages(t: t).actor(m, context), journey: journey, input)
+            return .seeOther(StoryPath.journey.link(m.organisation.slug, tr.id, journey.id))
         } catch let refused as ValidationErrors {
             errors = refused.errors
         } catch let error as SamenError where error.kind == .validation {

@@ -14,16 +14,16 @@ enum StoriesModule: FeatureModule {
         EvidenceRoutes(t: t).register(on: router)
         DesignRoutes(t: t).register(on: router)
         ReportRoutes(t: t).register(on: router)
-        VoiceEditRoutes(t: t).register(on: router)
+        StoryEditRoutes(t: t).register(on: router)
         DesignEditRoutes(t: t).register(on: router)
-        VoiceAPIRoutes(t: t).register(on: router)
+        StoryAPIRoutes(t: t).register(on: router)
         // Citizens: at most 5 stories or receipt look-ups at once per client, one more each minute.
         PublicStoryRoutes(services: services, limiter: RateLimiter(capacity: 5, perSecond: 1.0 / 60)).register(on: router)
     }
 
     static var organisationRoutes: [RouteEntry] {
         StoryRoutes.entries + InterviewUploadRoutes.entries + EvidenceRoutes.entries + DesignRoutes.entries + ReportRoutes.entries
-            + VoiceEditRoutes.entries + DesignEditRoutes.entries + VoiceAPIRoutes.entries
+            + StoryEditRoutes.entries + DesignEditRoutes.entries + StoryAPIRoutes.entries
     }
 
     static var publicRoutes: [RouteEntry] { PublicStoryRoutes.entries + ReportRoutes.publicEntries }
@@ -38,9 +38,9 @@ enum StoriesModule: FeatureModule {
 
     /// Pseudonymised text only: the original of a story never leaves through an export.
     static func trajectoryTable(_ name: String, _ c: ExportContext) async throws -> ExportTable? {
-        try await VoiceTables(t: c.t).table(name, c.membership, c.trajectory).map { ExportTable(header: $0.header, rows: $0.rows) }
+        try await StoryTables(t: c.t).table(name, c.membership, c.trajectory).map { ExportTable(header: $0.header, rows: $0.rows) }
     }
 
-    static var localeFiles: [String] { ["stories.json", "evidence.json", "design.json", "report.json", "voice-writes.json"] }
-    static var openAPIFragments: [String] { ["voice-records.json"] }
+    static var localeFiles: [String] { ["stories.json", "evidence.json", "design.json", "report.json", "story-writes.json"] }
+    static var openAPIFragments: [String] { ["story-records.json"] }
 }

@@ -140,7 +140,7 @@ struct StoryRoutes {
         input.text = form["text"]; input.consentPublication = !form["consent_publication"].isEmpty; input.consentReuse = !form["consent_reuse"].isEmpty
         input.participantID = form["participant"]; input.activityID = form["activity"]
         do {
-            _ = try await VoiceWrites(database: t.services.database).createInterview(try RecordPages(t: t).actor(membership, context),
+            _ = try await StoryWrites(database: t.services.database).createInterview(try RecordPages(t: t).actor(membership, context),
                                                                                      trajectoryID: trajectory.id, input)
         } catch let error as SamenError where error.kind == .validation {
             return try await interviewRefused(request, context, membership, trajectory, form, [error])
@@ -226,7 +226,7 @@ struct StoryRoutes {
                     version: Int? = nil, stale: RecordForm.Stale? = nil, status: HTTPResponse.Status) async throws -> Response {
         let slug = membership.organisation.slug
         // The page shows the original text: whoever reads it is named in the audit trail.
-        try await VoiceWrites(database: t.services.database).readOriginal(try RecordPages(t: t).actor(membership, context), story)
+        try await StoryWrites(database: t.services.database).readOriginal(try RecordPages(t: t).actor(membership, context), story)
         let evidence = EvidenceStore(database: t.services.database)
         let org = membership.organisation.id
         let insights = try await evidence.insights(organisationID: org, trajectoryID: trajectory.id)
@@ -245,14 +245,14 @@ struct StoryRoutes {
         let highlights = try await evidence.highlights(organisationID: org, trajectoryID: trajectory.id, storyID: story.id).map { h in
             HighlightRow(quote: h.quote, labels: EvidenceRoutes(t: t).labels(h, context),
                          insights: uses(h.id),
-                         editPath: VoicePath.highlightEdit.link(slug, trajectory.id, story.id, h.id),
-                         deletePath: VoicePath.highlightDelete.link(slug, trajectory.id, story.id, h.id))
+                         editPath: StoryPath.highlightEdit.link(slug, trajectory.id, story.id, h.id),
+                         deletePath: StoryPath.highlightDelete.link(slug, trajectory.id, story.id, h.id))
         }
         let body = DetailBody(story: story, original: story.original ?? "", purged: story.original == nil,
                               source: t.word("story_source_" + story.source.rawValue, context), consentInternal: story.consent.internalAnalysis,
                               consentPublication: story.consent.publication, consentReuse: story.consent.reuse, approved: story.status == .approved,
-                              canEdit: membership.role.allows(.editContent), form: form, action: VoicePath.story.link(slug, trajectory.id, story.id),
-                              back: VoicePath.stories.link(slug, trajectory.id),
+                              canEdit: membership.role.allows(.editContent), form: form, action: StoryPath.story.link(slug, trajectory.id, story.id),
+                              back: StoryPath.stories.link(slug, trajectory.id),
                               highlights: highlights, hasHighlights: !highlights.isEmpty,
                               dimensions: HighlightRules.defaultDimensions.map {
                                   Option(value: $0, label: t.word("dimension_" + $0, context), selected: chosenDimensions.contains($0))
@@ -269,9 +269,9 @@ struct StoryRoutes {
                                          selected: false)
                               },
                               highlightForm: highlightForm ?? t.renderer.form([:], names: Self.highlightFields, context),
-                              highlightAction: VoicePath.highlights.link(slug, trajectory.id, story.id), version: String(version ?? story.version),
-                              stale: stale, editLink: VoicePath.storyEdit.link(slug, trajectory.id, story.id),
-                              deleteLink: VoicePath.storyDelete.link(slug, trajectory.id, story.id))
+                              highlightAction: StoryPath.highlights.link(slug, trajectory.id, story.id), version: String(version ?? story.version),
+                              stale: stale, editLink: StoryPath.storyEdit.link(slug, trajectory.id, story.id),
+                              deleteLink: StoryPath.storyDelete.link(slug, trajectory.id, story.id))
         return t.page("trajectory-story", title: t.word("story_title", context), body: body, request: request, context: context,
                       membership: membership, trajectory: trajectory, status: status)
     }
@@ -293,7 +293,7 @@ struct StoryRoutes {
         let typed = RecordPages.typed(form, Self.reviewLayout)
         let names = Self.reviewLayout.map(\.0)
         do {
-            _ = try await VoiceWrites(database: t.services.database).updateStory(
+            _ = try await StoryWrites(database: t.services.database).updateStory(
                 try RecordPages(t: t).actor(membership, context), current: story, input, approve: form["approve"] == "1",
                 expected: RecordForm.version(form["version"]))
         } catch let errors as ValidationErrors {

@@ -9,7 +9,7 @@ struct TrajectoryDataRoutes: RouteGroup {
 
     static let exportPath = TrajectoryPath.trajectory.appending("export/:file")
     static let apiBase = PathPattern("/api/v1/organisations/:org/trajectories")
-    /// Read-only tables in the API (the writable records are in TrajectoryAPIRoutes and VoiceAPIRoutes).
+    /// Read-only tables in the API (the writable records are in TrajectoryAPIRoutes and StoryAPIRoutes).
     static let tableNames = ["participation"]
 
     static var routes: [(RouteEntry, (Self) -> Handler)] {

@@ -6,7 +6,7 @@ import Testing
 
 /// Correcting and deleting the voice records through the pages and the API.
 @Suite("Editing stories and the evidence chain")
-struct VoiceEditWebTests {
+struct StoryEditWebTests {
     static func api(_ trajectory: String) -> String {
         "/api/v1/organisations/\(Demo.orgA)/trajectories/\(trajectory.split(separator: "/").last!)"
     }

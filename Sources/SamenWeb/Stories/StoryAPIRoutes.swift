@@ -6,11 +6,11 @@ import SamenStore
 /// The writable JSON API of stories, interviews, highlights and insights. Reads answer
 /// with an `ETag` (the row version); writes take `If-Match` and answer 412 when it is
 /// stale. Every write goes through the same use-case as the web form.
-struct VoiceAPIRoutes: RouteGroup {
+struct StoryAPIRoutes: RouteGroup {
     let t: TrajectoryContext
-    typealias J = VoiceRecordJSON
-    var writes: VoiceWrites { VoiceWrites(database: t.services.database) }
-    var loader: VoiceRecords { VoiceRecords(t: t) }
+    typealias J = StoryRecordJSON
+    var writes: StoryWrites { StoryWrites(database: t.services.database) }
+    var loader: StoryRecords { StoryRecords(t: t) }
 
     static let one = TrajectoryAPIRoutes.one
     static let stories = one.appending("stories")

@@ -8,10 +8,10 @@ import Testing
 /// The voice use-cases on both databases: versions, tenancy, what a delete takes with it,
 /// and the audit entry written with the change (field names, never values).
 @Suite("Voice write use-cases")
-struct VoiceWritesContractTests {
+struct StoryWritesContractTests {
     struct World {
         let database: Database
-        let writes: VoiceWrites
+        let writes: StoryWrites
         let orgA: String
         let orgB: String
         let trajectoryID: String
@@ -39,7 +39,7 @@ struct VoiceWritesContractTests {
         let b = try await organisations.create(name: "B", slug: "org-b")
         let trajectory = try await TrajectoryStore(database: database).create(organisationID: a.id, .init(
             title: "Bijstand", service: "Aanvraag", goal: "Sneller", targetGroups: "", owner: "Ilse", startDate: "2026-01-05", endDate: nil))
-        return World(database: database, writes: VoiceWrites(database: database), orgA: a.id, orgB: b.id, trajectoryID: trajectory.id,
+        return World(database: database, writes: StoryWrites(database: database), orgA: a.id, orgB: b.id, trajectoryID: trajectory.id,
                      ilse: WriteActor(organisationID: a.id, userID: nil, displayName: "Ilse", role: .administrator),
                      intruder: WriteActor(organisationID: b.id, userID: nil, displayName: "Sanne", role: .administrator),
                      viewer: WriteActor(organisationID: a.id, userID: nil, displayName: "Marco", role: .viewer))

@@ -1,6 +1,6 @@
 /// The voice feature's URL shapes (stories, the evidence chain, personas and journeys):
 /// each gives the route pattern and builds its links.
-enum VoicePath {
+enum StoryPath {
     static let stories = TrajectoryPath.stories
     static let story = stories.appending(":story")
     static let storyEdit = story.appending("edit")

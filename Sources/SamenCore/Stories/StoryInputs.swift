@@ -18,7 +18,7 @@ public struct StoryInput: Sendable, Equatable {
 
     public func validated() throws -> StoryInput {
         let errors = StoryRules.interviewText(pseudonymised, field: "pseudonymised") + TrajectoryRules.date(retentionDate, field: "retention_date")
-            + VoiceRules.metadata(ageBand: ageBand, district: district, channel: channel)
+            + StoryRecordRules.metadata(ageBand: ageBand, district: district, channel: channel)
         try ValidationErrors.check(errors)
         var clean = self
         clean.pseudonymised = pseudonymised.trimmed; clean.ageBand = ageBand.trimmed; clean.district = district.trimmed
@@ -39,7 +39,7 @@ public struct InterviewInput: Sendable, Equatable {
     public func validated(today: CalendarDate, field: String = "text") throws -> InterviewInput {
         let raw = text.trimmed
         let plain = raw.hasPrefix("WEBVTT") ? StoryRules.textFromVTT(raw) : raw
-        var errors = StoryRules.interviewText(plain, field: field) + VoiceRules.metadata(ageBand: ageBand, district: district, channel: channel)
+        var errors = StoryRules.interviewText(plain, field: field) + StoryRecordRules.metadata(ageBand: ageBand, district: district, channel: channel)
         if !retentionDate.isEmpty { errors += TrajectoryRules.date(retentionDate, field: "retention_date") }
         try ValidationErrors.check(errors)
         var clean = self
@@ -99,7 +99,7 @@ public struct HighlightInput: Sendable, Equatable {
     }
 }
 
-public enum VoiceRules {
+public enum StoryRecordRules {
     /// The descriptive fields of a story or interview: short, optional.
     public static func metadata(ageBand: String, district: String, channel: String) -> [SamenError] {
         TrajectoryRules.optional(ageBand, field: "age_band", max: 40) + TrajectoryRules.optional(district, field: "district", max: 100)

@@ -4,7 +4,7 @@ import SamenStore
 
 /// Stories (pseudonymised text only), highlights, insights, personas and journey steps as
 /// rows of text: the same content for the CSV exports and the JSON API.
-struct VoiceTables {
+struct StoryTables {
     let t: TrajectoryContext
 
     func table(_ name: String, _ m: Membership, _ tr: Trajectory) async throws -> (header: [String], rows: [[String]])? {

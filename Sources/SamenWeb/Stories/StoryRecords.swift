@@ -5,7 +5,7 @@ import SamenStore
 
 /// Finds the voice record a URL names, inside the trajectory and organisation of the
 /// request (404 otherwise), for the web pages and the API alike.
-struct VoiceRecords {
+struct StoryRecords {
     let t: TrajectoryContext
     var stories: StoryStore { StoryStore(database: t.services.database) }
     var evidence: EvidenceStore { EvidenceStore(database: t.services.database) }

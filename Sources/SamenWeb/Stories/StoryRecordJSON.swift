@@ -4,7 +4,7 @@ import SamenCore
 /// The JSON shapes of the voice records in the API (snake_case on the wire), and the
 /// request bodies that create (all fields) or change (any fields) them. A story's
 /// original text never leaves through the API: only the pseudonymised text does.
-enum VoiceRecordJSON {
+enum StoryRecordJSON {
     struct StoryJSON: Encodable {
         let id, trajectoryId, source, status, date, textPseudonymised, ageBand, district, channel, retentionDate: String
         let participantId, activityId: String?

@@ -4,7 +4,7 @@ import SamenCore
 import SamenStore
 
 /// Personas, journey maps and their steps in the API.
-extension VoiceAPIRoutes {
+extension StoryAPIRoutes {
     static var designRoutes: [(RouteEntry, (Self) -> Handler)] {
         [
             (personas.get, { $0.listPersonas }), (personas.post, { $0.createPersona }),

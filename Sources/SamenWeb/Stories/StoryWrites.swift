@@ -8,7 +8,7 @@ import SQLKit
 /// `SamenError` out. Each use-case checks the role, applies the rules, and stores the
 /// change and its audit entry in one transaction. `expected` is the row version the
 /// caller read (nil: any version). A citizen's own withdrawal stays in `StoryStore`.
-public struct VoiceWrites: Sendable {
+public struct StoryWrites: Sendable {
     let database: Database
 
     public init(database: Database) {
@@ -46,7 +46,7 @@ public struct VoiceWrites: Sendable {
             if !recheck.findings.isEmpty { throw ValidationErrors([.validation("identifiers_left", field: "pseudonymised")]) }
         }
         return try await database.transaction { sql in
-            _ = try await VoiceRecordWrites.updateStory(sql: sql, organisationID: actor.organisationID, id: current.id, trajectoryID: current.trajectoryID,
+            _ = try await StoryRecordWrites.updateStory(sql: sql, organisationID: actor.organisationID, id: current.id, trajectoryID: current.trajectoryID,
                                                         clean, approve: approve, by: actor.displayName, expected: expected)
             var fields = Self.changes(StoryInput(current), clean)
             if let approve, approve != (current.status == .approved) { fields.append("status") }
@@ -61,13 +61,13 @@ public struct VoiceWrites: Sendable {
     public func deleteStory(_ actor: WriteActor, _ story: Story, expected: Int?) async throws {
         try actor.require(.editContent)
         try await database.transaction { sql in
-            try await VoiceRecordWrites.deleteStory(sql: sql, organisationID: actor.organisationID, id: story.id, expected: expected)
+            try await StoryRecordWrites.deleteStory(sql: sql, organisationID: actor.organisationID, id: story.id, expected: expected)
             try await AuditStore.record(sql: sql, actor: actor, trajectoryID: story.trajectoryID, entity: "story", entityID: story.id, action: .delete)
         }
     }
 
     public func storyImpact(_ story: Story) async throws -> DeletionImpact {
-        try await database.read { sql in try await VoiceRecordWrites.storyImpact(sql: sql, id: story.id) }
+        try await database.read { sql in try await StoryRecordWrites.storyImpact(sql: sql, id: story.id) }
     }
 
     /// Whoever is shown the original (not pseudonymised) text is named in the audit trail.
@@ -93,7 +93,7 @@ public struct VoiceWrites: Sendable {
         try actor.require(.editContent)
         var highlight = try input.validated(in: story.pseudonymised, storyID: story.id, current: current)
         return try await database.transaction { sql in
-            highlight.version = try await VoiceRecordWrites.updateHighlight(sql: sql, organisationID: actor.organisationID, highlight, expected: expected)
+            highlight.version = try await StoryRecordWrites.updateHighlight(sql: sql, organisationID: actor.organisationID, highlight, expected: expected)
             try await AuditStore.record(sql: sql, actor: actor, trajectoryID: story.trajectoryID, entity: "highlight", entityID: current.id,
                                         action: .update, fields: Self.changes(HighlightInput(current), HighlightInput(highlight)))
             return highlight
@@ -103,14 +103,14 @@ public struct VoiceWrites: Sendable {
     public func deleteHighlight(_ actor: WriteActor, story: Story, _ highlight: Highlight, expected: Int?) async throws {
         try actor.require(.editContent)
         try await database.transaction { sql in
-            try await VoiceRecordWrites.deleteHighlight(sql: sql, organisationID: actor.organisationID, id: highlight.id, expected: expected)
+            try await StoryRecordWrites.deleteHighlight(sql: sql, organisationID: actor.organisationID, id: highlight.id, expected: expected)
             try await AuditStore.record(sql: sql, actor: actor, trajectoryID: story.trajectoryID, entity: "highlight", entityID: highlight.id,
                                         action: .delete)
         }
     }
 
     public func highlightImpact(_ highlight: Highlight) async throws -> DeletionImpact {
-        try await database.read { sql in try await VoiceRecordWrites.highlightImpact(sql: sql, id: highlight.id) }
+        try await database.read { sql in try await StoryRecordWrites.highlightImpact(sql: sql, id: highlight.id) }
     }
 
     // MARK: helpers

@@ -4,7 +4,7 @@ import SamenStore
 import SQLKit
 
 /// Insights, personas, journey maps and their steps.
-extension VoiceWrites {
+extension StoryWrites {
     // MARK: insights
 
     public func createInsight(_ actor: WriteActor, trajectoryID: String, _ input: InsightInput) async throws -> Insight {
@@ -22,7 +22,7 @@ extension VoiceWrites {
         try actor.require(.editContent)
         var insight = try input.validated(trajectoryID: current.trajectoryID, id: current.id)
         return try await database.transaction { sql in
-            insight.version = try await VoiceRecordWrites.updateInsight(sql: sql, organisationID: actor.organisationID, insight, expected: expected)
+            insight.version = try await StoryRecordWrites.updateInsight(sql: sql, organisationID: actor.organisationID, insight, expected: expected)
             try await AuditStore.record(sql: sql, actor: actor, trajectoryID: current.trajectoryID, entity: "insight", entityID: current.id,
                                         action: .update, fields: Self.changes(InsightInput(current), InsightInput(insight)))
             return insight
@@ -32,13 +32,13 @@ extension VoiceWrites {
     public func deleteInsight(_ actor: WriteActor, _ insight: Insight, expected: Int?) async throws {
         try actor.require(.editContent)
         try await database.transaction { sql in
-            try await VoiceRecordWrites.deleteInsight(sql: sql, organisationID: actor.organisationID, id: insight.id, expected: expected)
+            try await StoryRecordWrites.deleteInsight(sql: sql, organisationID: actor.organisationID, id: insight.id, expected: expected)
             try await AuditStore.record(sql: sql, actor: actor, trajectoryID: insight.trajectoryID, entity: "insight", entityID: insight.id, action: .delete)
         }
     }
 
     public func insightImpact(_ insight: Insight) async throws -> DeletionImpact {
-        try await database.read { sql in try await VoiceRecordWrites.insightImpact(sql: sql, id: insight.id) }
+        try await database.read { sql in try await StoryRecordWrites.insightImpact(sql: sql, id: insight.id) }
     }
 
     // MARK: personas
@@ -57,7 +57,7 @@ extension VoiceWrites {
         try actor.require(.editContent)
         var persona = try input.validated(trajectoryID: current.trajectoryID, id: current.id)
         return try await database.transaction { sql in
-            persona.version = try await VoiceRecordWrites.updatePersona(sql: sql, organisationID: actor.organisationID, persona, expected: expected)
+            persona.version = try await StoryRecordWrites.updatePersona(sql: sql, organisationID: actor.organisationID, persona, expected: expected)
             try await AuditStore.record(sql: sql, actor: actor, trajectoryID: current.trajectoryID, entity: "persona", entityID: current.id,
                                         action: .update, fields: Self.changes(PersonaInput(current), PersonaInput(persona)))
             return persona
@@ -67,13 +67,13 @@ extension VoiceWrites {
     public func deletePersona(_ actor: WriteActor, _ persona: Persona, expected: Int?) async throws {
         try actor.require(.editContent)
         try await database.transaction { sql in
-            try await VoiceRecordWrites.deletePersona(sql: sql, organisationID: actor.organisationID, id: persona.id, expected: expected)
+            try await StoryRecordWrites.deletePersona(sql: sql, organisationID: actor.organisationID, id: persona.id, expected: expected)
             try await AuditStore.record(sql: sql, actor: actor, trajectoryID: persona.trajectoryID, entity: "persona", entityID: persona.id, action: .delete)
         }
     }
 
     public func personaImpact(_ persona: Persona) async throws -> DeletionImpact {
-        try await database.read { sql in try await VoiceRecordWrites.personaImpact(sql: sql, id: persona.id) }
+        try await database.read { sql in try await StoryRecordWrites.personaImpact(sql: sql, id: persona.id) }
     }
 
     // MARK: journeys
@@ -92,7 +92,7 @@ extension VoiceWrites {
         try actor.require(.editContent)
         var journey = try input.validated(trajectoryID: current.trajectoryID, personaID: current.personaID, id: current.id)
         return try await database.transaction { sql in
-            journey.version = try await VoiceRecordWrites.updateJourney(sql: sql, organisationID: actor.organisationID, journey, expected: expected)
+            journey.version = try await StoryRecordWrites.updateJourney(sql: sql, organisationID: actor.organisationID, journey, expected: expected)
             try await AuditStore.record(sql: sql, actor: actor, trajectoryID: current.trajectoryID, entity: "journey", entityID: current.id,
                                         action: .update, fields: Self.changes(JourneyInput(current), JourneyInput(journey)))
             return journey
@@ -102,13 +102,13 @@ extension VoiceWrites {
     public func deleteJourney(_ actor: WriteActor, _ journey: Journey, expected: Int?) async throws {
         try actor.require(.editContent)
         try await database.transaction { sql in
-            try await VoiceRecordWrites.deleteJourney(sql: sql, organisationID: actor.organisationID, id: journey.id, expected: expected)
+            try await StoryRecordWrites.deleteJourney(sql: sql, organisationID: actor.organisationID, id: journey.id, expected: expected)
             try await AuditStore.record(sql: sql, actor: actor, trajectoryID: journey.trajectoryID, entity: "journey", entityID: journey.id, action: .delete)
         }
     }
 
     public func journeyImpact(_ journey: Journey) async throws -> DeletionImpact {
-        try await database.read { sql in try await VoiceRecordWrites.journeyImpact(sql: sql, id: journey.id) }
+        try await database.read { sql in try await StoryRecordWrites.journeyImpact(sql: sql, id: journey.id) }
     }
 
     // MARK: journey steps
@@ -129,7 +129,7 @@ extension VoiceWrites {
         try actor.require(.editContent)
         var step = try input.validated(journeyID: current.journeyID, id: current.id)
         return try await database.transaction { sql in
-            step.version = try await VoiceRecordWrites.updateStep(sql: sql, organisationID: actor.organisationID, trajectoryID: journey.trajectoryID,
+            step.version = try await StoryRecordWrites.updateStep(sql: sql, organisationID: actor.organisationID, trajectoryID: journey.trajectoryID,
                                                                   step, expected: expected)
             try await AuditStore.record(sql: sql, actor: actor, trajectoryID: journey.trajectoryID, entity: "journey_step", entityID: current.id,
                                         action: .update, fields: Self.changes(JourneyStepInput(current), JourneyStepInput(step)))
@@ -140,7 +140,7 @@ extension VoiceWrites {
     public func deleteStep(_ actor: WriteActor, journey: Journey, _ step: JourneyStep, expected: Int?) async throws {
         try actor.require(.editContent)
         try await database.transaction { sql in
-            try await VoiceRecordWrites.deleteStep(sql: sql, organisationID: actor.organisationID, id: step.id, expected: expected)
+            try await StoryRecordWrites.deleteStep(sql: sql, organisationID: actor.organisationID, id: step.id, expected: expected)
             try await AuditStore.record(sql: sql, actor: actor, trajectoryID: journey.trajectoryID, entity: "journey_step", entityID: step.id,
                                         action: .delete)
         }

@@ -5,18 +5,18 @@ import SamenStore
 
 /// Correcting and deleting stories, interviews and highlights (team side), through the
 /// shared edit and delete-confirmation pages. A citizen's own withdrawal stays on the public side.
-struct VoiceEditRoutes: RouteGroup {
+struct StoryEditRoutes: RouteGroup {
     let t: TrajectoryContext
     var pages: RecordPages { RecordPages(t: t) }
-    var writes: VoiceWrites { VoiceWrites(database: t.services.database) }
-    var loader: VoiceRecords { VoiceRecords(t: t) }
+    var writes: StoryWrites { StoryWrites(database: t.services.database) }
+    var loader: StoryRecords { StoryRecords(t: t) }
 
     static var routes: [(RouteEntry, (Self) -> Handler)] {
         [
-            (VoicePath.storyEdit.get, { $0.storyForm }), (VoicePath.storyEdit.post, { $0.storyEdit }),
-            (VoicePath.storyDelete.get, { $0.storyDeleteForm }), (VoicePath.storyDelete.post, { $0.storyDelete }),
-            (VoicePath.highlightEdit.get, { $0.highlightForm }), (VoicePath.highlightEdit.post, { $0.highlightEdit }),
-            (VoicePath.highlightDelete.get, { $0.highlightDeleteForm }), (VoicePath.highlightDelete.post, { $0.highlightDelete }),
+            (StoryPath.storyEdit.get, { $0.storyForm }), (StoryPath.storyEdit.post, { $0.storyEdit }),
+            (StoryPath.storyDelete.get, { $0.storyDeleteForm }), (StoryPath.storyDelete.post, { $0.storyDelete }),
+            (StoryPath.highlightEdit.get, { $0.highlightForm }), (StoryPath.highlightEdit.post, { $0.highlightEdit }),
+            (StoryPath.highlightDelete.get, { $0.highlightDeleteForm }), (StoryPath.highlightDelete.post, { $0.highlightDelete }),
         ]
     }
 
@@ -47,8 +47,8 @@ struct VoiceEditRoutes: RouteGroup {
             layout: [("pseudonymised", .textarea), ("special_category", .checkbox), ("retention_date", .date),
                      ("participant", .select([none] + participants)), ("activity", .select([none] + activities)),
                      ("age_band", .text), ("district", .text), ("channel", .text)],
-            action: VoicePath.storyEdit.link(slug, tr.id, s.id), back: VoicePath.story.link(slug, tr.id, s.id),
-            deleteLink: VoicePath.storyDelete.link(slug, tr.id, s.id))
+            action: StoryPath.storyEdit.link(slug, tr.id, s.id), back: StoryPath.story.link(slug, tr.id, s.id),
+            deleteLink: StoryPath.storyDelete.link(slug, tr.id, s.id))
     }
 
     @Sendable func storyForm(_ request: Request, _ context: AppRequestContext) async throws -> Response {
@@ -71,8 +71,8 @@ struct VoiceEditRoutes: RouteGroup {
         let (m, tr, s) = try await loader.story(request, context, for: .editContent)
         let slug = m.organisation.slug
         return pages.deletePage(request, context, m, tr, heading: t.word("story_delete_title", context), name: Self.name(s),
-                                impact: try await writes.storyImpact(s), action: VoicePath.storyDelete.link(slug, tr.id, s.id),
-                                back: VoicePath.story.link(slug, tr.id, s.id), version: s.version)
+                                impact: try await writes.storyImpact(s), action: StoryPath.storyDelete.link(slug, tr.id, s.id),
+                                back: StoryPath.story.link(slug, tr.id, s.id), version: s.version)
     }
 
     @Sendable func storyDelete(_ request: Request, _ context: AppRequestContext) async throws -> Response {
@@ -81,8 +81,8 @@ struct VoiceEditRoutes: RouteGroup {
         let actor = try pages.actor(m, context)
         return try await pages.confirmDelete(
             request, context, m, tr, heading: t.word("story_delete_title", context), name: Self.name(s),
-            action: VoicePath.storyDelete.link(slug, tr.id, s.id), back: VoicePath.story.link(slug, tr.id, s.id),
-            done: VoicePath.stories.link(slug, tr.id), impact: { try await writes.storyImpact(s) },
+            action: StoryPath.storyDelete.link(slug, tr.id, s.id), back: StoryPath.story.link(slug, tr.id, s.id),
+            done: StoryPath.stories.link(slug, tr.id), impact: { try await writes.storyImpact(s) },
             reload: { try await loader.stories.story(organisationID: m.organisation.id, id: s.id)?.version },
             delete: { try await writes.deleteStory(actor, s, expected: $0) })
     }
@@ -115,8 +115,8 @@ struct VoiceEditRoutes: RouteGroup {
         let dimensions: [(String, RecordForm.Kind)] = HighlightRules.defaultDimensions.map { ("dim_" + $0, RecordForm.Kind.checkbox) }
         return RecordPages.Spec(
             heading: t.word("highlight_edit_title", context), layout: labels + dimensions,
-            action: VoicePath.highlightEdit.link(slug, tr.id, s.id, h.id), back: VoicePath.story.link(slug, tr.id, s.id),
-            deleteLink: VoicePath.highlightDelete.link(slug, tr.id, s.id, h.id))
+            action: StoryPath.highlightEdit.link(slug, tr.id, s.id, h.id), back: StoryPath.story.link(slug, tr.id, s.id),
+            deleteLink: StoryPath.highlightDelete.link(slug, tr.id, s.id, h.id))
     }
 
     @Sendable func highlightForm(_ request: Request, _ context: AppRequestContext) async throws -> Response {
@@ -138,8 +138,8 @@ struct VoiceEditRoutes: RouteGroup {
         let (m, tr, s, h) = try await loader.highlight(request, context)
         let slug = m.organisation.slug
         return pages.deletePage(request, context, m, tr, heading: t.word("highlight_delete_title", context), name: h.quote,
-                                impact: try await writes.highlightImpact(h), action: VoicePath.highlightDelete.link(slug, tr.id, s.id, h.id),
-                                back: VoicePath.story.link(slug, tr.id, s.id), version: h.version)
+                                impact: try await writes.highlightImpact(h), action: StoryPath.highlightDelete.link(slug, tr.id, s.id, h.id),
+                                back: StoryPath.story.link(slug, tr.id, s.id), version: h.version)
     }
 
     @Sendable func highlightDelete(_ request: Request, _ context: AppRequestContext) async throws -> Response {
@@ -148,8 +148,8 @@ struct VoiceEditRoutes: RouteGroup {
         let actor = try pages.actor(m, context)
         return try await pages.confirmDelete(
             request, context, m, tr, heading: t.word("highlight_delete_title", context), name: h.quote,
-            action: VoicePath.highlightDelete.link(slug, tr.id, s.id, h.id), back: VoicePath.story.link(slug, tr.id, s.id),
-            done: VoicePath.story.link(slug, tr.id, s.id), impact: { try await writes.highlightImpact(h) },
+            action: StoryPath.highlightDelete.link(slug, tr.id, s.id, h.id), back: StoryPath.story.link(slug, tr.id, s.id),
+            done: StoryPath.story.link(slug, tr.id, s.id), impact: { try await writes.highlightImpact(h) },
             reload: {
                 try await loader.evidence.highlights(organisationID: m.organisation.id, trajectoryID: tr.id, storyID: s.id)
                     .first { $0.id == h.id }?.version

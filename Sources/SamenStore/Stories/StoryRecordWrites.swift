@@ -5,7 +5,7 @@ import SQLKit
 /// journeys, steps) on the connection of the caller's transaction. Every statement checks
 /// the organisation in SQL and names the row version it read. What a delete takes with it
 /// follows the foreign keys of migrations 005–008 (ON DELETE CASCADE); `…Impact` counts it first.
-public enum VoiceRecordWrites {
+public enum StoryRecordWrites {
     static func inOrganisation(_ organisationID: String) -> SQLQueryString { TrajectoryRecordWrites.inOrganisation(organisationID) }
 
     static func storyOwned(_ organisationID: String) -> SQLQueryString {
