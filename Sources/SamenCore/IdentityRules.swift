@@ -4,7 +4,8 @@ import Foundation
 /// found, so a form can show every problem at once.
 public enum IdentityRules {
     public static let minimumPasswordLength = 10
-    public static let maximumPasswordLength = 72 // bcrypt reads at most 72 bytes
+    /// Characters (Unicode scalars, as JSON Schema counts them); longer ones are pre-hashed for bcrypt.
+    public static let maximumPasswordLength = 1_000
 
     public static func normalisedEmail(_ raw: String) -> String {
         raw.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
@@ -20,8 +21,8 @@ public enum IdentityRules {
     }
 
     public static func checkPassword(_ password: String, field: String = "password") -> [SamenError] {
-        if password.count < minimumPasswordLength { return [.validation("password_too_short", field: field)] }
-        if password.utf8.count > maximumPasswordLength { return [.validation("password_too_long", field: field)] }
+        if password.unicodeScalars.count < minimumPasswordLength { return [.validation("password_too_short", field: field)] }
+        if password.unicodeScalars.count > maximumPasswordLength { return [.validation("password_too_long", field: field)] }
         return []
     }
 

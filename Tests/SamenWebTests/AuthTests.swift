@@ -172,3 +172,23 @@ struct AuthTests {
         }
     }
 }
+
+@Suite("Passwords longer than bcrypt reads")
+struct LongPasswordTests {
+    @Test("a password past 72 bytes counts in full: one more character at the end makes it wrong")
+    func everyCharacterCounts() async throws {
+        try await withApp { client in
+            let ilse = Browser(client)
+            let token = try await APITests.token(ilse, Demo.ilse)
+            let long = String(repeating: "wachtwoord-", count: 8) // 88 bytes; bcrypt alone would read 72
+            let added = try await ilse.json(.post, "/api/v1/organisations/\(Demo.orgA)/members", token: token,
+                                            body: #"{"email":"lang@voorbeeld.nl","display_name":"Lang","role":"viewer","password":"\#(long)"}"#)
+            #expect(added.status == .created)
+            let wrong = Browser(client)
+            let refused = try await wrong.logIn("lang@voorbeeld.nl", String(long.dropLast()) + "X")
+            #expect(refused.status != .seeOther, "a change after byte 72 makes the password wrong")
+            let right = Browser(client)
+            #expect(try await right.logIn("lang@voorbeeld.nl", long).status == .seeOther)
+        }
+    }
+}

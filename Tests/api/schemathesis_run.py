@@ -147,7 +147,10 @@ def main() -> int:
         command = [args.schemathesis, "--config-file", config, "run", base + "/api/v1/openapi.json", "--url", base,
                    "--checks", "all", "--max-time", str(args.max_time), "--workers", "2",
                    "-H", f"Authorization: Bearer {token}", "--request-timeout", "10",
-                   "--suppress-health-check", "all", *args.extra]
+                   "--suppress-health-check", "all",
+                   # A Pol.is import carries CSV files as JSON strings: a schema-valid string need not be a
+                   # Pol.is file, and JSON Schema cannot say what one is. Its tests are in PolisTransferTests.
+                   "--exclude-path-regex", "/import$", *args.extra]
         print("schemathesis:", " ".join(c if "Bearer" not in c else "Authorization: Bearer …" for c in command), flush=True)
         # Run from the throwaway folder: schemathesis keeps a cache in its working directory.
         return subprocess.call(command, cwd=data)

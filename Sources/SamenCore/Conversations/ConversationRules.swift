@@ -74,7 +74,7 @@ public enum ConversationRules {
     }
 
     public static func checkDates(opensAt: Int64?, closesAt: Int64?, field: String = "closes_at") -> [SamenError] {
-        if let opensAt, let closesAt, closesAt <= opensAt { return [.validation("conversation_dates_order", field: field)] }
+        if let opensAt, let closesAt, closesAt <= opensAt { return [SamenError("conversation_dates_order", kind: .conflict, field: field)] }
         return []
     }
 

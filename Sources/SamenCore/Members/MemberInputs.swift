@@ -31,9 +31,13 @@ public struct MemberInput: Sendable, Equatable {
         case .failure(let error): errors.append(error)
         }
         if !accountExists {
-            errors += IdentityRules.checkDisplayName(displayName)
+            // Needed because no account has this e-mail: a conflict with what is stored (409 in
+            // the API), not a malformed request; a name that is too long stays a field rule.
+            errors += IdentityRules.checkDisplayName(displayName).map {
+                $0.code == "name_required" ? SamenError($0.code, kind: .conflict, field: $0.field) : $0
+            }
             if password.isEmpty {
-                errors.append(.validation("password_required_for_new_user", field: "password"))
+                errors.append(SamenError("password_required_for_new_user", kind: .conflict, field: "password"))
             } else {
                 errors += IdentityRules.checkPassword(password)
             }

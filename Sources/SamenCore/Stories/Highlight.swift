@@ -84,14 +84,14 @@ public enum HighlightRules {
     public static func locate(in text: String, quote: String, start: String, end: String) -> Result<(Int, Int, String), SamenError> {
         let trimmed = quote.trimmingCharacters(in: .whitespacesAndNewlines)
         if !trimmed.isEmpty {
-            guard let range = text.range(of: trimmed) else { return .failure(.validation("quote_not_found", field: "quote")) }
+            guard let range = text.range(of: trimmed) else { return .failure(SamenError("quote_not_found", kind: .conflict, field: "quote")) }
             let s = text.distance(from: text.startIndex, to: range.lowerBound)
             return .success((s, s + trimmed.count, trimmed))
         }
         guard let s = Int(start.trimmingCharacters(in: .whitespaces)), let e = Int(end.trimmingCharacters(in: .whitespaces)) else {
-            return .failure(.validation("passage_required", field: "quote"))
+            return .failure(SamenError("passage_required", kind: .conflict, field: "quote"))
         }
-        guard s >= 0, e > s, e <= text.count else { return .failure(.validation("passage_out_of_range", field: "start")) }
+        guard s >= 0, e > s, e <= text.count else { return .failure(SamenError("passage_out_of_range", kind: .conflict, field: "start")) }
         let lower = text.index(text.startIndex, offsetBy: s)
         let upper = text.index(text.startIndex, offsetBy: e)
         return .success((s, e, String(text[lower..<upper])))

@@ -131,6 +131,8 @@ public struct StakeholderInput: Sendable, Equatable {
             switch TrajectoryRules.gridScore(self.power, field: "power") { case .success(let v): power = v; case .failure(let e): errors.append(e) }
             switch TrajectoryRules.gridScore(self.interest, field: "interest") { case .success(let v): interest = v; case .failure(let e): errors.append(e) }
             errors += TrajectoryRules.date(positionDate, field: "position_date")
+        } else if !positionDate.isEmpty {
+            errors += TrajectoryRules.date(positionDate, field: "position_date") // unused without a position, but never malformed
         }
         try ValidationErrors.check(errors)
         guard let group else { throw ValidationErrors(errors) }

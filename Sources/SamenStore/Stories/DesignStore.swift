@@ -14,7 +14,7 @@ public struct DesignStore: Sendable {
             let belongs = try await sql.raw("""
                 SELECT h.id FROM highlights h JOIN stories s ON s.id = h.story_id WHERE h.id = \(bind: id) AND s.trajectory_id = \(bind: trajectoryID)
                 """).first()
-            guard belongs != nil else { throw SamenError.validation("highlight_unknown", field: "highlights") }
+            guard belongs != nil else { throw ValidationErrors([SamenError("highlight_unknown", kind: .conflict, field: "highlights")]) }
         }
     }
 

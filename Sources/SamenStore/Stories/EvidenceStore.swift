@@ -70,7 +70,7 @@ public struct EvidenceStore: Sendable {
                 SELECT h.id FROM highlights h JOIN stories s ON s.id = h.story_id
                 WHERE h.id = \(bind: id) AND s.trajectory_id = \(bind: trajectoryID)
                 """).first()
-            guard belongs != nil else { throw SamenError.validation("highlight_unknown", field: "highlights") }
+            guard belongs != nil else { throw ValidationErrors([SamenError("highlight_unknown", kind: .conflict, field: "highlights")]) }
         }
         let insight = Insight(id: Identifier.make(), trajectoryID: trajectoryID, title: title, description: description, highlightIDs: highlightIDs)
         try await sql.raw("""

@@ -125,10 +125,10 @@ public struct StoryStore: Sendable {
     static func requireLinks(sql: any SQLDatabase, trajectoryID: String, participantID: String?, activityID: String?) async throws {
         if let participant = participantID, try await sql.raw("""
             SELECT id FROM participants WHERE id = \(bind: participant) AND trajectory_id = \(bind: trajectoryID)
-            """).first() == nil { throw SamenError.validation("participant_unknown", field: "participant") }
+            """).first() == nil { throw ValidationErrors([SamenError("participant_unknown", kind: .conflict, field: "participant")]) }
         if let activity = activityID, try await sql.raw("""
             SELECT id FROM activities WHERE id = \(bind: activity) AND trajectory_id = \(bind: trajectoryID)
-            """).first() == nil { throw SamenError.validation("activity_unknown", field: "activity") }
+            """).first() == nil { throw ValidationErrors([SamenError("activity_unknown", kind: .conflict, field: "activity")]) }
     }
 
     public func stories(organisationID: String, trajectoryID: String) async throws -> [Story] {

@@ -145,7 +145,7 @@ public struct SurveyStore: Sendable {
                 let owned = try await sql.raw("""
                     SELECT id FROM trajectories WHERE id = \(bind: trajectoryID) AND organisation_id = \(bind: organisationID)
                     """).first()
-                guard owned != nil else { throw SamenError.validation("trajectory_unknown", field: "trajectory") }
+                guard owned != nil else { throw ValidationErrors([SamenError("trajectory_unknown", kind: .conflict, field: "trajectory")]) }
             }
             guard let set = try await Self.dimensionSet(sql: sql, organisationID: organisationID, id: new.dimensionSetID) else {
                 throw SamenError.validation("dimension_set_unknown", field: "dimension_set")

@@ -1,3 +1,5 @@
+import Crypto
+import Foundation
 import HummingbirdBcrypt
 import NIOPosix
 import SamenCore
@@ -24,12 +26,21 @@ struct AccountService: Sendable {
 
     /// bcrypt is slow on purpose; run it off the event loops.
     func hash(_ password: String) async throws -> String {
-        let cost = configuration.bcryptCost
-        return try await NIOThreadPool.singleton.runIfActive { Bcrypt.hash(password, cost: cost) }
+        let cost = configuration.bcryptCost, input = Self.bcryptInput(password)
+        return try await NIOThreadPool.singleton.runIfActive { Bcrypt.hash(input, cost: cost) }
     }
 
     func verify(_ password: String, hash: String) async throws -> Bool {
-        try await NIOThreadPool.singleton.runIfActive { Bcrypt.verify(password, hash: hash) }
+        let input = Self.bcryptInput(password)
+        return try await NIOThreadPool.singleton.runIfActive { Bcrypt.verify(input, hash: hash) }
+    }
+
+    /// bcrypt reads at most 72 bytes and silently drops the rest, so a longer password goes in
+    /// as the hex SHA-256 of its UTF-8 bytes (64 bytes): every character counts. Passwords of up
+    /// to 72 bytes go in as they are, so hashes made before this rule still verify.
+    static func bcryptInput(_ password: String) -> String {
+        guard password.utf8.count > 72 else { return password }
+        return SHA256.hash(data: Array(password.utf8)).map { String(format: "%02x", $0) }.joined()
     }
 
     /// A hash to verify against when the account does not exist, so a wrong e-mail takes

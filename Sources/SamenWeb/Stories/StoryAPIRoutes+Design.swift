@@ -68,7 +68,7 @@ extension StoryAPIRoutes {
         let body = try await APIWrites.decode(J.JourneyBody.self, request, context)
         guard let personaID = body.personaId, !personaID.isEmpty else { throw ValidationErrors([.validation("required", field: "persona_id")]) }
         guard let persona = try await loader.design.personas(organisationID: m.organisation.id, trajectoryID: tr.id).first(where: { $0.id == personaID })
-        else { throw ValidationErrors([.validation("persona_unknown", field: "persona_id")]) }
+        else { throw ValidationErrors([SamenError("persona_unknown", kind: .conflict, field: "persona_id")]) }
         let created = try await writes.createJourney(actor, persona: persona, body.merged(onto: JourneyInput()))
         return try Self.created(J.JourneyJSON(created), version: created.version, location: Self.journey.link(m.organisation.slug, tr.id, created.id))
     }

@@ -116,7 +116,7 @@ struct StoryAPIRoutes: RouteGroup {
         let body = try await APIWrites.decode(J.HighlightBody.self, request, context)
         guard let storyID = body.storyId, !storyID.isEmpty else { throw ValidationErrors([.validation("required", field: "story_id")]) }
         guard let story = try await loader.stories.story(organisationID: m.organisation.id, id: storyID), story.trajectoryID == tr.id else {
-            throw ValidationErrors([.validation("story_unknown", field: "story_id")])
+            throw ValidationErrors([SamenError("story_unknown", kind: .conflict, field: "story_id")])
         }
         let created = try await writes.createHighlight(actor, story: story, body.merged(onto: HighlightInput()))
         return try Self.created(J.HighlightJSON(created), version: created.version, location: Self.highlight.link(m.organisation.slug, tr.id, created.id))
