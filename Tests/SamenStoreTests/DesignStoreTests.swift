@@ -17,7 +17,10 @@ struct DesignStoreTests {
             let design = DesignStore(database: database)
             var draft = Persona(id: "", trajectoryID: t.id, name: "Anna", quote: "Ik wil één loket", ageBand: "65+", situation: "", goals: "",
                                 needs: "", frustrations: "", channels: "", digitalSkills: "", network: "", vulnerability: "", highlightIDs: ["nope"])
-            await #expect(throws: SamenError.self) { _ = try await design.createPersona(organisationID: w.orgA, draft) }
+            // A highlight that is not the trajectory's: a conflict with what is stored, by its field.
+            await #expect(throws: ValidationErrors([SamenError("highlight_unknown", kind: .conflict, field: "highlights")])) {
+                _ = try await design.createPersona(organisationID: w.orgA, draft)
+            }
             draft.highlightIDs = [highlight.id]
             await #expect(throws: SamenError.notFound) { _ = try await design.createPersona(organisationID: w.orgB, draft) }
             let persona = try await design.createPersona(organisationID: w.orgA, draft)

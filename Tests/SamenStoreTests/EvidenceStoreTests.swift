@@ -21,7 +21,8 @@ struct EvidenceStoreTests {
             #expect(try await evidence.highlights(organisationID: w.orgA, trajectoryID: t.id, storyID: "other").isEmpty)
             #expect(try await evidence.highlights(organisationID: w.orgB, trajectoryID: t.id).isEmpty)
             let other = try await w.trajectories.create(organisationID: w.orgA, TrajectoryStoreTests.draft)
-            await #expect(throws: SamenError.self, "a highlight of another trajectory") {
+            await #expect(throws: ValidationErrors([SamenError("highlight_unknown", kind: .conflict, field: "highlights")]),
+                          "a highlight of another trajectory") {
                 _ = try await evidence.createInsight(organisationID: w.orgA, trajectoryID: other.id, title: "x", description: "", highlightIDs: [highlight.id])
             }
             let insight = try await evidence.createInsight(organisationID: w.orgA, trajectoryID: t.id, title: "Bellen kost veel",

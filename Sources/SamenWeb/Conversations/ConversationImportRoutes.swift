@@ -6,11 +6,15 @@ import SamenStore
 /// Loading a Pol.is export into an empty conversation from the facilitator's page: the same
 /// parser and all-or-nothing store call as the API import and `samen conversation import`.
 /// A problem is shown by the input of the file it is in, with the row and the reason.
-struct ConversationImportRoutes {
+struct ConversationImportRoutes: RouteGroup {
     let services: AppServices
     var renderer: Renderer { services.renderer }
 
-    static let entries = [RouteEntry(.post, "/o/:org/conversations/:conversation/import")]
+    static var routes: [(RouteEntry, (Self) -> Handler)] {
+        [
+            (RouteEntry(.post, "/o/:org/conversations/:conversation/import"), { $0.importPolis }),
+        ]
+    }
 
     /// The form's file inputs, each with the Pol.is file it takes.
     static let files: [(field: String, file: String)] = [
@@ -20,9 +24,6 @@ struct ConversationImportRoutes {
 
     static let noticeKey = "notice_polis_imported"
 
-    func register(on router: Router<AppRequestContext>) {
-        router.register(Array(zip(Self.entries, [importPolis] as [Handler])))
-    }
 
     /// The import form, every file input prepared (label, hint) so the page shows it.
     func form(errors: [SamenError] = [], _ context: AppRequestContext) -> FormState {

@@ -5,19 +5,18 @@ import SamenStore
 
 /// The moderation queue: approve, reject or mark as meta, one or many at once, with a
 /// reason that is kept. Rejected and meta statements leave every result.
-struct ConversationModerationRoutes {
+struct ConversationModerationRoutes: RouteGroup {
     let services: AppServices
     var renderer: Renderer { services.renderer }
     var store: ConversationStore { ConversationStore(database: services.database) }
 
-    static let entries = [
-        RouteEntry(.get, "/o/:org/conversations/:conversation/moderation"),
-        RouteEntry(.post, "/o/:org/conversations/:conversation/moderation"),
-    ]
-
-    func register(on router: Router<AppRequestContext>) {
-        router.register(Array(zip(Self.entries, [queue, moderate] as [Handler])))
+    static var routes: [(RouteEntry, (Self) -> Handler)] {
+        [
+            (RouteEntry(.get, "/o/:org/conversations/:conversation/moderation"), { $0.queue }),
+            (RouteEntry(.post, "/o/:org/conversations/:conversation/moderation"), { $0.moderate }),
+        ]
     }
+
 
     struct Item {
         let number: Int

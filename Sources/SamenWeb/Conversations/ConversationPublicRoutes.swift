@@ -7,7 +7,7 @@ import SamenStore
 /// time. A participant is anonymous: a random token in a cookie (or a personal link token
 /// `?p=…` that a facilitator handed out) identifies them per conversation; only its hash,
 /// salted with the conversation id, is stored.
-struct ConversationPublicRoutes {
+struct ConversationPublicRoutes: RouteGroup {
     let services: AppServices
     /// Votes per client address: a burst of 120, then 10 a second; `SAMEN_VOTE_RATE=burst/perSecond`
     /// changes it (the loopback load test raises it, all its clients being 127.0.0.1).
@@ -20,15 +20,14 @@ struct ConversationPublicRoutes {
     var store: ConversationStore { ConversationStore(database: services.database) }
     var votes: ConversationVoteStore { ConversationVoteStore(database: services.database) }
 
-    static let entries = [
-        RouteEntry(.get, "/c/:token"),
-        RouteEntry(.post, "/c/:token/vote"),
-        RouteEntry(.post, "/c/:token/statements"),
-    ]
-
-    func register(on router: Router<AppRequestContext>) {
-        router.register(Array(zip(Self.entries, [show, vote, addStatement] as [Handler])))
+    static var routes: [(RouteEntry, (Self) -> Handler)] {
+        [
+            (RouteEntry(.get, "/c/:token"), { $0.show }),
+            (RouteEntry(.post, "/c/:token/vote"), { $0.vote }),
+            (RouteEntry(.post, "/c/:token/statements"), { $0.addStatement }),
+        ]
     }
+
 
     var cookieName: String { services.cookies.secure ? "__Host-samen_participant" : "samen_participant" }
 

@@ -8,20 +8,19 @@ import SamenStore
 /// table), groups with their representative statements, consensus, group-informed
 /// consensus and every statement's votes per group. Shows the last computed result and
 /// when it was computed; computing happens in the background.
-struct ConversationResultsRoutes {
+struct ConversationResultsRoutes: RouteGroup {
     let services: AppServices
     var renderer: Renderer { services.renderer }
     var store: ConversationStore { ConversationStore(database: services.database) }
 
-    static let entries = [
-        RouteEntry(.get, "/o/:org/conversations/:conversation/results"),
-        RouteEntry(.post, "/o/:org/conversations/:conversation/results"),
-        RouteEntry(.get, "/o/:org/conversations/:conversation/export/:file"),
-    ]
-
-    func register(on router: Router<AppRequestContext>) {
-        router.register(Array(zip(Self.entries, [results, recompute, export] as [Handler])))
+    static var routes: [(RouteEntry, (Self) -> Handler)] {
+        [
+            (RouteEntry(.get, "/o/:org/conversations/:conversation/results"), { $0.results }),
+            (RouteEntry(.post, "/o/:org/conversations/:conversation/results"), { $0.recompute }),
+            (RouteEntry(.get, "/o/:org/conversations/:conversation/export/:file"), { $0.export }),
+        ]
     }
+
 
     struct Fact {
         let label: String

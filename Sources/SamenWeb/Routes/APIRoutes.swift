@@ -5,26 +5,23 @@ import SamenStore
 
 /// The JSON API under /api/v1, authenticated with personal API tokens (Bearer). Every
 /// route here is described in `Resources/openapi.json`; a test keeps the two in step.
-struct APIRoutes {
+struct APIRoutes: RouteGroup {
     let services: AppServices
 
-    static let organisationEntries = [
-        RouteEntry(.get, "/api/v1/organisations/:org"),
-        RouteEntry(.get, "/api/v1/organisations/:org/members"),
-        RouteEntry(.post, "/api/v1/organisations/:org/members"),
-        RouteEntry(.patch, "/api/v1/organisations/:org/members/:user"),
-        RouteEntry(.delete, "/api/v1/organisations/:org/members/:user"),
-    ]
-    static let entries = [
-        RouteEntry(.get, Paths.openAPI),
-        RouteEntry(.get, "/api/v1/me"),
-        RouteEntry(.get, "/api/v1/organisations"),
-    ] + organisationEntries
-
-    func register(on router: Router<AppRequestContext>) {
-        let handlers: [Handler] = [openAPI, me, organisations, organisation, members, addMember, changeMember, removeMember]
-        router.register(Array(zip(Self.entries, handlers)))
+    static var routes: [(RouteEntry, (Self) -> Handler)] {
+        [
+            (RouteEntry(.get, Paths.openAPI), { $0.openAPI }),
+            (RouteEntry(.get, "/api/v1/me"), { $0.me }),
+            (RouteEntry(.get, "/api/v1/organisations"), { $0.organisations }),
+            (RouteEntry(.get, "/api/v1/organisations/:org"), { $0.organisation }),
+            (RouteEntry(.get, "/api/v1/organisations/:org/members"), { $0.members }),
+            (RouteEntry(.post, "/api/v1/organisations/:org/members"), { $0.addMember }),
+            (RouteEntry(.patch, "/api/v1/organisations/:org/members/:user"), { $0.changeMember }),
+            (RouteEntry(.delete, "/api/v1/organisations/:org/members/:user"), { $0.removeMember }),
+        ]
     }
+    /// The routes inside an organisation, for the tenant-isolation walk.
+    static var organisationEntries: [RouteEntry] { entries.filter { $0.path.hasPrefix("/api/v1/organisations/:org") } }
 
     struct OrganisationJSON: Encodable {
         let id: String

@@ -5,14 +5,15 @@ import SamenStore
 
 /// Uploading an interview file (.txt, .md, .vtt, .docx): read as text, checked to be what
 /// its name says, pseudonymised, and stored like pasted notes.
-struct InterviewUploadRoutes {
+struct InterviewUploadRoutes: RouteGroup {
     let t: TrajectoryContext
 
-    static let entries = [RouteEntry(.post, "/o/:org/trajectories/:trajectory/stories/upload")]
-
-    func register(on router: Router<AppRequestContext>) {
-        router.register(Array(zip(Self.entries, [upload] as [Handler])))
+    static var routes: [(RouteEntry, (Self) -> Handler)] {
+        [
+            (RouteEntry(.post, "/o/:org/trajectories/:trajectory/stories/upload"), { $0.upload }),
+        ]
     }
+
 
     @Sendable func upload(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let (membership, trajectory) = try await t.access(request, context, for: .editContent)

@@ -6,20 +6,21 @@ import SamenStore
 /// Where citizens tell their story: no account, no JavaScript, plain language. A story
 /// gets a receipt code to read it back or withdraw it; spam is held off by a rate limit
 /// and a honeypot field that people never see.
-struct PublicStoryRoutes {
+struct PublicStoryRoutes: RouteGroup {
     let services: AppServices
     let limiter: RateLimiter
     var renderer: Renderer { services.renderer }
     var stories: StoryStore { StoryStore(database: services.database) }
 
-    static let entries = [
-        RouteEntry(.get, "/vertel/:token"), RouteEntry(.post, "/vertel/:token"),
-        RouteEntry(.get, "/verhaal"), RouteEntry(.post, "/verhaal"),
-    ]
-
-    func register(on router: Router<AppRequestContext>) {
-        router.register(Array(zip(Self.entries, [form, submit, receiptForm, receipt] as [Handler])))
+    static var routes: [(RouteEntry, (Self) -> Handler)] {
+        [
+            (RouteEntry(.get, "/vertel/:token"), { $0.form }),
+            (RouteEntry(.post, "/vertel/:token"), { $0.submit }),
+            (RouteEntry(.get, "/verhaal"), { $0.receiptForm }),
+            (RouteEntry(.post, "/verhaal"), { $0.receipt }),
+        ]
     }
+
 
     struct Question {
         let field: String

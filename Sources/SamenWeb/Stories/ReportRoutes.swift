@@ -6,20 +6,20 @@ import SamenStore
 /// The community report, "you said, we did": curated quotes (only pseudonymised, approved
 /// stories whose teller consented to publication), themes from insights, and what was done.
 /// A printable page, optionally public through an unguessable link.
-struct ReportRoutes {
+struct ReportRoutes: RouteGroup {
     let t: TrajectoryContext
     var reports: ReportStore { ReportStore(database: t.services.database) }
 
-    static let entries = [
-        RouteEntry(.get, "/o/:org/trajectories/:trajectory/report"),
-        RouteEntry(.post, "/o/:org/trajectories/:trajectory/report"),
-    ]
-    static let publicEntries = [RouteEntry(.get, "/r/:token")]
-
-    func register(on router: Router<AppRequestContext>) {
-        router.register(Array(zip(Self.entries, [edit, save] as [Handler])))
-        router.register(Array(zip(Self.publicEntries, [publicReport] as [Handler])))
+    static var routes: [(RouteEntry, (Self) -> Handler)] {
+        [
+            (TrajectoryPath.report.get, { $0.edit }),
+            (TrajectoryPath.report.post, { $0.save }),
+            (RouteEntry(.get, "/r/:token"), { $0.publicReport }),
+        ]
     }
+    /// The team's page (walked by the tenant-isolation test) and the public link.
+    static var organisationEntries: [RouteEntry] { entries.filter { $0.path.hasPrefix("/o/") } }
+    static var publicEntries: [RouteEntry] { entries.filter { !$0.path.hasPrefix("/o/") } }
 
     struct QuoteChoice {
         let id: String

@@ -22,7 +22,7 @@ enum StoriesModule: FeatureModule {
     }
 
     static var organisationRoutes: [RouteEntry] {
-        StoryRoutes.entries + InterviewUploadRoutes.entries + EvidenceRoutes.entries + DesignRoutes.entries + ReportRoutes.entries
+        StoryRoutes.entries + InterviewUploadRoutes.entries + EvidenceRoutes.entries + DesignRoutes.entries + ReportRoutes.organisationEntries
             + StoryEditRoutes.entries + DesignEditRoutes.entries + StoryAPIRoutes.entries
     }
 

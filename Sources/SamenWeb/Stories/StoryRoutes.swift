@@ -5,23 +5,22 @@ import SamenStore
 
 /// The team's side of stories: public links, interview notes, and the review that
 /// approves the pseudonymised text before it leaves the team.
-struct StoryRoutes {
+struct StoryRoutes: RouteGroup {
     let t: TrajectoryContext
     var stories: StoryStore { StoryStore(database: t.services.database) }
 
-    static let entries = [
-        RouteEntry(.get, "/o/:org/trajectories/:trajectory/stories"),
-        RouteEntry(.post, "/o/:org/trajectories/:trajectory/stories/links"),
-        RouteEntry(.post, "/o/:org/trajectories/:trajectory/stories/links/:link/toggle"),
-        RouteEntry(.post, "/o/:org/trajectories/:trajectory/stories/interviews"),
-        RouteEntry(.get, "/o/:org/trajectories/:trajectory/stories/:story"),
-        RouteEntry(.post, "/o/:org/trajectories/:trajectory/stories/:story"),
-        RouteEntry(.post, "/o/:org/trajectories/:trajectory/stories/names"),
-    ]
-
-    func register(on router: Router<AppRequestContext>) {
-        router.register(Array(zip(Self.entries, [list, createLink, toggleLink, addInterview, detail, review, saveNames] as [Handler])))
+    static var routes: [(RouteEntry, (Self) -> Handler)] {
+        [
+            (RouteEntry(.get, "/o/:org/trajectories/:trajectory/stories"), { $0.list }),
+            (RouteEntry(.post, "/o/:org/trajectories/:trajectory/stories/links"), { $0.createLink }),
+            (RouteEntry(.post, "/o/:org/trajectories/:trajectory/stories/links/:link/toggle"), { $0.toggleLink }),
+            (RouteEntry(.post, "/o/:org/trajectories/:trajectory/stories/interviews"), { $0.addInterview }),
+            (RouteEntry(.get, "/o/:org/trajectories/:trajectory/stories/:story"), { $0.detail }),
+            (RouteEntry(.post, "/o/:org/trajectories/:trajectory/stories/:story"), { $0.review }),
+            (RouteEntry(.post, "/o/:org/trajectories/:trajectory/stories/names"), { $0.saveNames }),
+        ]
     }
+
 
     struct LinkRow {
         let title: String

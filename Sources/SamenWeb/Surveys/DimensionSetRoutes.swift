@@ -5,7 +5,7 @@ import SamenStore
 /// Dimension sets as data: the default eight (read-only) and the organisation's own sets,
 /// which a facilitator copies from another set and then renames, redefines or extends.
 /// Saving raises the set's version; surveys record the version they were made with.
-struct DimensionSetRoutes {
+struct DimensionSetRoutes: RouteGroup {
     let services: AppServices
     let store: SurveyStore
     var renderer: Renderer { services.renderer }
@@ -15,15 +15,14 @@ struct DimensionSetRoutes {
         self.store = SurveyStore(database: services.database)
     }
 
-    static let entries = [
-        RouteEntry(.get, "/o/:org/dimensions"),
-        RouteEntry(.post, "/o/:org/dimensions"),
-        RouteEntry(.post, "/o/:org/dimensions/:set"),
-    ]
-
-    func register(on router: Router<AppRequestContext>) {
-        router.register(Array(zip(Self.entries, [list, copy, save] as [Handler])))
+    static var routes: [(RouteEntry, (Self) -> Handler)] {
+        [
+            (RouteEntry(.get, "/o/:org/dimensions"), { $0.list }),
+            (RouteEntry(.post, "/o/:org/dimensions"), { $0.copy }),
+            (RouteEntry(.post, "/o/:org/dimensions/:set"), { $0.save }),
+        ]
     }
+
 
     struct DimensionRow {
         let index: Int

@@ -8,7 +8,7 @@ import SamenStore
 /// link. Earlier steps travel along as hidden fields, so nothing is stored until the
 /// last step is sent. CSRF as everywhere (the double-submit cookie works without an
 /// account); every post passes a per-client rate limit.
-struct PublicSurveyRoutes {
+struct PublicSurveyRoutes: RouteGroup {
     let services: AppServices
     let surveys: SurveyService
     let limiter = RateLimiter(capacity: 40, perSecond: 0.5)
@@ -19,11 +19,13 @@ struct PublicSurveyRoutes {
         self.surveys = SurveyService(database: services.database)
     }
 
-    static let entries = [RouteEntry(.get, "/s/:token"), RouteEntry(.post, "/s/:token")]
-
-    func register(on router: Router<AppRequestContext>) {
-        router.register(Array(zip(Self.entries, [show, answer] as [Handler])))
+    static var routes: [(RouteEntry, (Self) -> Handler)] {
+        [
+            (RouteEntry(.get, "/s/:token"), { $0.show }),
+            (RouteEntry(.post, "/s/:token"), { $0.answer }),
+        ]
     }
+
 
     /// The link, its survey and the set's dimension names; 404 for an unknown token.
     func load(_ request: Request, _ context: AppRequestContext) async throws -> (SurveyResponseStore.Link, Survey, DimensionSet?, String) {

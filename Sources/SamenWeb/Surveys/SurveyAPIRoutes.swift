@@ -6,7 +6,7 @@ import SamenStore
 
 /// The survey feature in the JSON API (described in Resources/openapi/surveys.json). The
 /// analysis answers the same documented JSON as `samen analyze --json`.
-struct SurveyAPIRoutes {
+struct SurveyAPIRoutes: RouteGroup {
     let services: AppServices
     let surveys: SurveyService
 
@@ -15,15 +15,13 @@ struct SurveyAPIRoutes {
         self.surveys = SurveyService(database: services.database)
     }
 
-    static let entries = [
-        RouteEntry(.get, "/api/v1/organisations/:org/surveys"),
-        RouteEntry(.get, "/api/v1/organisations/:org/surveys/:survey"),
-        RouteEntry(.get, "/api/v1/organisations/:org/surveys/:survey/analysis"),
-        RouteEntry(.post, "/api/v1/organisations/:org/surveys/:survey/waves/:wave/responses"),
-    ]
-
-    func register(on router: Router<AppRequestContext>) {
-        router.register(Array(zip(Self.entries, [list, detail, analysis, importCSV] as [Handler])))
+    static var routes: [(RouteEntry, (Self) -> Handler)] {
+        [
+            (RouteEntry(.get, "/api/v1/organisations/:org/surveys"), { $0.list }),
+            (RouteEntry(.get, "/api/v1/organisations/:org/surveys/:survey"), { $0.detail }),
+            (RouteEntry(.get, "/api/v1/organisations/:org/surveys/:survey/analysis"), { $0.analysis }),
+            (RouteEntry(.post, "/api/v1/organisations/:org/surveys/:survey/waves/:wave/responses"), { $0.importCSV }),
+        ]
     }
 
     struct ItemJSON: Encodable {

@@ -6,7 +6,7 @@ import SamenStore
 
 /// Building the instrument: the list of surveys, a new survey, its items, waves, answer
 /// links and the CSV import. Viewing needs any role; changing needs a facilitator.
-struct SurveyRoutes {
+struct SurveyRoutes: RouteGroup {
     let services: AppServices
     let surveys: SurveyService
     var renderer: Renderer { services.renderer }
@@ -16,19 +16,18 @@ struct SurveyRoutes {
         self.surveys = SurveyService(database: services.database)
     }
 
-    static let entries = [
-        RouteEntry(.get, "/o/:org/surveys"),
-        RouteEntry(.post, "/o/:org/surveys"),
-        RouteEntry(.get, "/o/:org/surveys/:survey"),
-        RouteEntry(.post, "/o/:org/surveys/:survey/items"),
-        RouteEntry(.post, "/o/:org/surveys/:survey/waves"),
-        RouteEntry(.post, "/o/:org/surveys/:survey/waves/:wave/links"),
-        RouteEntry(.post, "/o/:org/surveys/:survey/import"),
-    ]
-
-    func register(on router: Router<AppRequestContext>) {
-        router.register(Array(zip(Self.entries, [list, create, detail, saveItems, addWave, makeLinks, importCSV] as [Handler])))
+    static var routes: [(RouteEntry, (Self) -> Handler)] {
+        [
+            (RouteEntry(.get, "/o/:org/surveys"), { $0.list }),
+            (RouteEntry(.post, "/o/:org/surveys"), { $0.create }),
+            (RouteEntry(.get, "/o/:org/surveys/:survey"), { $0.detail }),
+            (RouteEntry(.post, "/o/:org/surveys/:survey/items"), { $0.saveItems }),
+            (RouteEntry(.post, "/o/:org/surveys/:survey/waves"), { $0.addWave }),
+            (RouteEntry(.post, "/o/:org/surveys/:survey/waves/:wave/links"), { $0.makeLinks }),
+            (RouteEntry(.post, "/o/:org/surveys/:survey/import"), { $0.importCSV }),
+        ]
     }
+
 
     struct SurveyRow {
         let title: String
