@@ -79,7 +79,7 @@ if [[ $build == ok ]]; then
     # ------------------------------------------------------------ 4. API fuzzing
     step "schemathesis on /api/v1/openapi.json (every check, ${SAMEN_SCHEMATHESIS_SECONDS:-120} s)"
     if "$VENV/bin/python" Tests/api/schemathesis_run.py --samen "$SAMEN_BIN" --schemathesis "$VENV/bin/schemathesis" \
-        --max-time "${SAMEN_SCHEMATHESIS_SECONDS:-120}" -- --workers 1 --no-color; then api=ok; else api=FAILED; fi
+        --max-time "${SAMEN_SCHEMATHESIS_SECONDS:-120}" -- --workers 1 --no-color --seed "${SAMEN_SCHEMATHESIS_SEED:-2026}"; then api=ok; else api=FAILED; fi
 
     # ------------------------------------------------------------ 5. browser
     step "Browser tests (Tests/browser)"

@@ -150,7 +150,11 @@ def main() -> int:
                    "--suppress-health-check", "all",
                    # A Pol.is import carries CSV files as JSON strings: a schema-valid string need not be a
                    # Pol.is file, and JSON Schema cannot say what one is. Its tests are in PolisTransferTests.
-                   "--exclude-path-regex", "/import$", *args.extra]
+                   "--exclude-path-regex", "/import$",
+                   # Stateful runs here mix creates with deletes of the same kind, and this check then
+                   # reports a conversation deleted by an earlier step as "created but not found".
+                   # Every other check runs; a real read-after-create is held by the web and API tests.
+                   "--exclude-checks", "ensure_resource_availability", *args.extra]
         print("schemathesis:", " ".join(c if "Bearer" not in c else "Authorization: Bearer …" for c in command), flush=True)
         # Run from the throwaway folder: schemathesis keeps a cache in its working directory.
         return subprocess.call(command, cwd=data)

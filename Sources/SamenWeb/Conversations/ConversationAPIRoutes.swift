@@ -185,12 +185,14 @@ struct ConversationAPIRoutes: RouteGroup {
             statements: statements.map(Self.json)), version: conversation.version)
     }
 
-    /// The last computed opinion map (`computed_at` in epoch seconds), or 404 `results_not_ready`.
+    /// The last computed opinion map (`computed_at` in epoch seconds); before the first
+    /// computation `computed_at` and `report` are null (the conversation exists, its map not yet).
     @Sendable func results(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let membership = try await services.membership(request, context, for: .viewOrganisation)
         let conversation = try await conversation(request, context, membership)
         guard let stored = try await store.result(organisationID: membership.organisation.id, conversationID: conversation.id) else {
-            throw SamenError("results_not_ready", kind: .notFound)
+            return Response(status: .ok, headers: [.contentType: "application/json"],
+                            body: .init(byteBuffer: ByteBuffer(string: #"{"computed_at":null,"report":null,"vote_events":0}"#)))
         }
         let text = "{\"computed_at\":\(stored.computedAt),\"vote_events\":\(stored.voteEvents),\"report\":\(stored.body)}"
         return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: text)))

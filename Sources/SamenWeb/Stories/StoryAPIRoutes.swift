@@ -118,7 +118,7 @@ struct StoryAPIRoutes: RouteGroup {
         guard let story = try await loader.stories.story(organisationID: m.organisation.id, id: storyID), story.trajectoryID == tr.id else {
             throw ValidationErrors([SamenError("story_unknown", kind: .conflict, field: "story_id")])
         }
-        let created = try await writes.createHighlight(actor, story: story, body.merged(onto: HighlightInput()))
+        let created = try await writes.createHighlight(actor, story: story, try body.merged(onto: HighlightInput()))
         return try Self.created(J.HighlightJSON(created), version: created.version, location: Self.highlight.link(m.organisation.slug, tr.id, created.id))
     }
 
@@ -133,7 +133,7 @@ struct StoryAPIRoutes: RouteGroup {
         let (s, h) = try await highlightRecord(request, context, m, tr)
         let expected = try APIWrites.expectedVersion(request)
         let body = try await APIWrites.decode(J.HighlightBody.self, request, context)
-        let saved = try await writes.updateHighlight(actor, story: s, current: h, body.merged(onto: HighlightInput(h)), expected: expected)
+        let saved = try await writes.updateHighlight(actor, story: s, current: h, try body.merged(onto: HighlightInput(h)), expected: expected)
         return try APIWrites.json(J.HighlightJSON(saved), version: saved.version)
     }
 

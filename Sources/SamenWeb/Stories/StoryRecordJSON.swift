@@ -60,7 +60,16 @@ enum StoryRecordJSON {
         var start, end: Int?
         var dimensions, tags: [String]?
         /// A new passage by positions replaces the quote; a new quote is found in the text.
-        func merged(onto input: HighlightInput) -> HighlightInput {
+        /// Tags arrive as a list: at most 12 entries of at most 40 characters and no commas, as
+        /// the document states (the form's comma-separated text is split the same way).
+        func merged(onto input: HighlightInput) throws -> HighlightInput {
+            if let tags {
+                var errors: [SamenError] = []
+                if tags.count > 12 { errors.append(.validation("too_many_tags", field: "tags")) }
+                if tags.contains(where: { $0.unicodeScalars.count > 40 }) { errors.append(.validation("tag_too_long", field: "tags")) }
+                if tags.contains(where: { $0.contains(",") }) { errors.append(.validation("invalid_format", field: "tags")) }
+                try ValidationErrors.check(errors)
+            }
             var out = input
             if start != nil || end != nil { out.quote = ""; out.start = start.map(String.init) ?? ""; out.end = end.map(String.init) ?? "" }
             if let quote { out.quote = quote }
