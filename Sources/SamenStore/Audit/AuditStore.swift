@@ -86,16 +86,12 @@ public struct AuditStore: Sendable {
     @discardableResult
     public func purgeExpired(now: Int64 = Clock.now()) async throws -> Int {
         try await database.transaction { sql in
-            let expired = try await sql.raw("""
-                SELECT a.id FROM audit_log a JOIN organisations o ON o.id = a.organisation_id
-                WHERE a.at < \(bind: now) - o.audit_retention_days * 86400
-                """).all()
             try await sql.raw("""
                 DELETE FROM audit_log WHERE id IN (
                     SELECT a.id FROM audit_log a JOIN organisations o ON o.id = a.organisation_id
                     WHERE a.at < \(bind: now) - o.audit_retention_days * 86400)
-                """).run()
-            return expired.count
+                RETURNING id
+                """).all().count
         }
     }
 

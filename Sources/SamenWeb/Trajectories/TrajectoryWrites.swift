@@ -131,15 +131,9 @@ public struct TrajectoryWrites: Sendable {
     static func changes<T>(_ before: T, _ after: T) -> [String] {
         func fields(_ value: T) -> [String: String] {
             Dictionary(Mirror(reflecting: value).children.compactMap { child in
-                child.label.map { (snakeCase($0), "\(child.value)") }
+                child.label.map { (APIWrites.snakeCase($0), "\(child.value)") }
             }, uniquingKeysWith: { a, _ in a })
         }
         return AuditEntry.changes(before: fields(before), after: fields(after)).filter { $0 != "goal_reason" }
-    }
-
-    static func snakeCase(_ name: String) -> String {
-        name.reduce(into: "") { out, c in
-            if c.isUppercase { out += "_" + c.lowercased() } else { out.append(c) }
-        }
     }
 }
