@@ -33,4 +33,26 @@ struct ReportStoreTests {
             #expect(try await reports.publicReport(token: "tok")?.quotes.isEmpty == true, "a withdrawn story leaves the report")
         }
     }
+
+    @Test("an approved story without publication consent cannot be quoted; nothing is stored", arguments: TestDatabase.kinds)
+    func approvedWithoutConsent(kind: DatabaseKind) async throws {
+        try await TestDatabase.with(kind) { database, _ in
+            let w = try await TrajectoryStoreTests.world(database)
+            let t = try await w.trajectories.create(organisationID: w.orgA, TrajectoryStoreTests.draft)
+            let stories = StoryStore(database: database)
+            var draft = StoryStoreTests.story(t.id, link: nil, receipt: "r", retention: "2030-01-01")
+            draft.consent.publication = false
+            let storyID = try await stories.add(draft, organisationID: w.orgA)
+            try await stories.review(organisationID: w.orgA, id: storyID, pseudonymised: "Ik ben [NAAM]", specialCategory: false,
+                                     retentionDate: "2030-01-01", approve: true, by: "Ilse")
+            #expect(try await stories.story(organisationID: w.orgA, id: storyID)?.status == .approved)
+            let highlight = try await EvidenceStore(database: database).addHighlight(organisationID: w.orgA, Highlight(
+                id: "", storyID: storyID, start: 0, end: 2, quote: "Ik", dimensions: [], touchpoint: "", polarity: .none, tags: []))
+            let reports = ReportStore(database: database)
+            await #expect(throws: SamenError.validation("no_publication_consent", field: "quotes")) {
+                try await reports.save(organisationID: w.orgA, trajectoryID: t.id, intro: "x", quoteIDs: [highlight.id], actions: [:], publicToken: "tok")
+            }
+            #expect(try await reports.publicReport(token: "tok") == nil, "nothing was stored")
+        }
+    }
 }

@@ -3,8 +3,8 @@ import Hummingbird
 import SamenCore
 import SamenStore
 
-/// Correcting and deleting insights, personas, journey maps and their steps. The
-/// passages a record rests on are kept by the form (the API can change them).
+/// Correcting and deleting insights, personas, journey maps and their steps, including
+/// which passages (highlights) a record rests on.
 struct DesignEditRoutes: RouteGroup {
     let t: TrajectoryContext
     var pages: RecordPages { RecordPages(t: t) }
@@ -28,19 +28,34 @@ struct DesignEditRoutes: RouteGroup {
     struct Kind<R: Versioned & Sendable> {
         let load: (Request, AppRequestContext, Membership, Trajectory) async throws -> R
         let values: (R) -> [String: String]
-        let spec: (String, Trajectory, R, AppRequestContext) -> RecordPages.Spec
+        /// The form for a record; the options are the trajectory's passages when `linksPassages`.
+        let spec: (String, Trajectory, R, [Option], AppRequestContext) -> RecordPages.Spec
         let name: (R) -> String
         let deleteTitle: String
         let done: (String, Trajectory, R) -> String
         let save: (WriteActor, R, FormData, Int?) async throws -> Void
         let impact: (R) async throws -> DeletionImpact
         let delete: (WriteActor, R, Int?) async throws -> Void
+        var linksPassages = true
+    }
+
+    /// The trajectory's passages as choices for a record's "rests on" field.
+    func passages<R>(_ kind: Kind<R>, _ m: Membership, _ tr: Trajectory) async throws -> [Option] {
+        guard kind.linksPassages else { return [] }
+        return try await EvidenceStore(database: t.services.database).highlights(organisationID: m.organisation.id, trajectoryID: tr.id).map {
+            let quote = $0.quote.count > 140 ? String($0.quote.prefix(140)) + "…" : $0.quote
+            return Option(value: $0.id, label: "“" + quote + "”", selected: false)
+        }
+    }
+
+    func spec<R>(_ kind: Kind<R>, _ m: Membership, _ tr: Trajectory, _ record: R, _ context: AppRequestContext) async throws -> RecordPages.Spec {
+        kind.spec(m.organisation.slug, tr, record, try await passages(kind, m, tr), context)
     }
 
     func form<R>(_ kind: Kind<R>, _ request: Request, _ context: AppRequestContext) async throws -> Response {
         let (m, tr) = try await t.access(request, context, for: .editContent)
         let record = try await kind.load(request, context, m, tr)
-        return pages.editPage(request, context, m, tr, kind.spec(m.organisation.slug, tr, record, context), values: kind.values(record),
+        return pages.editPage(request, context, m, tr, try await spec(kind, m, tr, record, context), values: kind.values(record),
                               version: record.version)
     }
 
@@ -49,7 +64,7 @@ struct DesignEditRoutes: RouteGroup {
         let record = try await kind.load(request, context, m, tr)
         let form = try await request.form(context)
         let actor = try pages.actor(m, context)
-        return try await pages.save(request, context, m, tr, kind.spec(m.organisation.slug, tr, record, context), form: form, reload: {
+        return try await pages.save(request, context, m, tr, try await spec(kind, m, tr, record, context), form: form, reload: {
             let now = try? await kind.load(request, context, m, tr)
             return now.map { (kind.values($0), $0.version) }
         }, write: { try await kind.save(actor, record, form, $0) })
@@ -58,7 +73,7 @@ struct DesignEditRoutes: RouteGroup {
     func deleteForm<R>(_ kind: Kind<R>, _ request: Request, _ context: AppRequestContext) async throws -> Response {
         let (m, tr) = try await t.access(request, context, for: .editContent)
         let record = try await kind.load(request, context, m, tr)
-        let spec = kind.spec(m.organisation.slug, tr, record, context)
+        let spec = kind.spec(m.organisation.slug, tr, record, [], context)
         return pages.deletePage(request, context, m, tr, heading: t.word(kind.deleteTitle, context), name: kind.name(record),
                                 impact: try await kind.impact(record), action: spec.deleteLink ?? spec.action, back: spec.back,
                                 version: record.version)
@@ -67,7 +82,7 @@ struct DesignEditRoutes: RouteGroup {
     func delete<R>(_ kind: Kind<R>, _ request: Request, _ context: AppRequestContext) async throws -> Response {
         let (m, tr) = try await t.access(request, context, for: .editContent)
         let record = try await kind.load(request, context, m, tr)
-        let spec = kind.spec(m.organisation.slug, tr, record, context)
+        let spec = kind.spec(m.organisation.slug, tr, record, [], context)
         let actor = try pages.actor(m, context)
         return try await pages.confirmDelete(
             request, context, m, tr, heading: t.word(kind.deleteTitle, context), name: kind.name(record), action: spec.deleteLink ?? spec.action,
@@ -78,16 +93,17 @@ struct DesignEditRoutes: RouteGroup {
     // MARK: insights
 
     var insight: Kind<Insight> {
-        Kind(load: loader.insight, values: { ["title": $0.title, "description": $0.description] },
-             spec: { slug, tr, i, context in
-                 RecordPages.Spec(heading: t.word("insight_edit_title", context), layout: [("title", .text), ("description", .textarea)],
+        Kind(load: loader.insight, values: { ["title": $0.title, "description": $0.description, "highlights": $0.highlightIDs.joined(separator: "\n")] },
+             spec: { slug, tr, i, passages, context in
+                 RecordPages.Spec(heading: t.word("insight_edit_title", context),
+                                  layout: [("title", .text), ("description", .textarea), ("highlights", .choices(passages))],
                                   action: StoryPath.insightEdit.link(slug, tr.id, i.id), back: StoryPath.insights.link(slug, tr.id),
                                   deleteLink: StoryPath.insightDelete.link(slug, tr.id, i.id))
              },
              name: \.title, deleteTitle: "insight_delete_title", done: { slug, tr, _ in StoryPath.insights.link(slug, tr.id) },
              save: { actor, i, form, expected in
                  var input = InsightInput(i)
-                 input.title = form["title"]; input.description = form["description"]
+                 input.title = form["title"]; input.description = form["description"]; input.highlightIDs = form.values("highlights")
                  _ = try await writes.updateInsight(actor, current: i, input, expected: expected)
              },
              impact: writes.insightImpact, delete: { try await writes.deleteInsight($0, $1, expected: $2) })
@@ -102,13 +118,16 @@ struct DesignEditRoutes: RouteGroup {
 
     // MARK: personas
 
-    static func values(_ p: Persona) -> [String: String] { Dictionary(uniqueKeysWithValues: PersonaInput(p).texts) }
+    static func values(_ p: Persona) -> [String: String] {
+        Dictionary(uniqueKeysWithValues: PersonaInput(p).texts).merging(["highlights": p.highlightIDs.joined(separator: "\n")]) { a, _ in a }
+    }
 
     var persona: Kind<Persona> {
         Kind(load: loader.persona, values: Self.values,
-             spec: { slug, tr, p, context in
+             spec: { slug, tr, p, passages, context in
                  RecordPages.Spec(heading: t.word("persona_edit_title", context),
-                                  layout: Persona.textFields.map { ($0, ["name", "age_band"].contains($0) ? RecordForm.Kind.text : RecordForm.Kind.textarea) },
+                                  layout: Persona.textFields.map { ($0, ["name", "age_band"].contains($0) ? RecordForm.Kind.text : RecordForm.Kind.textarea) }
+                                      + [("highlights", .choices(passages))],
                                   action: StoryPath.personaEdit.link(slug, tr.id, p.id), back: StoryPath.persona.link(slug, tr.id, p.id),
                                   deleteLink: StoryPath.personaDelete.link(slug, tr.id, p.id))
              },
@@ -118,6 +137,7 @@ struct DesignEditRoutes: RouteGroup {
                  input.name = form["name"]; input.quote = form["persona_quote"]; input.ageBand = form["age_band"]; input.situation = form["situation"]
                  input.goals = form["goals"]; input.needs = form["needs"]; input.frustrations = form["frustrations"]; input.channels = form["channels"]
                  input.digitalSkills = form["digital_skills"]; input.network = form["network"]; input.vulnerability = form["vulnerability"]
+                 input.highlightIDs = form.values("highlights")
                  _ = try await writes.updatePersona(actor, current: p, input, expected: expected)
              },
              impact: writes.personaImpact, delete: { try await writes.deletePersona($0, $1, expected: $2) })
@@ -134,7 +154,7 @@ struct DesignEditRoutes: RouteGroup {
 
     var journey: Kind<Journey> {
         Kind(load: loader.journey, values: { ["scenario": $0.scenario, "kind": $0.kind.rawValue] },
-             spec: { slug, tr, j, context in
+             spec: { slug, tr, j, _, context in
                  RecordPages.Spec(heading: t.word("journey_edit_title", context),
                                   layout: [("scenario", .text), ("kind", .select(t.options(Journey.Kind.self, selected: "", prefix: "journey_kind_", context)))],
                                   action: StoryPath.journeyEdit.link(slug, tr.id, j.id), back: StoryPath.journey.link(slug, tr.id, j.id),
@@ -146,7 +166,7 @@ struct DesignEditRoutes: RouteGroup {
                  input.scenario = form["scenario"]; input.kind = form["kind"]
                  _ = try await writes.updateJourney(actor, current: j, input, expected: expected)
              },
-             impact: writes.journeyImpact, delete: { try await writes.deleteJourney($0, $1, expected: $2) })
+             impact: writes.journeyImpact, delete: { try await writes.deleteJourney($0, $1, expected: $2) }, linksPassages: false)
     }
 
     @Sendable func journeyForm(_ request: Request, _ context: AppRequestContext) async throws -> Response { try await form(journey, request, context) }
@@ -170,7 +190,8 @@ struct DesignEditRoutes: RouteGroup {
     static func values(_ s: JourneyStep) -> [String: String] {
         ["stage": s.stage, "position": String(s.position), "touchpoint": s.touchpoint, "channel": s.channel, "actor": s.actor,
          "emotion": String(s.emotion), "pain_points": s.painPoints, "moment_of_truth": s.momentOfTruth ? "1" : "",
-         "opportunities": s.opportunities, "frontstage": s.frontstage, "backstage": s.backstage, "support": s.support]
+         "opportunities": s.opportunities, "frontstage": s.frontstage, "backstage": s.backstage, "support": s.support,
+         "highlights": s.highlightIDs.joined(separator: "\n")]
     }
 
     var step: Kind<StepOfJourney> {
@@ -179,13 +200,13 @@ struct DesignEditRoutes: RouteGroup {
                  return StepOfJourney(journey: journey, step: try await loader.step(request, context, m, journey))
              },
              values: { Self.values($0.step) },
-             spec: { slug, tr, x, context in
+             spec: { slug, tr, x, passages, context in
                  let channels = DesignRules.channels.map { Option(value: $0, label: t.word("channel_" + $0, context), selected: false) }
                  return RecordPages.Spec(
                      heading: t.word("step_edit_title", context),
                      layout: [("stage", .text), ("position", .number), ("touchpoint", .text), ("channel", .select(channels)), ("actor", .text),
                               ("emotion", .number), ("pain_points", .textarea), ("moment_of_truth", .checkbox), ("opportunities", .textarea),
-                              ("frontstage", .textarea), ("backstage", .textarea), ("support", .textarea)],
+                              ("frontstage", .textarea), ("backstage", .textarea), ("support", .textarea), ("highlights", .choices(passages))],
                      action: StoryPath.stepEdit.link(slug, tr.id, x.journey.id, x.step.id), back: StoryPath.journey.link(slug, tr.id, x.journey.id),
                      deleteLink: StoryPath.stepDelete.link(slug, tr.id, x.journey.id, x.step.id))
              },
@@ -197,6 +218,7 @@ struct DesignEditRoutes: RouteGroup {
                  input.actor = form["actor"]; input.emotion = form["emotion"]; input.painPoints = form["pain_points"]
                  input.momentOfTruth = !form["moment_of_truth"].isEmpty; input.opportunities = form["opportunities"]
                  input.frontstage = form["frontstage"]; input.backstage = form["backstage"]; input.support = form["support"]
+                 input.highlightIDs = form.values("highlights")
                  _ = try await writes.updateStep(actor, journey: x.journey, current: x.step, input, expected: expected)
              },
              impact: { _ in DeletionImpact([]) }, delete: { try await writes.deleteStep($0, journey: $1.journey, $1.step, expected: $2) })

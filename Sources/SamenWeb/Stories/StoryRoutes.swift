@@ -224,8 +224,9 @@ struct StoryRoutes: RouteGroup {
                     form: FormState, highlightForm: FormState? = nil, chosenDimensions: [String] = [], chosenPolarity: String = "none",
                     version: Int? = nil, stale: RecordForm.Stale? = nil, status: HTTPResponse.Status) async throws -> Response {
         let slug = membership.organisation.slug
-        // The page shows the original text: whoever reads it is named in the audit trail.
-        try await StoryWrites(database: t.services.database).readOriginal(try RecordPages(t: t).actor(membership, context), story)
+        // Reviewers see the original text and are named in the audit trail; viewers see only the pseudonymised text.
+        let canEdit = membership.role.allows(.editContent)
+        if canEdit { try await StoryWrites(database: t.services.database).readOriginal(try RecordPages(t: t).actor(membership, context), story) }
         let evidence = EvidenceStore(database: t.services.database)
         let org = membership.organisation.id
         let insights = try await evidence.insights(organisationID: org, trajectoryID: trajectory.id)
@@ -247,10 +248,10 @@ struct StoryRoutes: RouteGroup {
                          editPath: StoryPath.highlightEdit.link(slug, trajectory.id, story.id, h.id),
                          deletePath: StoryPath.highlightDelete.link(slug, trajectory.id, story.id, h.id))
         }
-        let body = DetailBody(story: story, original: story.original ?? "", purged: story.original == nil,
+        let body = DetailBody(story: story, original: canEdit ? story.original ?? "" : "", purged: story.original == nil,
                               source: t.word("story_source_" + story.source.rawValue, context), consentInternal: story.consent.internalAnalysis,
                               consentPublication: story.consent.publication, consentReuse: story.consent.reuse, approved: story.status == .approved,
-                              canEdit: membership.role.allows(.editContent), form: form, action: StoryPath.story.link(slug, trajectory.id, story.id),
+                              canEdit: canEdit, form: form, action: StoryPath.story.link(slug, trajectory.id, story.id),
                               back: StoryPath.stories.link(slug, trajectory.id),
                               highlights: highlights, hasHighlights: !highlights.isEmpty,
                               dimensions: HighlightRules.defaultDimensions.map {

@@ -70,8 +70,10 @@ public struct StoryWrites: Sendable {
         try await database.read { sql in try await StoryRecordWrites.storyImpact(sql: sql, id: story.id) }
     }
 
-    /// Whoever is shown the original (not pseudonymised) text is named in the audit trail.
+    /// Only the roles that review a story may see its original (not pseudonymised) text,
+    /// and whoever is shown it is named in the audit trail. Viewers get the pseudonymised text.
     public func readOriginal(_ actor: WriteActor, _ story: Story) async throws {
+        try actor.require(.editContent)
         guard story.original != nil else { return }
         try await AuditStore(database: database).recordRead(actor: actor, trajectoryID: story.trajectoryID, entity: "story", entityID: story.id)
     }

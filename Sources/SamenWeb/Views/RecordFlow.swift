@@ -47,6 +47,7 @@ struct RecordFlow {
     static func typed(_ form: FormData, _ layout: [(String, RecordForm.Kind)]) -> [String: String] {
         Dictionary(uniqueKeysWithValues: layout.map { name, kind in
             if case .checkbox = kind { return (name, form[name].isEmpty ? "" : "1") }
+            if case .choices = kind { return (name, form.values(name).joined(separator: "\n")) }
             return (name, form[name])
         })
     }

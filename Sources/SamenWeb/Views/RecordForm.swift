@@ -8,6 +8,8 @@ struct RecordForm {
     enum Kind {
         case text, date, textarea, number, checkbox
         case select([Option])
+        /// Several of a list (a fieldset of checkboxes); the value holds the chosen values, one per line.
+        case choices([Option])
     }
 
     /// One field; exactly one of the optionals is set, and picks the partial.
@@ -17,7 +19,8 @@ struct RecordForm {
         let textarea: FieldState?
         let number: FieldState?
         let checkbox: FieldState?
-        let select: SelectField?
+        let select: OptionsField?
+        let choices: OptionsField?
 
         init(_ state: FieldState, _ kind: Kind) {
             text = if case .text = kind { state } else { nil }
@@ -25,26 +28,45 @@ struct RecordForm {
             textarea = if case .textarea = kind { state } else { nil }
             number = if case .number = kind { state } else { nil }
             checkbox = if case .checkbox = kind { state } else { nil }
-            select = if case .select(let options) = kind { SelectField(state, options) } else { nil }
+            select = if case .select(let options) = kind { OptionsField(state, options, several: false) } else { nil }
+            choices = if case .choices(let options) = kind { OptionsField(state, options, several: true) } else { nil }
         }
     }
 
-    struct SelectField {
+    /// A field with a list of options: one of them (`.select`) or several (`.choices`, whose
+    /// value holds the chosen ones, one per line).
+    struct OptionsField {
+        struct Choice {
+            let id: String
+            let name: String
+            let value: String
+            let label: String
+            let selected: Bool
+        }
         let name: String
         let label: String
         let error: String?
         let hint: String?
         let describedBy: String
-        let options: [Option]
+        let options: [Choice]
 
-        init(_ state: FieldState, _ options: [Option]) {
+        init(_ state: FieldState, _ options: [Option], several: Bool) {
             name = state.name
             label = state.label
             error = state.error
             hint = state.hint
             describedBy = state.describedBy
-            self.options = options.map { Option(value: $0.value, label: $0.label, selected: $0.value == state.value) }
+            let chosen = several ? Set(RecordForm.lines(state.value)) : [state.value]
+            self.options = options.enumerated().map { index, option in
+                Choice(id: "\(state.name)-\(index + 1)", name: state.name, value: option.value, label: option.label,
+                       selected: chosen.contains(option.value))
+            }
         }
+    }
+
+    /// The values of a `.choices` field, which its form value holds one per line.
+    static func lines(_ value: String) -> [String] {
+        value.split(separator: "\n").map(String.init).filter { !$0.isEmpty }
     }
 
     /// Shown when someone else saved the record after this form was read: the typed value beside the stored one.
@@ -93,6 +115,10 @@ struct RecordForm {
             guard yours != theirs else { return nil }
             func shown(_ value: String) -> String {
                 if case .select(let options) = kind { return options.first { $0.value == value }?.label ?? value }
+                if case .choices(let options) = kind {
+                    let labels = lines(value).map { id in options.first { $0.value == id }?.label ?? id }
+                    return labels.isEmpty ? "–" : labels.joined(separator: "; ")
+                }
                 if case .checkbox = kind { return value.isEmpty || value == "0" ? "–" : "✓" }
                 return value.isEmpty ? "–" : value
             }

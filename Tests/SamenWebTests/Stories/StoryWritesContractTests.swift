@@ -204,14 +204,16 @@ struct StoryWritesContractTests {
         }
     }
 
-    @Test("reading the original text is named in the trail", arguments: TestDatabase.kinds)
+    @Test("only a reviewer may read the original text, and the reading is named in the trail", arguments: TestDatabase.kinds)
     func readOriginal(kind: DatabaseKind) async throws {
         try await TestDatabase.with(kind) { database, _ in
             let w = try await Self.world(database)
             let story = try await w.writes.createInterview(w.ilse, trajectoryID: w.trajectoryID, Self.interview())
-            try await w.writes.readOriginal(w.viewer, story)
+            await #expect(throws: SamenError.forbidden) { try await w.writes.readOriginal(w.viewer, story) }
+            #expect(try await w.trail().filter { $0.action == .readOriginal }.isEmpty, "a refused reading leaves no entry")
+            try await w.writes.readOriginal(w.ilse, story)
             let entry = try #require(try await w.trail().first { $0.action == .readOriginal })
-            #expect(entry.action == .readOriginal && entry.actorName == "Marco" && entry.entityID == story.id && entry.fields.isEmpty)
+            #expect(entry.actorName == w.ilse.displayName && entry.entityID == story.id && entry.fields.isEmpty)
         }
     }
 }
