@@ -16,6 +16,8 @@ protocol FeatureModule {
     static var organisationRoutes: [RouteEntry] { get }
     /// Routes outside any organisation (citizens' public pages).
     static var publicRoutes: [RouteEntry] { get }
+    /// Tabs the feature adds to every trajectory's sub-navigation (path suffix, label key).
+    static var trajectoryTabs: [(String, String)] { get }
     /// The entry in an organisation's navigation, or nil (for this role, or none at all).
     static func navigation(_ membership: Membership, current: String, words: (String) -> String) -> LayoutModel.NavItem?
     /// The feature's migrations, in the one numbered sequence (`Migrations.all` holds them all; a guard test checks both agree).
@@ -33,6 +35,7 @@ protocol FeatureModule {
 
 extension FeatureModule {
     static var publicRoutes: [RouteEntry] { [] }
+    static var trajectoryTabs: [(String, String)] { [] }
     static func navigation(_ membership: Membership, current: String, words: (String) -> String) -> LayoutModel.NavItem? { nil }
     static var migrations: [Migration] { [] }
     static func loadDemo(_ demo: DemoContext) async throws {}

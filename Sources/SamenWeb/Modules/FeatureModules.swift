@@ -11,6 +11,7 @@ enum FeatureModules {
         SurveysModule.self,
         MembersModule.self,
         AuditModule.self,
+        PortfolioModule.self,
     ]}
 
     static func register(on router: Router<AppRequestContext>, services: AppServices) {
@@ -30,6 +31,7 @@ enum FeatureModules {
     }
 
     static var trajectoryExports: [String] { all.flatMap { $0.trajectoryExports } }
+    static var trajectoryTabs: [(String, String)] { all.flatMap { $0.trajectoryTabs } }
     static var migrationVersions: [Int] { all.flatMap { $0.migrations.map(\.version) } }
     static var localeFiles: [String] { all.flatMap { $0.localeFiles } }
     static var openAPIFragments: [String] { all.flatMap { $0.openAPIFragments } }

@@ -56,13 +56,13 @@ struct TrajectoryContext {
     /// Sub-navigation shared by the trajectory pages.
     func tabs(_ slug: String, _ trajectory: Trajectory, current: String, _ context: AppRequestContext) -> [LayoutModel.NavItem] {
         let base = TrajectoryPath.trajectory.link(slug, trajectory.id)
-        return [
+        return ([
             ("", "trajectory_tab_overview"), ("/activities", "trajectory_tab_activities"), ("/stories", "trajectory_tab_stories"),
             ("/insights", "trajectory_tab_insights"), ("/personas", "trajectory_tab_personas"),
             ("/report", "trajectory_tab_report"),
             ("/stakeholders", "trajectory_tab_stakeholders"), ("/participants", "trajectory_tab_participants"),
             ("/representation", "trajectory_tab_representation"), ("/decisions", "trajectory_tab_decisions"),
-        ].map { suffix, key in
+        ] + FeatureModules.trajectoryTabs).map { suffix, key in
             LayoutModel.NavItem(label: word(key, context), url: base + suffix, current: current == base + suffix)
         }
     }
