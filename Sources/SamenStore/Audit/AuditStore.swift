@@ -18,23 +18,11 @@ public struct AuditStore: Sendable {
                               action: AuditAction, fields: [String] = []) async throws {
         try await sql.raw("""
             INSERT INTO audit_log (id, organisation_id, trajectory_id, actor_id, actor_name, at, entity, entity_id, action, fields)
-            VALUES (\(bind: orderedID()), \(bind: actor.organisationID), \(bind: trajectoryID), \(bind: actor.userID),
+            VALUES (\(bind: Identifier.ordered()), \(bind: actor.organisationID), \(bind: trajectoryID), \(bind: actor.userID),
                     \(bind: actor.displayName), \(bind: Clock.now()), \(bind: entity), \(bind: entityID), \(bind: action.rawValue),
                     \(bind: fields.joined(separator: ",")))
             """).run()
     }
-
-    /// Ids that sort in the order entries were written (several writes share one second):
-    /// microseconds since 1970, strictly increasing in this process, then random characters.
-    static func orderedID() -> String {
-        let micros = lastMicros.withLock { last in
-            last = max(last + 1, Int64(Date().timeIntervalSince1970 * 1_000_000))
-            return last
-        }
-        return String(format: "%016llx", micros) + "-" + Identifier.make().prefix(8)
-    }
-
-    static let lastMicros = Mutex<Int64>(0)
 
     /// Records a read (for example of a story's original text) in a transaction of its own.
     public func recordRead(actor: WriteActor, trajectoryID: String?, entity: String, entityID: String) async throws {

@@ -62,7 +62,7 @@ public struct PortfolioStore: Sendable {
         try await database.read { sql in
             try await sql.raw("""
                 SELECT c.* FROM intervention_status_changes c JOIN interventions i ON i.id = c.intervention_id
-                WHERE c.intervention_id = \(bind: interventionID) AND i.\(Self.owned(organisationID)) ORDER BY c.at, c.id
+                WHERE c.intervention_id = \(bind: interventionID) AND i.\(Self.owned(organisationID)) ORDER BY c.id
                 """).all().map { row in
                     StatusChange(id: try row.decode(column: "id", as: String.self), interventionID: interventionID,
                                  from: try row.decode(column: "from_status", as: String?.self).flatMap(InterventionStatus.init(rawValue:)),
@@ -118,7 +118,7 @@ public struct PortfolioStore: Sendable {
     static func insertChange(sql: any SQLDatabase, _ change: StatusChange) async throws {
         try await sql.raw("""
             INSERT INTO intervention_status_changes (id, intervention_id, from_status, to_status, changed_on, reason, changed_by, at)
-            VALUES (\(bind: Identifier.make()), \(bind: change.interventionID), \(bind: change.from?.rawValue), \(bind: change.to.rawValue),
+            VALUES (\(bind: Identifier.ordered()), \(bind: change.interventionID), \(bind: change.from?.rawValue), \(bind: change.to.rawValue),
                     \(bind: change.on), \(bind: change.reason), \(bind: change.by), \(bind: Clock.now()))
             """).run()
     }
