@@ -135,3 +135,13 @@ public struct MaturityAssessment: Sendable, Hashable, Codable, Versioned {
         self.version = version
     }
 }
+
+/// Where self-assessment and citizens' experience disagree (domain.md §7): a dimension rated
+/// managed or citizen-led (4–5) while the survey's gap is large even at the low end of its
+/// confidence interval (at least one scale point).
+public enum GrowthModelRules {
+    public static let matureLevel = 4
+    public static let largeGap = 1.0
+
+    public static func contradicts(level: Int, gapLow: Double) -> Bool { level >= matureLevel && gapLow >= largeGap }
+}

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import SamenCore
+import SamenAnalytics
 import SamenStore
 
 /// The growth model of a trajectory: per dimension the latest maturity self-assessment
@@ -20,6 +21,41 @@ struct GrowthModelRoutes: RouteGroup {
         let assessedOn: String
         let targets: String
         let assessed: Bool
+        let gap: String
+        let warning: Bool
+    }
+
+    /// The gap citizens reported on a dimension in the latest wave of the trajectory's survey.
+    struct MeasuredGap {
+        let gap: Double
+        let low: Double
+        let high: Double
+        let n: Int
+        let wave: String
+    }
+
+    /// From the trajectory's first survey with answers; the latest wave is the latest in time
+    /// (start, then end, then creation), never by name. Cells under 10 people are left out.
+    func measuredGaps(_ m: Membership, _ tr: Trajectory) async throws -> [String: MeasuredGap] {
+        let service = SurveyService(database: t.services.database)
+        for survey in try await service.surveys.surveys(organisationID: m.organisation.id) where survey.trajectoryID == tr.id {
+            let dataset = try await service.dataset(organisationID: m.organisation.id, survey: survey)
+            guard let latest = dataset.waves.max(by: { ($0.startsOn ?? "", $0.endsOn ?? "", $0.createdAt) < ($1.startsOn ?? "", $1.endsOn ?? "", $1.createdAt) })
+            else { continue }
+            var gaps: [String: MeasuredGap] = [:]
+            for code in PortfolioWrites.dimensions {
+                guard let r = dataset.analysis.result(dimension: code, segment: SurveySegmentLevel(variable: "wave", level: latest.name)),
+                      r.n >= surveySuppressionThreshold, let gap = r.gapMean, let ci = r.gapConfidenceInterval else { continue }
+                gaps[code] = MeasuredGap(gap: gap, low: ci.low, high: ci.high, n: r.n, wave: latest.name)
+            }
+            if !gaps.isEmpty { return gaps }
+        }
+        return [:]
+    }
+
+    func number(_ value: Double, _ context: AppRequestContext) -> String {
+        let text = String(format: "%.2f", value)
+        return context.locale == .nl ? text.replacingOccurrences(of: ".", with: ",") : text
     }
 
     struct AssessmentRow {
@@ -35,6 +71,8 @@ struct GrowthModelRoutes: RouteGroup {
 
     struct Body {
         let dimensions: [DimensionRow]
+        let warnings: [String]
+        let hasWarnings: Bool
         let history: [AssessmentRow]
         let hasHistory: Bool
         let canEdit: Bool
@@ -53,13 +91,18 @@ struct GrowthModelRoutes: RouteGroup {
                 errors: [SamenError], status: HTTPResponse.Status) async throws -> Response {
         let slug = m.organisation.slug
         let all = try await store.assessments(organisationID: m.organisation.id, trajectoryID: tr.id)
+        let measured = try await measuredGaps(m, tr)
         let rows = PortfolioWrites.dimensions.map { code in
             let latest = all.last { $0.dimension == code }
             let targets = [("horizon_short", latest?.targetShort), ("horizon_medium", latest?.targetMedium), ("horizon_long", latest?.targetLong)]
                 .compactMap { key, level in level.map { t.word(key, context) + ": \($0)" } }.joined(separator: ", ")
             return DimensionRow(dimension: t.word("dimension_" + code, context), level: latest.map { String($0.level) } ?? "–",
                                 levelName: latest.map { t.word("maturity_level_\($0.level)", context) } ?? t.word("maturity_not_assessed", context),
-                                assessedOn: latest?.assessedOn ?? "", targets: targets.isEmpty ? "–" : targets, assessed: latest != nil)
+                                assessedOn: latest?.assessedOn ?? "", targets: targets.isEmpty ? "–" : targets, assessed: latest != nil,
+                                gap: measured[code].map { g in
+                                    number(g.gap, context) + " (" + number(g.low, context) + " – " + number(g.high, context) + "; n = \(g.n), " + g.wave + ")"
+                                } ?? "–",
+                                warning: latest.map { a in measured[code].map { GrowthModelRules.contradicts(level: a.level, gapLow: $0.low) } ?? false } ?? false)
         }
         let history = all.sorted { ($0.assessedOn, $0.dimension) > ($1.assessedOn, $1.dimension) }.map {
             AssessmentRow(dimension: t.word("dimension_" + $0.dimension, context), level: "\($0.level) – " + t.word("maturity_level_\($0.level)", context),
@@ -68,7 +111,8 @@ struct GrowthModelRoutes: RouteGroup {
         }
         let canEdit = m.role.allows(.editContent)
         let state = t.renderer.form(values, errors: errors, names: AssessmentForm.names, context)
-        let body = Body(dimensions: rows, history: history, hasHistory: !history.isEmpty, canEdit: canEdit,
+        let warnings = rows.filter(\.warning).map(\.dimension)
+        let body = Body(dimensions: rows, warnings: warnings, hasWarnings: !warnings.isEmpty, history: history, hasHistory: !history.isEmpty, canEdit: canEdit,
                         action: PortfolioPath.growth.link(slug, tr.id), back: PortfolioPath.portfolio.link(slug, tr.id), form: state,
                         fields: canEdit ? RecordForm.fields(AssessmentForm.layout(t, context), state) : [])
         return t.page("growth-model", title: t.word("growth_title", context), body: body, request: request, context: context,

@@ -25,6 +25,11 @@ struct PortfolioWebTests {
             #expect(try await ilse.get(trajectory).text.contains(#"href="\#(trajectory)/portfolio""#), "a tab on every trajectory page")
             let growth = try await ilse.get(trajectory + "/portfolio/growth")
             #expect(growth.status == .ok && growth.text.contains("Gestuurd") && growth.text.contains(#"id="assessment-form""#))
+            // The demo rates "Gekend worden" at 4 while the survey's latest wave shows a large gap there.
+            let warning = try #require(growth.text.firstMatch(of: /id="growth-warnings"(?s:.)*?<\/div>/).map { String($0.output) })
+            #expect(warning.contains("Gekend worden"), "the contradiction is called out")
+            #expect(!warning.contains("Proactiviteit"), "a dimension rated low is not")
+            #expect(growth.text.contains("n = 150, Najaar 2026"), "the gap of the latest wave in time, with its size")
         }
     }
 
