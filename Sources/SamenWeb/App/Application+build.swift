@@ -105,10 +105,17 @@ public func buildRouter(database: Database, configuration: SamenConfiguration) a
     )
     _ = MetricsRegistry.shared
     let router = Router(context: AppRequestContext.self)
+    // Order matters: the security headers wrap everything (errors and redirects too); the
+    // path check runs before anyone reads the path; who is asking is known before a large
+    // body is read (upload gate), and the CSRF check is the first to read a form.
+    router.add(middleware: ForwardedRequestMiddleware(proxies: TrustedProxies(configuration.trustedProxies), secure: configuration.secureCookies))
+    router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: MetricsMiddleware())
     router.add(middleware: ErrorMiddleware(renderer: services.renderer, cookies: services.cookies))
-    router.add(middleware: SecurityHeadersMiddleware(secure: configuration.secureCookies))
+    router.add(middleware: PathSegmentsMiddleware())
     router.add(middleware: SessionMiddleware(accounts: services.accounts, cookies: services.cookies))
+    router.add(middleware: UploadGateMiddleware(organisations: services.organisations,
+                                                slots: UploadSlots(capacity: configuration.maxConcurrentUploads)))
     router.add(middleware: CSRFMiddleware(cookies: services.cookies))
     router.add(middleware: MethodNotAllowedMiddleware())
     router.add(middleware: RequestValidationMiddleware(document: Data(buffer: services.openAPIDocument), organisations: services.organisations))
