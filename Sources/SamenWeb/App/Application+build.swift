@@ -104,6 +104,8 @@ public func buildRouter(database: Database, configuration: SamenConfiguration) a
         voteIntake: VoteGroupCommit(store: ConversationVoteStore(database: database))
     )
     _ = MetricsRegistry.shared
+    // Make the decoy hash now, so the first login with an unknown e-mail takes no longer than later ones.
+    Task { [accounts = services.accounts] in _ = try? await accounts.decoyHash() }
     let router = Router(context: AppRequestContext.self)
     // Order matters: the security headers wrap everything (errors and redirects too); the
     // path check runs before anyone reads the path; who is asking is known before a large

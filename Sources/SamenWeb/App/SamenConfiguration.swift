@@ -15,7 +15,8 @@ public struct SamenConfiguration: Sendable {
     /// Load the demo organisation at start when the database has no users yet.
     public var loadDemo: Bool
     public var sessionLifetime: Int64
-    /// Failed logins allowed per account (and 4× per client) in `loginWindow` seconds.
+    /// Failed logins of one account from one address in `loginWindow` seconds before that pair
+    /// must wait (growing waits, see `LoginThrottle`); 20× that per address over all accounts.
     public var loginAttemptLimit: Int
     public var loginWindow: Int64
     public var logLevel: String
