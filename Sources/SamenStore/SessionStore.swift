@@ -144,9 +144,27 @@ public struct LoginFailureStore: Sendable {
         }
     }
 
+    /// Failures of one account from one client since `since`, and when the latest was.
+    public func pair(accountKey: String, clientKey: String, since: Int64) async throws -> (count: Int, latest: Int64?) {
+        try await database.read { sql in
+            let row = try await sql.raw("""
+                SELECT COUNT(*) AS n, MAX(failed_at) AS latest FROM login_failures
+                WHERE account_key = \(bind: accountKey) AND client_key = \(bind: clientKey) AND failed_at >= \(bind: since)
+                """).first()
+            return (try row?.decode(column: "n", as: Int.self) ?? 0, try row?.decode(column: "latest", as: Int64?.self) ?? nil)
+        }
+    }
+
     public func clear(accountKey: String) async throws {
         try await database.transaction { sql in
             try await sql.raw("DELETE FROM login_failures WHERE account_key = \(bind: accountKey)").run()
+        }
+    }
+
+    /// Forgets one account's failures from one client (after that client logged in).
+    public func clear(accountKey: String, clientKey: String) async throws {
+        try await database.transaction { sql in
+            try await sql.raw("DELETE FROM login_failures WHERE account_key = \(bind: accountKey) AND client_key = \(bind: clientKey)").run()
         }
     }
 }

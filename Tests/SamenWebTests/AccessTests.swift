@@ -139,7 +139,7 @@ struct AccessTests {
 
     @Test("pages carry security headers; health and metrics answer")
     func headersHealthMetrics() async throws {
-        try await withApp { client in
+        try await withApp(configure: { $0.metricsToken = "metrics-secret" }) { client in
             let browser = Browser(client)
             let page = try await browser.get("/login")
             #expect(page.headers[.contentSecurityPolicy]?.contains("default-src 'self'") == true)
@@ -147,7 +147,7 @@ struct AccessTests {
             let health = try await browser.get("/healthz")
             #expect(health.status == .ok)
             #expect(health.jsonObject["status"] as? String == "ok")
-            let metrics = try await browser.get("/metrics")
+            let metrics = try await browser.request(.get, "/metrics", headers: [.authorization: "Bearer metrics-secret"])
             #expect(metrics.status == .ok)
             #expect(metrics.text.contains("hb_requests") || metrics.text.contains("http_requests"), "request metrics are exported")
             #expect(try await browser.get("/static/samen.css").headers[.contentType]?.hasPrefix("text/css") == true)

@@ -101,7 +101,7 @@ struct AuthTests {
         }
     }
 
-    @Test("after five failures the account is locked for a while, even with the right password")
+    @Test("after five failures from one address, that address waits before its next try, even with the right password")
     func rateLimit() async throws {
         try await withApp { client in
             let browser = Browser(client)

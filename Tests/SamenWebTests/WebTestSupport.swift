@@ -11,13 +11,16 @@ func withApp<T: Sendable>(
     kind: DatabaseKind = .sqlite,
     demo: Bool = true,
     secureCookies: Bool = false,
+    testing: TestingSetup = .router,
+    configure: (inout SamenConfiguration) -> Void = { _ in },
     _ body: @escaping @Sendable (any TestClientProtocol) async throws -> T
 ) async throws -> T {
     let url = try await TestDatabase.makeURL(kind)
-    let configuration = SamenConfiguration(databaseURL: url, secureCookies: secureCookies, bcryptCost: 4, loadDemo: demo)
+    var configuration = SamenConfiguration(databaseURL: url, secureCookies: secureCookies, bcryptCost: 4, loadDemo: demo)
+    configure(&configuration)
     do {
         let app = try await buildApplication(configuration: configuration)
-        let result = try await app.test(.router, body)
+        let result = try await app.test(testing, body)
         await TestDatabase.drop(url: url, kind: kind)
         return result
     } catch {

@@ -12,11 +12,17 @@ public struct AppRequestContext: RequestContext {
     public var sessionTokenHash: String?
     /// The CSRF token every form on the page must carry back.
     public var csrfToken: String = ""
+    /// True when `csrfToken` is derived from the session (logged in) rather than the
+    /// double-submit cookie (anonymous forms).
+    public var csrfBoundToSession = false
 
     /// The key of a one-time notice to show on this page ("saved"), from the notice cookie.
     public var noticeKey: String?
-    /// The client's address, for rate limits (never logged, only hashed).
+    /// The client's address, for rate limits (never logged, only hashed); behind a trusted
+    /// proxy the forwarded one (see `ForwardedRequestMiddleware`).
     public var clientAddress: String
+    /// Whether the browser reached us over https (directly or through a trusted proxy).
+    public var isHTTPS = false
 
     public init(source: Source) {
         self.coreContext = .init(source: source)
@@ -24,7 +30,7 @@ public struct AppRequestContext: RequestContext {
     }
 
     /// Largest body this request may send (larger gets 413): 1 MB for forms and JSON,
-    /// more for a Pol.is export (see `uploadLimit(forPath:)`). Set by the CSRF middleware.
+    /// more for a Pol.is export (see `uploadLimit(forPath:)`). Set by `UploadGateMiddleware`.
     public var maxUploadSize: Int = AppRequestContext.formLimit
 
     public static let formLimit = 1_048_576

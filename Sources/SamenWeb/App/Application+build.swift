@@ -104,11 +104,20 @@ public func buildRouter(database: Database, configuration: SamenConfiguration) a
         voteIntake: VoteGroupCommit(store: ConversationVoteStore(database: database))
     )
     _ = MetricsRegistry.shared
+    // Make the decoy hash now, so the first login with an unknown e-mail takes no longer than later ones.
+    Task { [accounts = services.accounts] in _ = try? await accounts.decoyHash() }
     let router = Router(context: AppRequestContext.self)
+    // Order matters: the security headers wrap everything (errors and redirects too); the
+    // path check runs before anyone reads the path; who is asking is known before a large
+    // body is read (upload gate), and the CSRF check is the first to read a form.
+    router.add(middleware: ForwardedRequestMiddleware(proxies: TrustedProxies(configuration.trustedProxies), secure: configuration.secureCookies))
+    router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: MetricsMiddleware())
     router.add(middleware: ErrorMiddleware(renderer: services.renderer, cookies: services.cookies))
-    router.add(middleware: SecurityHeadersMiddleware(secure: configuration.secureCookies))
+    router.add(middleware: PathSegmentsMiddleware())
     router.add(middleware: SessionMiddleware(accounts: services.accounts, cookies: services.cookies))
+    router.add(middleware: UploadGateMiddleware(organisations: services.organisations,
+                                                slots: UploadSlots(capacity: configuration.maxConcurrentUploads)))
     router.add(middleware: CSRFMiddleware(cookies: services.cookies))
     router.add(middleware: MethodNotAllowedMiddleware())
     router.add(middleware: RequestValidationMiddleware(document: Data(buffer: services.openAPIDocument), organisations: services.organisations))

@@ -15,10 +15,19 @@ public struct SamenConfiguration: Sendable {
     /// Load the demo organisation at start when the database has no users yet.
     public var loadDemo: Bool
     public var sessionLifetime: Int64
-    /// Failed logins allowed per account (and 4× per client) in `loginWindow` seconds.
+    /// Failed logins of one account from one address in `loginWindow` seconds before that pair
+    /// must wait (growing waits, see `LoginThrottle`); 20× that per address over all accounts.
     public var loginAttemptLimit: Int
     public var loginWindow: Int64
     public var logLevel: String
+    /// Proxies whose `X-Forwarded-For` / `X-Forwarded-Proto` are believed (IPs or CIDRs,
+    /// from `SAMEN_TRUSTED_PROXIES`); from anyone else those headers are ignored.
+    public var trustedProxies: [String] = []
+    /// A bearer token that opens `/metrics` from anywhere (`SAMEN_METRICS_TOKEN`); without
+    /// it `/metrics` answers only to loopback.
+    public var metricsToken: String?
+    /// Large uploads (Pol.is exports) processed at once; more wait outside with 503.
+    public var maxConcurrentUploads: Int = 4
 
     public init(
         databaseURL: String? = nil,
@@ -48,11 +57,12 @@ public struct SamenConfiguration: Sendable {
 
     /// The configuration the environment describes (`SAMEN_DATABASE_URL`, `SAMEN_HOST`,
     /// `SAMEN_PORT`, `SAMEN_DATA_DIR`, `SAMEN_BASE_URL`, `SAMEN_SECURE_COOKIES`,
-    /// `SAMEN_BCRYPT_COST`, `SAMEN_LOG_LEVEL`).
+    /// `SAMEN_BCRYPT_COST`, `SAMEN_LOG_LEVEL`, `SAMEN_TRUSTED_PROXIES`, `SAMEN_METRICS_TOKEN`,
+    /// `SAMEN_MAX_CONCURRENT_UPLOADS`).
     public static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) -> SamenConfiguration {
         let dataDirectory = env["SAMEN_DATA_DIR"] ?? "./samen-data"
         let baseURL = env["SAMEN_BASE_URL"] ?? ""
-        return SamenConfiguration(
+        var configuration = SamenConfiguration(
             databaseURL: env["SAMEN_DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 },
             host: env["SAMEN_HOST"] ?? "127.0.0.1",
             port: env["SAMEN_PORT"].flatMap(Int.init) ?? 8080,
@@ -61,5 +71,10 @@ public struct SamenConfiguration: Sendable {
             bcryptCost: env["SAMEN_BCRYPT_COST"].flatMap(UInt8.init).map { max(4, min(31, $0)) } ?? 12,
             logLevel: env["SAMEN_LOG_LEVEL"] ?? "info"
         )
+        configuration.trustedProxies = (env["SAMEN_TRUSTED_PROXIES"] ?? "").split(separator: ",")
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        configuration.metricsToken = env["SAMEN_METRICS_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
+        configuration.maxConcurrentUploads = env["SAMEN_MAX_CONCURRENT_UPLOADS"].flatMap(Int.init).map { max(1, $0) } ?? 4
+        return configuration
     }
 }

@@ -21,13 +21,17 @@ struct ErrorMiddleware: RouterMiddleware {
                 context.logger.error("unhandled error", metadata: ["type": "\(type(of: error))", "path": "\(request.uri.path)"])
             }
             let allow = (error as? MethodNotAllowedMiddleware.MethodNotAllowed).map { $0.allowed.joined(separator: ", ") }
+            let retryAfter = (error as? HTTPError)?.headers[.retryAfter]
             if request.isAPI {
                 var response = problem.json(request: request, translations: renderer.translations, locale: context.locale)
                 if let allow { response.headers[.allow] = allow }
+                if let retryAfter { response.headers[.retryAfter] = retryAfter }
                 return response
             }
             if problem.code == "unauthenticated" {
-                let back = request.method == .get ? "?return_to=" + (request.uri.path.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "/-_"))) ?? "") : ""
+                let path = request.uri.path
+                let back = request.method == .get && LocalPath.isSafe(path)
+                    ? "?return_to=" + (path.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "/-_"))) ?? "") : ""
                 return .seeOther(Paths.login + back)
             }
             struct ErrorBody {
@@ -46,6 +50,7 @@ struct ErrorMiddleware: RouterMiddleware {
                 request: request, context: context, status: problem.status
             )
             if let allow { response.headers[.allow] = allow }
+            if let retryAfter { response.headers[.retryAfter] = retryAfter }
             return response
         }
     }
@@ -107,6 +112,7 @@ struct Problem {
         case 415: "unsupported_media_type"
         case 422: "validation_failed"
         case 429: "rate_limited"
+        case 503: "service_unavailable"
         default: status.code >= 500 ? "internal_error" : "bad_request"
         }
     }

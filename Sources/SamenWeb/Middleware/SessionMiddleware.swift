@@ -26,6 +26,8 @@ struct SessionMiddleware: RouterMiddleware {
             if let (user, tokenHash) = try await accounts.user(sessionToken: token) {
                 context.user = user
                 context.sessionTokenHash = tokenHash
+                context.csrfToken = Secrets.csrfToken(forSession: token)
+                context.csrfBoundToSession = true
             }
         }
         context.noticeKey = request.cookies[cookies.noticeName].map(\.value).flatMap { $0.isEmpty ? nil : $0 }
@@ -37,10 +39,12 @@ struct SessionMiddleware: RouterMiddleware {
     }
 }
 
-/// Protects every form against cross-site request forgery with a double-submit token:
-/// a random token in an HttpOnly cookie that each form must send back in `_csrf`.
-/// A cross-site page can make the browser send the cookie, but cannot read it to fill
-/// the field. API calls carry a Bearer token instead of cookies and need no CSRF token.
+/// Protects every form against cross-site request forgery. Each form sends back `_csrf`:
+/// when logged in, a token derived from the session (`Secrets.csrfToken(forSession:)`), so a
+/// token from another session — even one planted in the cookie — is refused; for the
+/// anonymous forms (login, citizens' forms) a double-submit token, random and kept in an
+/// HttpOnly cookie. A cross-site page can make the browser send cookies but cannot read them
+/// to fill the field. API calls carry a Bearer token instead of cookies and need no CSRF token.
 struct CSRFMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
     let cookies: CookiePolicy
@@ -48,14 +52,16 @@ struct CSRFMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
         var request = request
-        context.maxUploadSize = AppRequestContext.uploadLimit(forPath: request.uri.path)
         let existing = request.cookies[cookies.csrfName]?.value ?? ""
-        context.csrfToken = existing.count >= 32 ? existing : Secrets.token()
+        if !context.csrfBoundToSession {
+            context.csrfToken = existing.count >= 32 ? existing : Secrets.token()
+        }
+        let expected = context.csrfBoundToSession ? context.csrfToken : existing
         let unsafe = ![.get, .head, .options].contains(request.method)
         if unsafe && !request.isAPI {
             let buffer = try await request.collectBody(upTo: context.maxUploadSize)
             let sent = Self.token(in: buffer, contentType: request.headers[.contentType] ?? "")
-            guard !existing.isEmpty, Secrets.constantTimeEquals(sent, existing) else {
+            guard !expected.isEmpty, Secrets.constantTimeEquals(sent, expected) else {
                 throw SamenError("csrf_invalid", kind: .forbidden)
             }
         }
@@ -85,24 +91,5 @@ extension CSRFMiddleware {
             }
         }
         return nil
-    }
-}
-
-/// Headers that keep pages safe in the browser: no framing, no sniffing, no inline
-/// scripts, no referrer leaks.
-struct SecurityHeadersMiddleware: RouterMiddleware {
-    typealias Context = AppRequestContext
-    let secure: Bool
-
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        var response = try await next(request, context)
-        response.headers[.contentSecurityPolicy] = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'"
-        response.headers[.xContentTypeOptions] = "nosniff"
-        response.headers[HTTPField.Name("X-Frame-Options")!] = "DENY"
-        response.headers[HTTPField.Name("Referrer-Policy")!] = "same-origin"
-        if secure {
-            response.headers[.strictTransportSecurity] = "max-age=31536000"
-        }
-        return response
     }
 }

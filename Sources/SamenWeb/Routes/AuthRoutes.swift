@@ -43,8 +43,8 @@ struct AuthRoutes: RouteGroup {
             if request.cookies[services.cookies.languageName] == nil {
                 response.setCookie(services.cookies.language(result.user.locale))
             }
-            // A fresh CSRF token after login, so a token planted before login is worthless.
-            response.setCookie(services.cookies.csrf(Secrets.token()))
+            // The session's own CSRF token from now on, so a token planted before login is worthless.
+            response.setCookie(services.cookies.csrf(Secrets.csrfToken(forSession: result.sessionToken)))
             return response
         } catch let error as SamenError where error.kind == .unauthenticated || error.kind == .rateLimited {
             let status: HTTPResponse.Status = error.kind == .rateLimited ? .tooManyRequests : .unauthorized

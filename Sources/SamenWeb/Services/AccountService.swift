@@ -4,6 +4,7 @@ import HummingbirdBcrypt
 import NIOPosix
 import SamenCore
 import SamenStore
+import Synchronization
 
 /// Use-cases around accounts: first set-up, logging in and out, passwords, API tokens.
 /// Takes plain values, returns plain values or throws `SamenError` / `ValidationErrors`.
@@ -44,17 +45,30 @@ struct AccountService: Sendable {
     }
 
     /// A hash to verify against when the account does not exist, so a wrong e-mail takes
-    /// as long as a wrong password and answers the same (no account enumeration).
-    private static let decoyHash = Bcrypt.hash("samen-decoy-password", cost: 4)
+    /// as long as a wrong password and answers the same (no account enumeration). Made with
+    /// the configured cost — the cost of real hashes — once per cost and process.
+    func decoyHash() async throws -> String {
+        let cost = configuration.bcryptCost
+        if let known = Self.decoys.withLock({ $0[cost] }) { return known }
+        let made = try await NIOThreadPool.singleton.runIfActive { Bcrypt.hash("samen-decoy-password", cost: cost) }
+        return Self.decoys.withLock { decoys in
+            if let known = decoys[cost] { return known }
+            decoys[cost] = made
+            return made
+        }
+    }
+
+    private static let decoys = Mutex<[UInt8: String]>([:])
 
     struct LoginResult {
         let user: User
         let sessionToken: String
     }
 
-    /// Checks the password, counting failures per account and per client; on success
-    /// opens a session and returns its (secret) token for the cookie.
-    func logIn(email rawEmail: String, password: String, clientKey: String) async throws -> LoginResult {
+    /// Checks the password, throttling per account *and* client together (see
+    /// `LoginThrottle`), so failures from one address never lock the owner out elsewhere;
+    /// on success opens a session and returns its (secret) token for the cookie.
+    func logIn(email rawEmail: String, password: String, clientKey: String, now: Int64 = Clock.now()) async throws -> LoginResult {
         let email = IdentityRules.normalisedEmail(rawEmail)
         var errors: [SamenError] = []
         if email.isEmpty { errors.append(.validation("email_required", field: "email")) }
@@ -62,23 +76,24 @@ struct AccountService: Sendable {
         try ValidationErrors.check(errors)
 
         let accountKey = Secrets.sha256("account:" + email)
-        let since = Clock.now() - configuration.loginWindow
-        let limit = configuration.loginAttemptLimit
-        let accountFailures = try await failures.count(accountKey: accountKey, since: since)
-        let clientFailures = try await failures.count(clientKey: clientKey, since: since)
-        if accountFailures >= limit || clientFailures >= limit * 4 {
+        let throttle = LoginThrottle(limit: configuration.loginAttemptLimit, window: configuration.loginWindow)
+        let pair = try await failures.pair(accountKey: accountKey, clientKey: clientKey, since: now - throttle.window)
+        let clientFailures = try await failures.count(clientKey: clientKey, since: now - throttle.window)
+        if !throttle.allows(pairFailures: pair.count, latestFailure: pair.latest, clientFailures: clientFailures, now: now) {
             throw SamenError.rateLimited
         }
         let credentials = try await users.credentials(email: email)
-        let valid = try await verify(password, hash: credentials?.passwordHash ?? Self.decoyHash)
+        let stored: String
+        if let hash = credentials?.passwordHash { stored = hash } else { stored = try await decoyHash() }
+        let valid = try await verify(password, hash: stored)
         guard valid, let user = credentials?.user else {
-            try await failures.record(accountKey: accountKey, clientKey: clientKey)
+            try await failures.record(accountKey: accountKey, clientKey: clientKey, now: now)
             throw SamenError("login_failed", kind: .unauthenticated, field: "email")
         }
-        try await failures.clear(accountKey: accountKey)
+        try await failures.clear(accountKey: accountKey, clientKey: clientKey)
         let token = Secrets.token()
         try await sessions.create(tokenHash: Secrets.sha256(token), userID: user.id,
-                                  expiresAt: Clock.now() + configuration.sessionLifetime)
+                                  expiresAt: now + configuration.sessionLifetime)
         return LoginResult(user: user, sessionToken: token)
     }
 
@@ -145,8 +160,9 @@ struct AccountService: Sendable {
     func changePassword(user: User, current: String, new: String, confirmation: String, keepSession: String?) async throws {
         var errors = IdentityRules.checkPassword(new, field: "new_password")
         if new != confirmation { errors.append(.validation("password_mismatch", field: "password_confirmation")) }
-        let stored = try await users.passwordHash(userID: user.id) ?? Self.decoyHash
-        if !(try await verify(current, hash: stored)) {
+        var stored = try await users.passwordHash(userID: user.id)
+        if stored == nil { stored = try await decoyHash() }
+        if !(try await verify(current, hash: stored ?? "")) {
             errors.insert(.validation("current_password_wrong", field: "current_password"), at: 0)
         }
         try ValidationErrors.check(errors)

@@ -17,6 +17,18 @@ enum Secrets {
         SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
     }
 
+    /// The CSRF token of a logged-in session: an HMAC of a fixed label keyed with the
+    /// session's secret token. Only the server (while handling that session's request) and
+    /// the browser holding the session can compute it, and it changes with every session,
+    /// so a token learnt or planted in one session is worthless in another.
+    static func csrfToken(forSession sessionToken: String) -> String {
+        let mac = HMAC<SHA256>.authenticationCode(for: Data("samen-csrf-v1".utf8), using: SymmetricKey(data: Data(sessionToken.utf8)))
+        return Data(mac).base64EncodedString()
+            .replacingOccurrences(of: "+", with: "-")
+            .replacingOccurrences(of: "/", with: "_")
+            .replacingOccurrences(of: "=", with: "")
+    }
+
     /// Compares two strings in time that does not depend on where they differ.
     static func constantTimeEquals(_ a: String, _ b: String) -> Bool {
         let x = Array(a.utf8), y = Array(b.utf8)

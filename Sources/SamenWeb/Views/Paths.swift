@@ -23,11 +23,9 @@ public enum Paths {
     public static func memberRole(_ slug: String, _ userID: String) -> String { "/o/\(slug)/members/\(userID)/role" }
     public static func memberRemove(_ slug: String, _ userID: String) -> String { "/o/\(slug)/members/\(userID)/remove" }
 
-    /// Only local paths may be used as a return address (no open redirects).
+    /// Only local paths may be used as a return address (no open redirects); anything else
+    /// becomes the home page. The rule is `LocalPath.isSafe`.
     public static func safeReturn(_ raw: String) -> String {
-        guard raw.hasPrefix("/"), !raw.hasPrefix("//"), !raw.contains("\\"), !raw.contains("\r"), !raw.contains("\n") else {
-            return home
-        }
-        return raw
+        LocalPath.isSafe(raw) ? raw : home
     }
 }
