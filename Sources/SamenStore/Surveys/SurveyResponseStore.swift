@@ -35,13 +35,13 @@ public struct SurveyResponseStore: Sendable {
         }
     }
 
+    /// The survey's waves in time order (`SurveyWave.isEarlier`), never by name.
     public func waves(organisationID: String, surveyID: String) async throws -> [SurveyWave] {
         try await database.read { sql in
             try await sql.raw("""
                 SELECT id, survey_id, name, starts_on, ends_on, created_at FROM survey_waves
                 WHERE organisation_id = \(bind: organisationID) AND survey_id = \(bind: surveyID)
-                ORDER BY created_at, name
-                """).all().map(Self.decodeWave)
+                """).all().map(Self.decodeWave).inTimeOrder()
         }
     }
 

@@ -104,7 +104,14 @@ struct SurveyAPIRoutes: RouteGroup {
         let crosshair = ImportancePerformanceCrosshair(rawValue: request.uri.queryParameters.get("crosshair") ?? "data-means")
         guard let crosshair else { throw ValidationErrors([.validation("crosshair_invalid", field: "crosshair")]) }
         let dataset = try await surveys.dataset(organisationID: membership.organisation.id, survey: survey)
-        let report = SurveyAnalysisReport(responses: dataset.responses, analysis: dataset.analysis, crosshair: crosshair)
+        let query = request.uri.queryParameters
+        let comparison: SurveyWaveComparison?
+        do {
+            comparison = try SurveyWaveComparison.choose(waves: dataset.waves, fromID: query.get("from_wave"),
+                                                         toID: query.get("to_wave"))
+        } catch let error as SamenError { throw ValidationErrors([error]) }
+        let report = SurveyAnalysisReport(responses: dataset.responses, analysis: dataset.analysis, crosshair: crosshair,
+                                          comparedWaves: comparison.map { ($0.from.name, $0.to.name) })
         return Response(status: .ok, headers: [.contentType: "application/json"],
                         body: .init(byteBuffer: ByteBuffer(bytes: try report.json(pretty: false))))
     }
