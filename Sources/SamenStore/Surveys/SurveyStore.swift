@@ -140,56 +140,59 @@ public struct SurveyStore: Sendable {
 
     /// Creates a survey with `itemsPerDimension` items for every dimension of the chosen set.
     public func create(organisationID: String, _ new: NewSurvey) async throws -> Survey {
-        try await database.transaction { sql in
-            if let trajectoryID = new.trajectoryID {
-                let owned = try await sql.raw("""
-                    SELECT id FROM trajectories WHERE id = \(bind: trajectoryID) AND organisation_id = \(bind: organisationID)
-                    """).first()
-                guard owned != nil else { throw ValidationErrors([SamenError("trajectory_unknown", kind: .conflict, field: "trajectory")]) }
-            }
-            guard let set = try await Self.dimensionSet(sql: sql, organisationID: organisationID, id: new.dimensionSetID) else {
-                throw SamenError.validation("dimension_set_unknown", field: "dimension_set")
-            }
-            var items: [SurveyItem] = []
-            for dimension in set.dimensions {
-                for number in 1...max(1, new.itemsPerDimension) {
-                    items.append(SurveyItem(
-                        id: Identifier.make(), dimensionCode: dimension.code, number: number,
-                        textNL: SurveyRules.defaultItemText(dimension, number: number, .nl),
-                        textEN: SurveyRules.defaultItemText(dimension, number: number, .en), isReverseCoded: false))
-                }
-            }
-            let segments = SegmentQuestion.allCases.map { question in
-                new.segments.first { $0.question == question } ?? SurveySegmentQuestion(question: question, levels: [])
-            }
-            let survey = Survey(
-                id: Identifier.make(), organisationID: organisationID, trajectoryID: new.trajectoryID,
-                title: new.title, dimensionSetID: set.id, dimensionSetVersion: set.version, scale: new.scale,
-                asksNPS: new.asksNPS, asksCES: new.asksCES, asksMark: new.asksMark, createdAt: Clock.now(),
-                items: items, segments: segments)
-            try await sql.raw("""
-                INSERT INTO surveys (id, organisation_id, trajectory_id, title, dimension_set_id, dimension_set_version,
-                                     scale_max, asks_nps, asks_ces, asks_mark, created_at)
-                VALUES (\(bind: survey.id), \(bind: organisationID), \(bind: survey.trajectoryID), \(bind: survey.title),
-                        \(bind: set.id), \(bind: set.version), \(bind: survey.scale.rawValue), \(bind: survey.asksNPS ? 1 : 0),
-                        \(bind: survey.asksCES ? 1 : 0), \(bind: survey.asksMark ? 1 : 0), \(bind: survey.createdAt))
-                """).run()
-            for (position, item) in items.enumerated() {
-                try await sql.raw("""
-                    INSERT INTO survey_items (id, survey_id, position, dimension_code, number, text_nl, text_en, reverse_coded)
-                    VALUES (\(bind: item.id), \(bind: survey.id), \(bind: position), \(bind: item.dimensionCode),
-                            \(bind: item.number), \(bind: item.textNL), \(bind: item.textEN), 0)
-                    """).run()
-            }
-            for (position, segment) in segments.enumerated() {
-                try await sql.raw("""
-                    INSERT INTO survey_segment_questions (survey_id, code, position, levels)
-                    VALUES (\(bind: survey.id), \(bind: segment.question.rawValue), \(bind: position),
-                            \(bind: segment.levels.joined(separator: "\n")))
-                    """).run()
-            }
-            return survey
+        try await database.transaction { sql in try await Self.create(sql: sql, organisationID: organisationID, new) }
+    }
+
+    /// The same on the connection of the caller's transaction (the use-case audits it there).
+    public static func create(sql: any SQLDatabase, organisationID: String, _ new: NewSurvey) async throws -> Survey {
+        if let trajectoryID = new.trajectoryID {
+            let owned = try await sql.raw("""
+                SELECT id FROM trajectories WHERE id = \(bind: trajectoryID) AND organisation_id = \(bind: organisationID)
+                """).first()
+            guard owned != nil else { throw ValidationErrors([SamenError("trajectory_unknown", kind: .conflict, field: "trajectory")]) }
         }
+        guard let set = try await dimensionSet(sql: sql, organisationID: organisationID, id: new.dimensionSetID) else {
+            throw SamenError.validation("dimension_set_unknown", field: "dimension_set")
+        }
+        var items: [SurveyItem] = []
+        for dimension in set.dimensions {
+            for number in 1...max(1, new.itemsPerDimension) {
+                items.append(SurveyItem(
+                    id: Identifier.make(), dimensionCode: dimension.code, number: number,
+                    textNL: SurveyRules.defaultItemText(dimension, number: number, .nl),
+                    textEN: SurveyRules.defaultItemText(dimension, number: number, .en), isReverseCoded: false))
+            }
+        }
+        let segments = SegmentQuestion.allCases.map { question in
+            new.segments.first { $0.question == question } ?? SurveySegmentQuestion(question: question, levels: [])
+        }
+        let survey = Survey(
+            id: Identifier.make(), organisationID: organisationID, trajectoryID: new.trajectoryID,
+            title: new.title, dimensionSetID: set.id, dimensionSetVersion: set.version, scale: new.scale,
+            asksNPS: new.asksNPS, asksCES: new.asksCES, asksMark: new.asksMark, createdAt: Clock.now(),
+            items: items, segments: segments)
+        try await sql.raw("""
+            INSERT INTO surveys (id, organisation_id, trajectory_id, title, dimension_set_id, dimension_set_version,
+                                 scale_max, asks_nps, asks_ces, asks_mark, created_at)
+            VALUES (\(bind: survey.id), \(bind: organisationID), \(bind: survey.trajectoryID), \(bind: survey.title),
+                    \(bind: set.id), \(bind: set.version), \(bind: survey.scale.rawValue), \(bind: survey.asksNPS ? 1 : 0),
+                    \(bind: survey.asksCES ? 1 : 0), \(bind: survey.asksMark ? 1 : 0), \(bind: survey.createdAt))
+            """).run()
+        for (position, item) in items.enumerated() {
+            try await sql.raw("""
+                INSERT INTO survey_items (id, survey_id, position, dimension_code, number, text_nl, text_en, reverse_coded)
+                VALUES (\(bind: item.id), \(bind: survey.id), \(bind: position), \(bind: item.dimensionCode),
+                        \(bind: item.number), \(bind: item.textNL), \(bind: item.textEN), 0)
+                """).run()
+        }
+        for (position, segment) in segments.enumerated() {
+            try await sql.raw("""
+                INSERT INTO survey_segment_questions (survey_id, code, position, levels)
+                VALUES (\(bind: survey.id), \(bind: segment.question.rawValue), \(bind: position),
+                        \(bind: segment.levels.joined(separator: "\n")))
+                """).run()
+        }
+        return survey
     }
 
     public func surveys(organisationID: String) async throws -> [Survey] {
@@ -260,25 +263,14 @@ public struct SurveyStore: Sendable {
         }
     }
 
-    /// Rewords items and sets reverse-coding. Refused once answers exist: they were given
-    /// to the wording and direction as it was (`survey_has_answers`, nothing changes).
+    /// Rewords items and sets reverse-coding (`SurveyRecordWrites.updateItems`); refused once answers exist.
     public func updateItems(organisationID: String, surveyID: String, _ changes: [ItemChange]) async throws {
-        try await database.transaction { sql in
-            guard let survey = try await Self.survey(sql: sql, organisationID: organisationID, id: surveyID) else {
-                throw SamenError.notFound
+        do {
+            _ = try await database.transaction { sql in
+                try await SurveyRecordWrites.updateItems(sql: sql, organisationID: organisationID, surveyID: surveyID, changes, expected: nil)
             }
-            if try await SurveyResponseStore.count(sql: sql, organisationID: organisationID, surveyID: surveyID) > 0 {
-                throw SamenError("survey_has_answers", kind: .conflict, field: "items")
-            }
-            let known = Set(survey.items.map(\.id))
-            for change in changes {
-                guard known.contains(change.id) else { throw SamenError.validation("item_unknown", field: "items") }
-                try await sql.raw("""
-                    UPDATE survey_items SET text_nl = \(bind: change.textNL), text_en = \(bind: change.textEN),
-                           reverse_coded = \(bind: change.isReverseCoded ? 1 : 0)
-                    WHERE id = \(bind: change.id) AND survey_id = \(bind: surveyID)
-                    """).run()
-            }
+        } catch let errors as ValidationErrors where errors.errors.count == 1 {
+            throw errors.errors[0]
         }
     }
 }
