@@ -79,7 +79,7 @@ struct SurveyWaveComparisonTests {
         }
     }
 
-    @Test("the API lists waves and results in time order and compares the pair asked for; a bad pair is validation_failed")
+    @Test("the API lists waves and results in time order and compares the pair asked for; a bad pair is a rule_conflict naming why")
     func api() async throws {
         try await withApp { client in
             let ilse = Browser(client)
@@ -107,9 +107,11 @@ struct SurveyWaveComparisonTests {
             #expect(back["from_wave"] as? String == "Najaar 2026" && back["to_wave"] as? String == "Voorjaar 2026")
             #expect(abs((back["difference"] as? Double ?? 0) - 2) < 1e-12)
 
-            for query in ["from_wave=\(later)&to_wave=\(later)", "from_wave=nope&to_wave=\(later)", "from_wave=\(later)"] {
+            for (query, code) in [("from_wave=\(later)&to_wave=\(later)", "waves_same"), ("from_wave=nope&to_wave=\(later)", "wave_unknown"),
+                                  ("from_wave=\(later)", "wave_required")] {
                 let bad = try await ilse.json(.get, base + "/analysis?" + query, token: token)
-                #expect(bad.status == .unprocessableContent && bad.jsonObject["code"] as? String == "validation_failed", "\(query)")
+                #expect(SurveyInstrumentWritesTests.firstErrorCode(bad) == code, "\(query)")
+                #expect(bad.status == .conflict && bad.jsonObject["code"] as? String == "rule_conflict", "\(query)")
             }
         }
     }

@@ -117,7 +117,11 @@ struct SurveyAPIRoutes: RouteGroup {
         do {
             comparison = try SurveyWaveComparison.choose(waves: dataset.waves, fromID: query.get("from_wave"),
                                                          toID: query.get("to_wave"))
-        } catch let error as SamenError { throw ValidationErrors([error]) }
+        } catch let error as SamenError {
+            // Which waves exist is stored state, and the pair is a rule between two parameters
+            // that no schema states: a conflict (409 rule_conflict), like the other state rules.
+            throw ValidationErrors([SamenError(error.code, kind: .conflict, field: error.field)])
+        }
         let report = SurveyAnalysisReport(responses: dataset.responses, analysis: dataset.analysis, crosshair: crosshair,
                                           comparedWaves: comparison.map { ($0.from.name, $0.to.name) })
         return Response(status: .ok, headers: [.contentType: "application/json"],
