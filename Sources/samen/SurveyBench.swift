@@ -108,7 +108,7 @@ enum SurveyBenchPhases {
                            SurveySegmentQuestion(question: .district, levels: SurveyBenchData.districts)]))
             let wave = try await service.responses.createWave(organisationID: organisation.id, surveyID: stored.id,
                                                               name: "bench", startsOn: nil, endsOn: nil)
-            try await service.importData(data, organisationID: organisation.id, survey: stored, wave: wave)
+            try await service.importData(data, actor: .commandLine(organisationID: organisation.id), survey: stored, wave: wave)
             await database.shutdown()
         } catch {
             await database.shutdown()

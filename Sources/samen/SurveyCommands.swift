@@ -19,6 +19,12 @@ struct Analyze: ParsableCommand {
     @Option(help: "Allowed dimension codes, comma-separated, or 'any' (default: the eight default dimensions).")
     var dimensions: String?
     @Option(help: "Importance-performance crosshair: data-means or scale-midpoint.") var crosshair: String = "data-means"
+    @Option(name: .customLong("wave"), help: ArgumentHelp(
+        "A wave and its period as NAME=START or NAME=START..END (yyyy-mm-dd), repeatable. Given, every wave in the file must be named, and waves are ordered by their period; without it, in the order they first appear in the file.",
+        valueName: "name=period"))
+    var wavePeriods: [String] = []
+    @Option(help: "Compare the gaps from this wave (with --to; default: the two latest waves).") var from: String?
+    @Option(help: "Compare the gaps to this wave (with --from).") var to: String?
 
     func run() throws {
         guard let option = SurveyScaleOption(rawValue: scale) else { throw ValidationError("--scale must be 5, 7 or 10.") }
@@ -31,7 +37,12 @@ struct Analyze: ParsableCommand {
         case "any": nil
         case let list?: Set(list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
         }
-        let template = SurveyCSVTemplate(scale: surveyScale, dimensionCodes: codes, reverseCoded: Set(reverse))
+        let waves = try Self.waves(wavePeriods)
+        guard (from == nil) == (to == nil) else { throw ValidationError("--from and --to go together.") }
+        if let from, let to, from == to { throw ValidationError("--from and --to must be two different waves.") }
+        let template = SurveyCSVTemplate(scale: surveyScale, dimensionCodes: codes,
+                                         segmentLevels: waves.isEmpty ? [:] : ["wave": waves.map(\.name)],
+                                         reverseCoded: Set(reverse))
         let data: SurveyCSVData
         do {
             data = try SurveyCSVReader.read(path: file, template: template)
@@ -41,13 +52,40 @@ struct Analyze: ParsableCommand {
         }
         let responses = try data.responses(scale: surveyScale, reverseCoded: Set(reverse))
         let analysis = SurveyGapAnalysis(responses)
-        let report = SurveyAnalysisReport(responses: responses, analysis: analysis, crosshair: cross)
+        let levels = responses.segment(named: "wave")?.levels ?? []
+        for name in [from, to].compactMap({ $0 }) where !levels.contains(name) {
+            throw ValidationError("The file has no wave named '\(name)'.")
+        }
+        let report = SurveyAnalysisReport(responses: responses, analysis: analysis, crosshair: cross,
+                                          comparedWaves: from.flatMap { from in to.map { (from, $0) } })
         if json {
             FileHandle.standardOutput.write(try report.json())
             print()
         } else {
             print(SurveyTextReport.table(report))
         }
+    }
+}
+
+extension Analyze {
+    /// The waves named with --wave, in time order (the one order of `SurveyWave.isEarlier`;
+    /// the order on the command line breaks ties).
+    static func waves(_ arguments: [String]) throws -> [SurveyWave] {
+        let day = /\d{4}-\d{2}-\d{2}/
+        let waves = try arguments.enumerated().map { index, argument -> SurveyWave in
+            guard let equals = argument.lastIndex(of: "=") else {
+                throw ValidationError("--wave needs NAME=START or NAME=START..END, not '\(argument)'.")
+            }
+            let name = argument[..<equals].trimmingCharacters(in: .whitespaces)
+            let dates = argument[argument.index(after: equals)...].components(separatedBy: "..")
+            guard !name.isEmpty, dates.count <= 2, dates.allSatisfy({ $0.wholeMatch(of: day) != nil }) else {
+                throw ValidationError("--wave needs NAME=START or NAME=START..END (yyyy-mm-dd), not '\(argument)'.")
+            }
+            return SurveyWave(id: String(format: "%06d", index), surveyID: "", name: name, startsOn: dates[0],
+                              endsOn: dates.count == 2 ? dates[1] : nil, createdAt: Int64(index))
+        }
+        guard Set(waves.map(\.name)).count == waves.count else { throw ValidationError("--wave names a wave twice.") }
+        return waves.inTimeOrder()
     }
 }
 

@@ -3,7 +3,8 @@ import Foundation
 /// The analysis as a documented JSON interface (`samen analyze FILE.csv --json` and the
 /// API give the same): a top-level `results` array with one object per dimension and
 /// segment level (unweighted figures), plus the importance-performance placement and
-/// the wave comparison when the data have a `wave` variable with two or more levels.
+/// the wave comparison (two chosen waves, by default the two latest in time) when the data
+/// have a `wave` variable with two or more levels.
 /// Undefined figures are `null` (see `SurveyGapResult` for when).
 public struct SurveyAnalysisReport: Encodable, Sendable {
     public struct Segment: Encodable, Sendable, Hashable {
@@ -129,10 +130,13 @@ public struct SurveyAnalysisReport: Encodable, Sendable {
         case importancePerformance = "importance_performance", waveDifferences = "wave_differences"
     }
 
-    /// - Parameter waveVariable: the segment variable that holds the waves; the first and
-    ///   last of its levels are compared.
+    /// - Parameters:
+    ///   - waveVariable: the segment variable that holds the waves, its levels in time order.
+    ///   - comparedWaves: the two wave levels to compare (difference = to − from); nil for
+    ///     the two latest, that is the last two levels.
     public init(responses: SurveyResponses, analysis: SurveyGapAnalysis,
-                crosshair: ImportancePerformanceCrosshair = .dataMeans, waveVariable: String = "wave") {
+                crosshair: ImportancePerformanceCrosshair = .dataMeans, waveVariable: String = "wave",
+                comparedWaves: (from: String, to: String)? = nil) {
         respondents = responses.respondentCount
         scaleMin = responses.scale.minimum
         scaleMax = responses.scale.maximum
@@ -145,9 +149,9 @@ public struct SurveyAnalysisReport: Encodable, Sendable {
                 Point(dimension: $0.dimension, need: $0.need, experience: $0.experience, quadrant: $0.quadrant.rawValue,
                       diagonal: $0.diagonalSide.rawValue)
             })
-        if let waves = responses.segment(named: waveVariable), waves.levels.count >= 2,
-           let differences = analysis.waveDifferences(waveVariable: waveVariable, from: waves.levels[0],
-                                                      to: waves.levels[waves.levels.count - 1]) {
+        let levels = responses.segment(named: waveVariable)?.levels ?? []
+        let pair = comparedWaves ?? (levels.count >= 2 ? (levels[levels.count - 2], levels[levels.count - 1]) : nil)
+        if let pair, let differences = analysis.waveDifferences(waveVariable: waveVariable, from: pair.from, to: pair.to) {
             waveDifferences = differences.map {
                 WaveDifference(dimension: $0.dimension, fromWave: $0.fromWave, toWave: $0.toWave, fromN: $0.fromN,
                                toN: $0.toN, difference: $0.difference, ciLow: $0.confidenceInterval?.low,

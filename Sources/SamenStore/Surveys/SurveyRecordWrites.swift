@@ -40,11 +40,62 @@ public enum SurveyRecordWrites {
         ])
     }
 
+    /// Rewords items and sets reverse-coding, naming the survey version it read (the version
+    /// goes up). Refused once answers exist: they were given to the wording and direction as
+    /// it was (409 `survey_has_answers`, nothing changes).
+    public static func updateItems(sql: any SQLDatabase, organisationID: String, surveyID: String,
+                                   _ changes: [SurveyStore.ItemChange], expected: Int?) async throws -> Int {
+        guard let survey = try await SurveyStore.survey(sql: sql, organisationID: organisationID, id: surveyID) else {
+            throw SamenError.notFound
+        }
+        if try await SurveyResponseStore.count(sql: sql, organisationID: organisationID, surveyID: surveyID) > 0 {
+            throw ValidationErrors([SamenError("survey_has_answers", kind: .conflict, field: "items")])
+        }
+        let known = Set(survey.items.map(\.id))
+        // Which items exist is stored state, not the shape of the request: a conflict (409).
+        guard changes.allSatisfy({ known.contains($0.id) }) else {
+            throw ValidationErrors([SamenError("item_unknown", kind: .conflict, field: "items")])
+        }
+        let version = try await VersionedWrites.update(sql: sql, table: "surveys", key: "id = \(bind: surveyID)", owned: owned(organisationID),
+                                                       set: "title = title", expected: expected)
+        for change in changes {
+            try await sql.raw("""
+                UPDATE survey_items SET text_nl = \(bind: change.textNL), text_en = \(bind: change.textEN),
+                       reverse_coded = \(bind: change.isReverseCoded ? 1 : 0)
+                WHERE id = \(bind: change.id) AND survey_id = \(bind: surveyID)
+                """).run()
+        }
+        return version
+    }
+
     // MARK: waves
 
     public static func deleteWave(sql: any SQLDatabase, organisationID: String, surveyID: String, id: String, expected: Int?) async throws {
         try await VersionedWrites.delete(sql: sql, table: "survey_waves", key: "id = \(bind: id) AND survey_id = \(bind: surveyID)",
                                          owned: owned(organisationID), expected: expected)
+    }
+
+    /// The wave with its row version, on the caller's connection.
+    public static func wave(sql: any SQLDatabase, organisationID: String, surveyID: String, id: String) async throws -> (SurveyWave, Int)? {
+        guard let row = try await sql.raw("""
+            SELECT id, survey_id, name, starts_on, ends_on, created_at, row_version FROM survey_waves
+            WHERE id = \(bind: id) AND survey_id = \(bind: surveyID) AND organisation_id = \(bind: organisationID)
+            """).first() else { return nil }
+        return (try SurveyResponseStore.decodeWave(row), try row.decode(column: "row_version", as: Int.self))
+    }
+
+    /// A new name or period; a name another wave of the survey has is 409 `wave_name_taken`.
+    public static func updateWave(sql: any SQLDatabase, organisationID: String, surveyID: String, id: String, name: String,
+                                  startsOn: String?, endsOn: String?, expected: Int?) async throws -> Int {
+        if try await sql.raw("""
+            SELECT id FROM survey_waves WHERE survey_id = \(bind: surveyID) AND name = \(bind: name) AND id <> \(bind: id)
+            """).first() != nil {
+            throw SamenError("wave_name_taken", kind: .conflict, field: "name")
+        }
+        return try await VersionedWrites.update(sql: sql, table: "survey_waves", key: "id = \(bind: id) AND survey_id = \(bind: surveyID)",
+                                                owned: owned(organisationID),
+                                                set: "name = \(bind: name), starts_on = \(bind: startsOn), ends_on = \(bind: endsOn)",
+                                                expected: expected)
     }
 
     public static func waveImpact(sql: any SQLDatabase, organisationID: String, id: String) async throws -> DeletionImpact {

@@ -16,32 +16,52 @@ public struct SurveyResponseStore: Sendable {
     public func createWave(organisationID: String, surveyID: String, name: String,
                            startsOn: String?, endsOn: String?) async throws -> SurveyWave {
         try await database.transaction { sql in
-            guard try await Self.surveyExists(sql: sql, organisationID: organisationID, surveyID: surveyID) else {
-                throw SamenError.notFound
-            }
-            if try await sql.raw("""
-                SELECT id FROM survey_waves WHERE survey_id = \(bind: surveyID) AND name = \(bind: name)
-                """).first() != nil {
-                throw SamenError("wave_name_taken", kind: .conflict, field: "name")
-            }
-            let wave = SurveyWave(id: Identifier.make(), surveyID: surveyID, name: name, startsOn: startsOn,
-                                  endsOn: endsOn, createdAt: Clock.now())
-            try await sql.raw("""
-                INSERT INTO survey_waves (id, survey_id, organisation_id, name, starts_on, ends_on, created_at)
-                VALUES (\(bind: wave.id), \(bind: surveyID), \(bind: organisationID), \(bind: name),
-                        \(bind: startsOn), \(bind: endsOn), \(bind: wave.createdAt))
-                """).run()
-            return wave
+            try await Self.createWave(sql: sql, organisationID: organisationID, surveyID: surveyID, name: name,
+                                      startsOn: startsOn, endsOn: endsOn)
         }
     }
 
+    /// The same on the connection of the caller's transaction (the use-case audits it there).
+    public static func createWave(sql: any SQLDatabase, organisationID: String, surveyID: String, name: String,
+                                  startsOn: String?, endsOn: String?) async throws -> SurveyWave {
+        guard try await surveyExists(sql: sql, organisationID: organisationID, surveyID: surveyID) else {
+            throw SamenError.notFound
+        }
+        if try await sql.raw("""
+            SELECT id FROM survey_waves WHERE survey_id = \(bind: surveyID) AND name = \(bind: name)
+            """).first() != nil {
+            throw SamenError("wave_name_taken", kind: .conflict, field: "name")
+        }
+        let wave = SurveyWave(id: Identifier.make(), surveyID: surveyID, name: name, startsOn: startsOn,
+                              endsOn: endsOn, createdAt: Clock.now())
+        try await sql.raw("""
+            INSERT INTO survey_waves (id, survey_id, organisation_id, name, starts_on, ends_on, created_at)
+            VALUES (\(bind: wave.id), \(bind: surveyID), \(bind: organisationID), \(bind: name),
+                    \(bind: startsOn), \(bind: endsOn), \(bind: wave.createdAt))
+            """).run()
+        return wave
+    }
+
+    /// The survey's waves in time order (`SurveyWave.isEarlier`), never by name.
     public func waves(organisationID: String, surveyID: String) async throws -> [SurveyWave] {
         try await database.read { sql in
             try await sql.raw("""
                 SELECT id, survey_id, name, starts_on, ends_on, created_at FROM survey_waves
                 WHERE organisation_id = \(bind: organisationID) AND survey_id = \(bind: surveyID)
-                ORDER BY created_at, name
-                """).all().map(Self.decodeWave)
+                """).all().map(Self.decodeWave).inTimeOrder()
+        }
+    }
+
+    /// The row version of each wave of the survey, by wave id (for `If-Match`).
+    public func waveVersions(organisationID: String, surveyID: String) async throws -> [String: Int] {
+        try await database.read { sql in
+            var versions: [String: Int] = [:]
+            for row in try await sql.raw("""
+                SELECT id, row_version FROM survey_waves WHERE organisation_id = \(bind: organisationID) AND survey_id = \(bind: surveyID)
+                """).all() {
+                versions[try row.decode(column: "id", as: String.self)] = try row.decode(column: "row_version", as: Int.self)
+            }
+            return versions
         }
     }
 
@@ -68,17 +88,22 @@ public struct SurveyResponseStore: Sendable {
     /// Stores the hashes of new one-time links for a wave of the organisation.
     public func createLinks(organisationID: String, surveyID: String, waveID: String, tokenHashes: [String]) async throws {
         try await database.transaction { sql in
-            guard try await sql.raw("""
-                SELECT id FROM survey_waves WHERE id = \(bind: waveID) AND survey_id = \(bind: surveyID)
-                  AND organisation_id = \(bind: organisationID)
-                """).first() != nil else { throw SamenError.notFound }
-            let now = Clock.now()
-            for hash in tokenHashes {
-                try await sql.raw("""
-                    INSERT INTO survey_links (token_hash, wave_id, survey_id, organisation_id, created_at)
-                    VALUES (\(bind: hash), \(bind: waveID), \(bind: surveyID), \(bind: organisationID), \(bind: now))
-                    """).run()
-            }
+            try await Self.createLinks(sql: sql, organisationID: organisationID, surveyID: surveyID, waveID: waveID, tokenHashes: tokenHashes)
+        }
+    }
+
+    public static func createLinks(sql: any SQLDatabase, organisationID: String, surveyID: String, waveID: String,
+                                   tokenHashes: [String]) async throws {
+        guard try await sql.raw("""
+            SELECT id FROM survey_waves WHERE id = \(bind: waveID) AND survey_id = \(bind: surveyID)
+              AND organisation_id = \(bind: organisationID)
+            """).first() != nil else { throw SamenError.notFound }
+        let now = Clock.now()
+        for hash in tokenHashes {
+            try await sql.raw("""
+                INSERT INTO survey_links (token_hash, wave_id, survey_id, organisation_id, created_at)
+                VALUES (\(bind: hash), \(bind: waveID), \(bind: surveyID), \(bind: organisationID), \(bind: now))
+                """).run()
         }
     }
 
@@ -145,9 +170,11 @@ public struct SurveyResponseStore: Sendable {
     }
 
     /// The same for many rows: each sheet is made when its batch is written, so a large
-    /// import never holds every row as an object at once.
+    /// import never holds every row as an object at once. With an actor, the audit entry is
+    /// written in the same transaction.
     public func importAnswers(organisationID: String, surveyID: String, waveID: String, count: Int,
-                              sheet: (Int) -> SurveyAnswerSheet, progress: ((Int) -> Void)? = nil) async throws {
+                              sheet: (Int) -> SurveyAnswerSheet, progress: ((Int) -> Void)? = nil,
+                              auditedAs actor: WriteActor? = nil) async throws {
         try await database.transaction { sql in
             guard try await sql.raw("""
                 SELECT id FROM survey_waves WHERE id = \(bind: waveID) AND survey_id = \(bind: surveyID)
@@ -160,6 +187,10 @@ public struct SurveyResponseStore: Sendable {
                                       source: "import", (start..<end).map(sheet))
                 start = end
                 progress?(end)
+            }
+            if let actor {
+                try await AuditStore.record(sql: sql, actor: actor, trajectoryID: nil, entity: "survey_import", entityID: waveID,
+                                            action: .create, fields: ["answers"])
             }
         }
     }

@@ -30,7 +30,7 @@ public struct SurveyStore: Sendable {
         try await database.read { sql in try await Self.dimensionSet(sql: sql, organisationID: organisationID, id: id) }
     }
 
-    static func dimensionSet(sql: any SQLDatabase, organisationID: String, id: String) async throws -> DimensionSet? {
+    public static func dimensionSet(sql: any SQLDatabase, organisationID: String, id: String) async throws -> DimensionSet? {
         guard let row = try await sql.raw("""
             SELECT id, organisation_id, name, source, version FROM survey_dimension_sets
             WHERE id = \(bind: id) AND (organisation_id IS NULL OR organisation_id = \(bind: organisationID))
@@ -38,47 +38,77 @@ public struct SurveyStore: Sendable {
         return try await decodeSet(row, sql: sql)
     }
 
+    /// The row version of each of the organisation's own dimension sets, by id (for the save forms and `If-Match`).
+    public func dimensionSetRowVersions(organisationID: String) async throws -> [String: Int] {
+        try await database.read { sql in
+            var versions: [String: Int] = [:]
+            for row in try await sql.raw("""
+                SELECT id, row_version FROM survey_dimension_sets WHERE organisation_id = \(bind: organisationID)
+                """).all() {
+                versions[try row.decode(column: "id", as: String.self)] = try row.decode(column: "row_version", as: Int.self)
+            }
+            return versions
+        }
+    }
+
     /// A new set of the organisation's own, starting as a copy of another visible set.
     public func copyDimensionSet(organisationID: String, from sourceID: String, name: String) async throws -> DimensionSet {
         try await database.transaction { sql in
-            guard let source = try await Self.dimensionSet(sql: sql, organisationID: organisationID, id: sourceID) else {
-                throw SamenError.notFound
-            }
-            let set = DimensionSet(id: Identifier.make(), organisationID: organisationID, name: name,
-                                   source: "\(source.source); \(source.name) v\(source.version)", version: 1,
-                                   dimensions: source.dimensions)
-            try await sql.raw("""
-                INSERT INTO survey_dimension_sets (id, organisation_id, name, source, version, created_at)
-                VALUES (\(bind: set.id), \(bind: organisationID), \(bind: name), \(bind: set.source), 1, \(bind: Clock.now()))
-                """).run()
-            try await Self.insertDimensions(sql: sql, setID: set.id, set.dimensions)
-            return set
+            try await Self.copyDimensionSet(sql: sql, organisationID: organisationID, from: sourceID, name: name)
         }
+    }
+
+    public static func copyDimensionSet(sql: any SQLDatabase, organisationID: String, from sourceID: String,
+                                        name: String) async throws -> DimensionSet {
+        guard let source = try await dimensionSet(sql: sql, organisationID: organisationID, id: sourceID) else {
+            throw SamenError.notFound
+        }
+        let set = DimensionSet(id: Identifier.make(), organisationID: organisationID, name: name,
+                               source: "\(source.source); \(source.name) v\(source.version)", version: 1,
+                               dimensions: source.dimensions)
+        try await sql.raw("""
+            INSERT INTO survey_dimension_sets (id, organisation_id, name, source, version, created_at)
+            VALUES (\(bind: set.id), \(bind: organisationID), \(bind: name), \(bind: set.source), 1, \(bind: Clock.now()))
+            """).run()
+        try await insertDimensions(sql: sql, setID: set.id, set.dimensions)
+        return set
     }
 
     /// Replaces the dimensions of one of the organisation's own sets and raises its version.
     /// The default set cannot be changed (404: it is not the organisation's).
     public func updateDimensionSet(organisationID: String, id: String, name: String,
                                    dimensions: [DimensionDefinition]) async throws -> DimensionSet {
-        try await database.transaction { sql in
-            guard let current = try await Self.dimensionSet(sql: sql, organisationID: organisationID, id: id),
-                  current.organisationID == organisationID else { throw SamenError.notFound }
-            var codes = Set<String>()
-            for (index, dimension) in dimensions.enumerated() where !codes.insert(dimension.code).inserted {
-                throw SamenError("dimension_code_duplicate", kind: .validation, field: "code_\(index)")
+        do {
+            return try await database.transaction { sql in
+                try await Self.updateDimensionSet(sql: sql, organisationID: organisationID, id: id, name: name,
+                                                  dimensions: dimensions, expected: nil).set
             }
-            try await sql.raw("""
-                UPDATE survey_dimension_sets SET name = \(bind: name), version = version + 1
-                WHERE id = \(bind: id) AND organisation_id = \(bind: organisationID)
-                """).run()
-            try await sql.raw("DELETE FROM survey_dimensions WHERE set_id = \(bind: id)").run()
-            try await Self.insertDimensions(sql: sql, setID: id, dimensions)
-            var updated = current
-            updated.name = name
-            updated.version += 1
-            updated.dimensions = dimensions
-            return updated
+        } catch let errors as ValidationErrors where errors.errors.count == 1 {
+            throw errors.errors[0]
         }
+    }
+
+    /// The same on the caller's transaction, naming the row version it read (`expected`);
+    /// returns the set and its new row version. Two dimensions with one code: 409
+    /// `dimension_code_duplicate` (a rule between entries, not the shape of one).
+    public static func updateDimensionSet(sql: any SQLDatabase, organisationID: String, id: String, name: String,
+                                          dimensions: [DimensionDefinition], expected: Int?) async throws -> (set: DimensionSet, rowVersion: Int) {
+        guard let current = try await dimensionSet(sql: sql, organisationID: organisationID, id: id),
+              current.organisationID == organisationID else { throw SamenError.notFound }
+        var codes = Set<String>()
+        for (index, dimension) in dimensions.enumerated() where !codes.insert(dimension.code).inserted {
+            throw ValidationErrors([SamenError("dimension_code_duplicate", kind: .conflict, field: "code_\(index)")])
+        }
+        let rowVersion = try await VersionedWrites.update(
+            sql: sql, table: "survey_dimension_sets", key: "id = \(bind: id)", owned: "organisation_id = \(bind: organisationID)",
+            set: "name = \(bind: name), version = version + 1", expected: expected)
+        try await sql.raw("DELETE FROM survey_dimensions WHERE set_id = \(bind: id)").run()
+        try await insertDimensions(sql: sql, setID: id, dimensions)
+        var updated = current
+        updated.name = name
+        updated.version += 1
+        updated.dimensions = dimensions
+        return (updated, rowVersion)
     }
 
     static func insertDimensions(sql: any SQLDatabase, setID: String, _ dimensions: [DimensionDefinition]) async throws {
@@ -140,56 +170,59 @@ public struct SurveyStore: Sendable {
 
     /// Creates a survey with `itemsPerDimension` items for every dimension of the chosen set.
     public func create(organisationID: String, _ new: NewSurvey) async throws -> Survey {
-        try await database.transaction { sql in
-            if let trajectoryID = new.trajectoryID {
-                let owned = try await sql.raw("""
-                    SELECT id FROM trajectories WHERE id = \(bind: trajectoryID) AND organisation_id = \(bind: organisationID)
-                    """).first()
-                guard owned != nil else { throw ValidationErrors([SamenError("trajectory_unknown", kind: .conflict, field: "trajectory")]) }
-            }
-            guard let set = try await Self.dimensionSet(sql: sql, organisationID: organisationID, id: new.dimensionSetID) else {
-                throw SamenError.validation("dimension_set_unknown", field: "dimension_set")
-            }
-            var items: [SurveyItem] = []
-            for dimension in set.dimensions {
-                for number in 1...max(1, new.itemsPerDimension) {
-                    items.append(SurveyItem(
-                        id: Identifier.make(), dimensionCode: dimension.code, number: number,
-                        textNL: SurveyRules.defaultItemText(dimension, number: number, .nl),
-                        textEN: SurveyRules.defaultItemText(dimension, number: number, .en), isReverseCoded: false))
-                }
-            }
-            let segments = SegmentQuestion.allCases.map { question in
-                new.segments.first { $0.question == question } ?? SurveySegmentQuestion(question: question, levels: [])
-            }
-            let survey = Survey(
-                id: Identifier.make(), organisationID: organisationID, trajectoryID: new.trajectoryID,
-                title: new.title, dimensionSetID: set.id, dimensionSetVersion: set.version, scale: new.scale,
-                asksNPS: new.asksNPS, asksCES: new.asksCES, asksMark: new.asksMark, createdAt: Clock.now(),
-                items: items, segments: segments)
-            try await sql.raw("""
-                INSERT INTO surveys (id, organisation_id, trajectory_id, title, dimension_set_id, dimension_set_version,
-                                     scale_max, asks_nps, asks_ces, asks_mark, created_at)
-                VALUES (\(bind: survey.id), \(bind: organisationID), \(bind: survey.trajectoryID), \(bind: survey.title),
-                        \(bind: set.id), \(bind: set.version), \(bind: survey.scale.rawValue), \(bind: survey.asksNPS ? 1 : 0),
-                        \(bind: survey.asksCES ? 1 : 0), \(bind: survey.asksMark ? 1 : 0), \(bind: survey.createdAt))
-                """).run()
-            for (position, item) in items.enumerated() {
-                try await sql.raw("""
-                    INSERT INTO survey_items (id, survey_id, position, dimension_code, number, text_nl, text_en, reverse_coded)
-                    VALUES (\(bind: item.id), \(bind: survey.id), \(bind: position), \(bind: item.dimensionCode),
-                            \(bind: item.number), \(bind: item.textNL), \(bind: item.textEN), 0)
-                    """).run()
-            }
-            for (position, segment) in segments.enumerated() {
-                try await sql.raw("""
-                    INSERT INTO survey_segment_questions (survey_id, code, position, levels)
-                    VALUES (\(bind: survey.id), \(bind: segment.question.rawValue), \(bind: position),
-                            \(bind: segment.levels.joined(separator: "\n")))
-                    """).run()
-            }
-            return survey
+        try await database.transaction { sql in try await Self.create(sql: sql, organisationID: organisationID, new) }
+    }
+
+    /// The same on the connection of the caller's transaction (the use-case audits it there).
+    public static func create(sql: any SQLDatabase, organisationID: String, _ new: NewSurvey) async throws -> Survey {
+        if let trajectoryID = new.trajectoryID {
+            let owned = try await sql.raw("""
+                SELECT id FROM trajectories WHERE id = \(bind: trajectoryID) AND organisation_id = \(bind: organisationID)
+                """).first()
+            guard owned != nil else { throw ValidationErrors([SamenError("trajectory_unknown", kind: .conflict, field: "trajectory")]) }
         }
+        guard let set = try await dimensionSet(sql: sql, organisationID: organisationID, id: new.dimensionSetID) else {
+            throw SamenError.validation("dimension_set_unknown", field: "dimension_set")
+        }
+        var items: [SurveyItem] = []
+        for dimension in set.dimensions {
+            for number in 1...max(1, new.itemsPerDimension) {
+                items.append(SurveyItem(
+                    id: Identifier.make(), dimensionCode: dimension.code, number: number,
+                    textNL: SurveyRules.defaultItemText(dimension, number: number, .nl),
+                    textEN: SurveyRules.defaultItemText(dimension, number: number, .en), isReverseCoded: false))
+            }
+        }
+        let segments = SegmentQuestion.allCases.map { question in
+            new.segments.first { $0.question == question } ?? SurveySegmentQuestion(question: question, levels: [])
+        }
+        let survey = Survey(
+            id: Identifier.make(), organisationID: organisationID, trajectoryID: new.trajectoryID,
+            title: new.title, dimensionSetID: set.id, dimensionSetVersion: set.version, scale: new.scale,
+            asksNPS: new.asksNPS, asksCES: new.asksCES, asksMark: new.asksMark, createdAt: Clock.now(),
+            items: items, segments: segments)
+        try await sql.raw("""
+            INSERT INTO surveys (id, organisation_id, trajectory_id, title, dimension_set_id, dimension_set_version,
+                                 scale_max, asks_nps, asks_ces, asks_mark, created_at)
+            VALUES (\(bind: survey.id), \(bind: organisationID), \(bind: survey.trajectoryID), \(bind: survey.title),
+                    \(bind: set.id), \(bind: set.version), \(bind: survey.scale.rawValue), \(bind: survey.asksNPS ? 1 : 0),
+                    \(bind: survey.asksCES ? 1 : 0), \(bind: survey.asksMark ? 1 : 0), \(bind: survey.createdAt))
+            """).run()
+        for (position, item) in items.enumerated() {
+            try await sql.raw("""
+                INSERT INTO survey_items (id, survey_id, position, dimension_code, number, text_nl, text_en, reverse_coded)
+                VALUES (\(bind: item.id), \(bind: survey.id), \(bind: position), \(bind: item.dimensionCode),
+                        \(bind: item.number), \(bind: item.textNL), \(bind: item.textEN), 0)
+                """).run()
+        }
+        for (position, segment) in segments.enumerated() {
+            try await sql.raw("""
+                INSERT INTO survey_segment_questions (survey_id, code, position, levels)
+                VALUES (\(bind: survey.id), \(bind: segment.question.rawValue), \(bind: position),
+                        \(bind: segment.levels.joined(separator: "\n")))
+                """).run()
+        }
+        return survey
     }
 
     public func surveys(organisationID: String) async throws -> [Survey] {
@@ -260,25 +293,14 @@ public struct SurveyStore: Sendable {
         }
     }
 
-    /// Rewords items and sets reverse-coding. Refused once answers exist: they were given
-    /// to the wording and direction as it was (`survey_has_answers`, nothing changes).
+    /// Rewords items and sets reverse-coding (`SurveyRecordWrites.updateItems`); refused once answers exist.
     public func updateItems(organisationID: String, surveyID: String, _ changes: [ItemChange]) async throws {
-        try await database.transaction { sql in
-            guard let survey = try await Self.survey(sql: sql, organisationID: organisationID, id: surveyID) else {
-                throw SamenError.notFound
+        do {
+            _ = try await database.transaction { sql in
+                try await SurveyRecordWrites.updateItems(sql: sql, organisationID: organisationID, surveyID: surveyID, changes, expected: nil)
             }
-            if try await SurveyResponseStore.count(sql: sql, organisationID: organisationID, surveyID: surveyID) > 0 {
-                throw SamenError("survey_has_answers", kind: .conflict, field: "items")
-            }
-            let known = Set(survey.items.map(\.id))
-            for change in changes {
-                guard known.contains(change.id) else { throw SamenError.validation("item_unknown", field: "items") }
-                try await sql.raw("""
-                    UPDATE survey_items SET text_nl = \(bind: change.textNL), text_en = \(bind: change.textEN),
-                           reverse_coded = \(bind: change.isReverseCoded ? 1 : 0)
-                    WHERE id = \(bind: change.id) AND survey_id = \(bind: surveyID)
-                    """).run()
-            }
+        } catch let errors as ValidationErrors where errors.errors.count == 1 {
+            throw errors.errors[0]
         }
     }
 }

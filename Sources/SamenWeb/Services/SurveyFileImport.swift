@@ -21,7 +21,7 @@ extension SurveyService {
             throw SamenError("not_found", kind: .notFound, field: "wave")
         }
         let data = try SurveyCSVReader.read(path: path, template: Self.template(for: survey, wave: target), progress: reading)
-        try await importData(data, organisationID: organisation.id, survey: survey, wave: target) {
+        try await importData(data, actor: .commandLine(organisationID: organisation.id), survey: survey, wave: target) {
             storing?($0, data.rowCount)
         }
         return data.rowCount

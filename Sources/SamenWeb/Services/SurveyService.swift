@@ -53,9 +53,10 @@ public struct SurveyService: Sendable {
         return columns.joined(separator: ";")
     }
 
-    /// Stores a parsed file in the wave, all rows or none.
-    public func importData(_ data: SurveyCSVData, organisationID: String, survey: Survey, wave: SurveyWave,
+    /// Stores a parsed file in the wave, all rows or none, with its audit entry in the same transaction.
+    public func importData(_ data: SurveyCSVData, actor: WriteActor, survey: Survey, wave: SurveyWave,
                            progress: ((Int) -> Void)? = nil) async throws {
+        try actor.require(.runTrajectory)
         let itemIndex = Dictionary(uniqueKeysWithValues: data.items.enumerated().map { ($1.key, $0) })
         let mapping = survey.items.map { itemIndex["\($0.dimensionCode).\($0.number)"] }
         let segmentColumns: [(SegmentQuestion, SurveySegmentVariable)] = data.segments.compactMap { variable in
@@ -67,7 +68,7 @@ public struct SurveyService: Sendable {
             return Int(column[row].rounded())
         }
         try await responses.importAnswers(
-            organisationID: organisationID, surveyID: survey.id, waveID: wave.id, count: data.rowCount,
+            organisationID: actor.organisationID, surveyID: survey.id, waveID: wave.id, count: data.rowCount,
             sheet: { row in
                 var segments: [SegmentQuestion: String] = [:]
                 for (question, variable) in segmentColumns {
@@ -78,7 +79,7 @@ public struct SurveyService: Sendable {
                     need: mapping.map { $0.flatMap { optional(data.need[$0][row]) } },
                     experience: mapping.map { $0.flatMap { optional(data.experience[$0][row]) } },
                     segments: segments, nps: score("nps", row), ces: score("ces", row), mark: score("mark", row))
-            }, progress: progress)
+            }, progress: progress, auditedAs: actor)
     }
 
     /// Every answer of the survey, analysed per dimension, segment level and wave.

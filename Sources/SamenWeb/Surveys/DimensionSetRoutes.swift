@@ -39,6 +39,8 @@ struct DimensionSetRoutes: RouteGroup {
         let name: String
         let source: String
         let version: Int
+        /// The row version the save form names (a stale save is refused).
+        let rowVersion: Int
         let editable: Bool
         let savePath: String
         let deletePath: String
@@ -63,6 +65,7 @@ struct DimensionSetRoutes: RouteGroup {
         let slug = membership.organisation.slug
         let canEdit = membership.role.allows(.runTrajectory)
         let sets = try await store.dimensionSets(organisationID: membership.organisation.id)
+        let versions = try await store.dimensionSetRowVersions(organisationID: membership.organisation.id)
         let views = sets.map { set in
             let editable = canEdit && !set.isDefault
             var rows = set.dimensions.enumerated().map { index, dimension in
@@ -72,7 +75,8 @@ struct DimensionSetRoutes: RouteGroup {
             if editable {
                 rows.append(DimensionRow(index: rows.count, code: "", nameNL: "", nameEN: "", definitionNL: "", definitionEN: "", isNew: true))
             }
-            return SetView(id: set.id, name: set.name, source: set.source, version: set.version, editable: editable,
+            return SetView(id: set.id, name: set.name, source: set.source, version: set.version, rowVersion: versions[set.id] ?? 0,
+                           editable: editable,
                            savePath: Paths.dimensionSet(slug, set.id), deletePath: SurveyPath.setDelete.link(slug, set.id), dimensions: rows)
         }
         let body = Body(sets: views, canEdit: canEdit, copyPath: Paths.dimensionSets(slug), form: form,
@@ -82,15 +86,17 @@ struct DimensionSetRoutes: RouteGroup {
                              nav: services.organisationNav(membership, current: request.uri.path, context))
     }
 
+    var writes: SurveyWrites { SurveyWrites(database: services.database) }
+
     @Sendable func copy(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let membership = try await services.membership(request, context, for: .runTrajectory)
         let form = try await request.form(context)
-        let errors = SurveyRules.checkDimensionName(form["name"], field: "name")
-        if !errors.isEmpty {
-            return try await page(request, context, membership, form: renderer.form(["name": form["name"]], errors: errors, context),
+        do {
+            _ = try await writes.createDimensionSet(try RecordFlow.actor(membership, context), from: form["source"], name: form["name"])
+        } catch let failed as ValidationErrors {
+            return try await page(request, context, membership, form: renderer.form(["name": form["name"]], errors: failed.errors, context),
                                   status: .unprocessableContent)
         }
-        _ = try await store.copyDimensionSet(organisationID: membership.organisation.id, from: form["source"], name: form["name"].trimmed)
         return services.cookies.redirect(Paths.dimensionSets(membership.organisation.slug), notice: "notice_saved")
     }
 
@@ -99,28 +105,29 @@ struct DimensionSetRoutes: RouteGroup {
         let setID = try request.parameter("set", context)
         let form = try await request.form(context)
         var dimensions: [DimensionDefinition] = []
-        var errors = SurveyRules.checkDimensionName(form["set_name"], field: "set_name")
+        var positions: [Int] = []
         for index in 0..<100 {
-            let code = form["code_\(index)"].trimmed
-            let nameNL = form["name_nl_\(index)"].trimmed
-            if code.isEmpty && nameNL.isEmpty { continue }
-            errors += SurveyRules.checkDimensionCode(code, field: "code_\(index)")
-            errors += SurveyRules.checkDimensionName(nameNL, field: "name_nl_\(index)")
-            let nameEN = form["name_en_\(index)"].trimmed
-            dimensions.append(DimensionDefinition(code: code, nameNL: nameNL, nameEN: nameEN.isEmpty ? nameNL : nameEN,
-                                                  definitionNL: form["definition_nl_\(index)"].trimmed,
-                                                  definitionEN: form["definition_en_\(index)"].trimmed))
+            if form["code_\(index)"].trimmed.isEmpty && form["name_nl_\(index)"].trimmed.isEmpty { continue }
+            positions.append(index)
+            dimensions.append(DimensionDefinition(code: form["code_\(index)"], nameNL: form["name_nl_\(index)"], nameEN: form["name_en_\(index)"],
+                                                  definitionNL: form["definition_nl_\(index)"], definitionEN: form["definition_en_\(index)"]))
         }
         do {
-            try ValidationErrors.check(errors)
-            _ = try await store.updateDimensionSet(organisationID: membership.organisation.id, id: setID,
-                                                   name: form["set_name"].trimmed, dimensions: dimensions)
+            _ = try await writes.updateDimensionSet(try RecordFlow.actor(membership, context), id: setID, name: form["set_name"],
+                                                    dimensions: dimensions, expected: RecordForm.version(form["version"]),
+                                                    fields: { ("code_\(positions[$0])", "name_nl_\(positions[$0])") })
         } catch let failed as ValidationErrors {
-            return try await page(request, context, membership, form: renderer.form(errors: failed.errors, context),
-                                  status: .unprocessableContent)
-        } catch let error as SamenError where error.kind == .validation {
-            return try await page(request, context, membership, form: renderer.form(errors: [error], context),
-                                  status: .unprocessableContent)
+            // The store names a duplicate code by its position among the saved dimensions; the form by its row.
+            let errors = failed.errors.map { error -> SamenError in
+                guard error.code == "dimension_code_duplicate", let field = error.field, let index = Int(field.dropFirst(5)),
+                      positions.indices.contains(index) else { return error }
+                return SamenError(error.code, kind: error.kind, field: "code_\(positions[index])")
+            }
+            return try await page(request, context, membership, form: renderer.form(errors: errors, context), status: .unprocessableContent)
+        } catch let error as SamenError where error.kind == .stale {
+            return try await page(request, context, membership,
+                                  form: renderer.form(errors: [SamenError("dimension_set_stale", kind: .stale, field: "set_name")], context),
+                                  status: .conflict)
         }
         return services.cookies.redirect(Paths.dimensionSets(membership.organisation.slug), notice: "notice_saved")
     }

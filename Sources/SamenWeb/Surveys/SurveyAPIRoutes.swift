@@ -25,6 +25,7 @@ struct SurveyAPIRoutes: RouteGroup {
     }
 
     struct ItemJSON: Encodable {
+        let id: String
         let dimension: String
         let number: Int
         let textNl: String
@@ -37,6 +38,12 @@ struct SurveyAPIRoutes: RouteGroup {
         let name: String
         let startsOn: String?
         let endsOn: String?
+        /// The row version, for `If-Match` on a change or delete of the wave.
+        let version: Int?
+    }
+
+    static func json(_ wave: SurveyWave, version: Int?) -> WaveJSON {
+        WaveJSON(id: wave.id, name: wave.name, startsOn: wave.startsOn, endsOn: wave.endsOn, version: version)
     }
 
     struct SegmentJSON: Encodable {
@@ -63,15 +70,15 @@ struct SurveyAPIRoutes: RouteGroup {
         let version: Int
     }
 
-    static func json(_ survey: Survey, waves: [SurveyWave]? = nil, responses: Int? = nil) -> SurveyJSON {
+    static func json(_ survey: Survey, waves: [SurveyWave]? = nil, waveVersions: [String: Int] = [:], responses: Int? = nil) -> SurveyJSON {
         SurveyJSON(
             id: survey.id, title: survey.title, trajectoryId: survey.trajectoryID, dimensionSetId: survey.dimensionSetID,
             dimensionSetVersion: survey.dimensionSetVersion, scaleMin: survey.scale.minimum, scaleMax: survey.scale.maximum,
             asksNps: survey.asksNPS, asksCes: survey.asksCES, asksMark: survey.asksMark,
-            items: survey.items.map { ItemJSON(dimension: $0.dimensionCode, number: $0.number, textNl: $0.textNL,
+            items: survey.items.map { ItemJSON(id: $0.id, dimension: $0.dimensionCode, number: $0.number, textNl: $0.textNL,
                                                textEn: $0.textEN, reverseCoded: $0.isReverseCoded) },
             segments: survey.askedSegments.map { SegmentJSON(variable: $0.question.rawValue, levels: $0.levels) },
-            waves: waves?.map { WaveJSON(id: $0.id, name: $0.name, startsOn: $0.startsOn, endsOn: $0.endsOn) },
+            waves: waves?.map { json($0, version: waveVersions[$0.id]) },
             responses: responses, csvHeader: SurveyService.templateHeader(for: survey), version: survey.version)
     }
 
@@ -95,6 +102,7 @@ struct SurveyAPIRoutes: RouteGroup {
         let organisationID = membership.organisation.id
         return try APIWrites.json(Self.json(
             survey, waves: try await surveys.responses.waves(organisationID: organisationID, surveyID: survey.id),
+            waveVersions: try await surveys.responses.waveVersions(organisationID: organisationID, surveyID: survey.id),
             responses: try await surveys.responses.count(organisationID: organisationID, surveyID: survey.id)), version: survey.version)
     }
 
@@ -104,7 +112,18 @@ struct SurveyAPIRoutes: RouteGroup {
         let crosshair = ImportancePerformanceCrosshair(rawValue: request.uri.queryParameters.get("crosshair") ?? "data-means")
         guard let crosshair else { throw ValidationErrors([.validation("crosshair_invalid", field: "crosshair")]) }
         let dataset = try await surveys.dataset(organisationID: membership.organisation.id, survey: survey)
-        let report = SurveyAnalysisReport(responses: dataset.responses, analysis: dataset.analysis, crosshair: crosshair)
+        let query = request.uri.queryParameters
+        let comparison: SurveyWaveComparison?
+        do {
+            comparison = try SurveyWaveComparison.choose(waves: dataset.waves, fromID: query.get("from_wave"),
+                                                         toID: query.get("to_wave"))
+        } catch let error as SamenError {
+            // Which waves exist is stored state, and the pair is a rule between two parameters
+            // that no schema states: a conflict (409 rule_conflict), like the other state rules.
+            throw ValidationErrors([SamenError(error.code, kind: .conflict, field: error.field)])
+        }
+        let report = SurveyAnalysisReport(responses: dataset.responses, analysis: dataset.analysis, crosshair: crosshair,
+                                          comparedWaves: comparison.map { ($0.from.name, $0.to.name) })
         return Response(status: .ok, headers: [.contentType: "application/json"],
                         body: .init(byteBuffer: ByteBuffer(bytes: try report.json(pretty: false))))
     }
@@ -124,7 +143,7 @@ struct SurveyAPIRoutes: RouteGroup {
         let buffer = try await request.collectBody(upTo: context.maxUploadSize)
         do {
             let data = try SurveyCSVReader.read(bytes: Array(buffer: buffer), template: SurveyService.template(for: survey, wave: wave))
-            try await surveys.importData(data, organisationID: membership.organisation.id, survey: survey, wave: wave)
+            try await surveys.importData(data, actor: try RecordFlow.actor(membership, context), survey: survey, wave: wave)
             return try APIRoutes.json(["imported": data.rowCount], status: .created)
         } catch let error as SurveyCSVError {
             let translations = services.renderer.translations

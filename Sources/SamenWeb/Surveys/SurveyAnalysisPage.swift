@@ -47,7 +47,27 @@ struct SurveyAnalysisPage {
         rows.map { "\($0.label): \(format($0.gap)) (n = \($0.n))" }.joined(separator: "; ")
     }
 
-    func body(crosshair: ImportancePerformanceCrosshair, segment: String?, formPath: String, backPath: String,
+    /// The gap change per dimension between the compared waves, with the direction in words.
+    func differenceRows(_ comparison: SurveyWaveComparison?) -> [Routes.DifferenceRow] {
+        guard let comparison,
+              let compared = dataset.analysis.waveDifferences(waveVariable: "wave", from: comparison.from.name,
+                                                              to: comparison.to.name) else { return [] }
+        return compared.map {
+            let direction = $0.difference.map { $0 < 0 ? "analysis_gap_fell" : $0 > 0 ? "analysis_gap_grew" : "analysis_gap_same" }
+            return Routes.DifferenceRow(label: name($0.dimension), difference: format($0.difference),
+                                        ci: $0.confidenceInterval.map { "[\(format($0.low)); \(format($0.high))]" } ?? "–",
+                                        p: format($0.pValue, 3), direction: direction.map(t) ?? "–",
+                                        hidden: isPublic && $0.isSuppressed)
+        }
+    }
+
+    /// The wave choices of the comparison form, in time order.
+    func waveOptions(selected id: String?) -> [Option] {
+        dataset.waves.map { Option(value: $0.id, label: $0.name, selected: $0.id == id) }
+    }
+
+    func body(crosshair: ImportancePerformanceCrosshair, segment: String?, comparison: SurveyWaveComparison?,
+              formPath: String, backPath: String,
               options: (crosshairs: [Option], segments: [Option], audiences: [Option])) -> Routes.Body {
         let analysis = dataset.analysis
         let overall = analysis.overallResults.map { ($0, name($0.dimension)) }
@@ -81,16 +101,7 @@ struct SurveyAnalysisPage {
         let waveResults = analysis.results.filter { $0.segment?.variable == "wave" }
             .map { ($0, "\(name($0.dimension)) · \($0.segment!.level)") }
         let waveRows = chartRows(waveResults)
-        var differences: [Routes.DifferenceRow] = []
-        if dataset.waves.count >= 2,
-           let compared = analysis.waveDifferences(waveVariable: "wave", from: dataset.waves[0].name,
-                                                   to: dataset.waves[dataset.waves.count - 1].name) {
-            differences = compared.map {
-                Routes.DifferenceRow(label: "\(name($0.dimension)): \($0.fromWave) → \($0.toWave)", difference: format($0.difference),
-                                     ci: $0.confidenceInterval.map { "[\(format($0.low)); \(format($0.high))]" } ?? "–",
-                                     p: format($0.pValue, 3), hidden: isPublic && $0.isSuppressed)
-            }
-        }
+        let differences = differenceRows(comparison)
         return Routes.Body(
             title: dataset.survey.title, respondents: dataset.responses.respondentCount,
             setName: set.map { "\($0.name), v\(dataset.survey.dimensionSetVersion)" } ?? dataset.survey.dimensionSetID,
@@ -107,7 +118,14 @@ struct SurveyAnalysisPage {
             waveChart: SurveyCharts.gapChart(id: "wave", title: t("analysis_wave_chart"),
                                              description: t("analysis_gap_chart_desc") + " " + describe(waveRows),
                                              rows: waveRows, axisLabel: t("analysis_gap_axis")),
-            waveRows: waveResults.map { row($0.0, label: $0.1) }, differences: differences, hasDifferences: !differences.isEmpty,
+            waveRows: waveResults.map { row($0.0, label: $0.1) },
+            canCompare: dataset.waves.count >= 2,
+            fromWaves: waveOptions(selected: comparison?.from.id), toWaves: waveOptions(selected: comparison?.to.id),
+            differenceCaption: comparison.map {
+                t("analysis_wave_difference").replacingOccurrences(of: "{from}", with: $0.from.name)
+                    .replacingOccurrences(of: "{to}", with: $0.to.name)
+            } ?? "",
+            differences: differences, hasDifferences: !differences.isEmpty, compareError: nil,
             extras: nil)
     }
 }

@@ -44,6 +44,8 @@ struct SurveyAnalysisRoutes {
         let difference: String
         let ci: String
         let p: String
+        /// "kleiner geworden" / "groter geworden" / "gelijk gebleven", from → to.
+        let direction: String
         let hidden: Bool
     }
 
@@ -71,8 +73,13 @@ struct SurveyAnalysisRoutes {
         let waveTitle: String
         let waveChart: String
         let waveRows: [Row]
+        let canCompare: Bool
+        let fromWaves: [Option]
+        let toWaves: [Option]
+        let differenceCaption: String
         let differences: [DifferenceRow]
         let hasDifferences: Bool
+        var compareError: String?
         var extras: SurveyExtrasSection?
     }
 
@@ -89,9 +96,18 @@ struct SurveyAnalysisRoutes {
         let asked = survey.askedSegments.map(\.question.rawValue)
         let segment = query.get("segment").flatMap { asked.contains($0) ? $0 : nil } ?? asked.first
         let dataset = try await surveys.dataset(organisationID: organisation.id, survey: survey)
+        // A wrong choice of waves shows why, and no comparison, rather than another pair.
+        var comparison: SurveyWaveComparison?
+        var compareError: String?
+        do {
+            comparison = try SurveyWaveComparison.choose(waves: dataset.waves, fromID: query.get("from_wave"),
+                                                         toID: query.get("to_wave"))
+        } catch let error as SamenError {
+            compareError = renderer.text("error_" + error.code, context)
+        }
         let set = try await surveys.surveys.dimensionSet(organisationID: organisation.id, id: survey.dimensionSetID)
         let page = SurveyAnalysisPage(renderer: renderer, context: context, dataset: dataset, set: set, isPublic: isPublic)
-        let body = page.body(crosshair: crosshair, segment: segment,
+        let body = page.body(crosshair: crosshair, segment: segment, comparison: comparison,
                              formPath: Paths.surveyAnalysis(organisation.slug, survey.id),
                              backPath: Paths.survey(organisation.slug, survey.id),
                              options: (
@@ -109,6 +125,7 @@ struct SurveyAnalysisRoutes {
         var parameters: [String: String] = [:]
         for (key, value) in query { parameters[String(key)] = String(value) }
         var full = body
+        full.compareError = compareError
         full.extras = SurveyExtrasSection(page: page, query: parameters)
         return renderer.page("survey-analysis", title: renderer.text("analysis_title", context) + " – " + survey.title,
                              body: full, request: request, context: context,

@@ -27,6 +27,7 @@ struct SurveyDetailPage {
         let links: Int
         let used: Int
         let linksPath: String
+        let editPath: String
         let deletePath: String
     }
 
@@ -47,6 +48,8 @@ struct SurveyDetailPage {
         let canEditItems: Bool
         let items: [ItemRow]
         let itemsPath: String
+        /// The survey's row version the item form names (a stale save is refused).
+        let version: Int
         let itemForm: FormState
         let waves: [WaveRow]
         let hasWaves: Bool
@@ -81,6 +84,7 @@ struct SurveyDetailPage {
                                     period: [wave.startsOn, wave.endsOn].compactMap { $0 }.joined(separator: " – "),
                                     links: counts.total, used: counts.used,
                                     linksPath: Paths.surveyLinks(organisation.slug, survey.id, wave.id),
+                                    editPath: SurveyPath.waveEdit.link(organisation.slug, survey.id, wave.id),
                                     deletePath: SurveyPath.waveDelete.link(organisation.slug, survey.id, wave.id)))
         }
         let itemForm = renderer.form(errors: itemErrors, context)
@@ -103,7 +107,7 @@ struct SurveyDetailPage {
                         textNL: item.textNL, textEN: item.textEN, reverse: item.isReverseCoded,
                         errorNL: itemForm.fields["text_nl_\(item.id)"]?.error, errorEN: itemForm.fields["text_en_\(item.id)"]?.error)
             },
-            itemsPath: Paths.surveyItems(organisation.slug, survey.id), itemForm: itemForm,
+            itemsPath: Paths.surveyItems(organisation.slug, survey.id), version: survey.version, itemForm: itemForm,
             waves: waveRows, hasWaves: !waveRows.isEmpty, wavesPath: Paths.surveyWaves(organisation.slug, survey.id),
             waveForm: waveForm ?? renderer.form(context), newLinks: newLinks, hasNewLinks: !newLinks.isEmpty,
             importPath: Paths.surveyImport(organisation.slug, survey.id), templateHeader: SurveyService.templateHeader(for: survey),

@@ -15,6 +15,7 @@ struct SurveyEditRoutes: RouteGroup {
         [
             (SurveyPath.edit.get, { $0.editForm }), (SurveyPath.edit.post, { $0.edit }),
             (SurveyPath.delete.get, { $0.deleteForm }), (SurveyPath.delete.post, { $0.delete }),
+            (SurveyPath.waveEdit.get, { $0.waveEditForm }), (SurveyPath.waveEdit.post, { $0.waveEdit }),
             (SurveyPath.waveDelete.get, { $0.waveDeleteForm }), (SurveyPath.waveDelete.post, { $0.waveDelete }),
             (SurveyPath.setDelete.get, { $0.setDeleteForm }), (SurveyPath.setDelete.post, { $0.setDelete }),
         ]
@@ -92,6 +93,34 @@ struct SurveyEditRoutes: RouteGroup {
             throw SamenError.notFound
         }
         return wave
+    }
+
+    func waveSpec(_ slug: String, _ s: Survey, _ wave: SurveyWave, _ context: AppRequestContext) -> RecordFlow.Spec {
+        RecordFlow.Spec(heading: renderer.text("wave_edit_title", context) + ": " + wave.name,
+                        layout: [("name", .text), ("starts_on", .date), ("ends_on", .date)],
+                        action: SurveyPath.waveEdit.link(slug, s.id, wave.id), back: SurveyPath.survey.link(slug, s.id),
+                        deleteLink: SurveyPath.waveDelete.link(slug, s.id, wave.id))
+    }
+
+    @Sendable func waveEditForm(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let (membership, actor, flow) = try await access(request, context)
+        let s = try await survey(request, context, membership)
+        let (wave, version) = try await writes.wave(actor, surveyID: s.id, id: try request.parameter("wave", context))
+        return flow.editPage(context, waveSpec(membership.organisation.slug, s, wave, context), values: SurveyWrites.values(wave),
+                             version: version)
+    }
+
+    @Sendable func waveEdit(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let (membership, actor, flow) = try await access(request, context)
+        let s = try await survey(request, context, membership)
+        let (wave, _) = try await writes.wave(actor, surveyID: s.id, id: try request.parameter("wave", context))
+        let form = try await request.form(context)
+        return try await flow.save(context, waveSpec(membership.organisation.slug, s, wave, context), form: form, reload: {
+            (try? await writes.wave(actor, surveyID: s.id, id: wave.id)).map { (SurveyWrites.values($0.wave), $0.version) }
+        }, write: {
+            _ = try await writes.updateWave(actor, surveyID: s.id, id: wave.id, name: form["name"], startsOn: form["starts_on"],
+                                            endsOn: form["ends_on"], expected: $0)
+        })
     }
 
     @Sendable func waveDeleteForm(_ request: Request, _ context: AppRequestContext) async throws -> Response {

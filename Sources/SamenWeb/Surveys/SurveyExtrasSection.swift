@@ -74,7 +74,7 @@ struct SurveyExtrasSection {
                 return ShareField(name: name, label: "\(level) (%)", value: query[name] ?? "")
             })
         }
-        self.hiddenFields = ["crosshair", "segment", "audience"].compactMap { name in
+        self.hiddenFields = ["crosshair", "segment", "audience", "from_wave", "to_wave"].compactMap { name in
             query[name].map { ShareField(name: name, label: "", value: $0) }
         }
         var margins: [PopulationMargin] = []

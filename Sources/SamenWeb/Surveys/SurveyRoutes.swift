@@ -10,6 +10,7 @@ struct SurveyRoutes: RouteGroup {
     let services: AppServices
     let surveys: SurveyService
     var renderer: Renderer { services.renderer }
+    var writes: SurveyWrites { SurveyWrites(database: services.database) }
 
     init(services: AppServices) {
         self.services = services
@@ -90,31 +91,14 @@ struct SurveyRoutes: RouteGroup {
     @Sendable func create(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let membership = try await services.membership(request, context, for: .runTrajectory)
         let form = try await request.form(context)
-        var errors = SurveyRules.checkTitle(form["title"])
-        var scale = SurveyScaleOption.default
-        switch SurveyRules.checkScale(form["scale"]) {
-        case .success(let chosen): scale = chosen
-        case .failure(let error): errors.append(error)
-        }
-        var itemCount = 1
-        switch SurveyRules.checkItemsPerDimension(form["items_per_dimension"]) {
-        case .success(let count): itemCount = count
-        case .failure(let error): errors.append(error)
-        }
-        var segments: [SurveySegmentQuestion] = []
-        for question in SegmentQuestion.allCases {
-            let field = "levels_" + question.rawValue
-            let levels = SurveyRules.levels(from: form[field])
-            errors += SurveyRules.checkLevels(levels, field: field)
-            segments.append(SurveySegmentQuestion(question: question, levels: levels))
-        }
+        var levels: [SegmentQuestion: String] = [:]
+        for question in SegmentQuestion.allCases { levels[question] = form["levels_" + question.rawValue] }
+        let errors: [SamenError]
         do {
-            try ValidationErrors.check(errors)
-            let survey = try await surveys.surveys.create(organisationID: membership.organisation.id, .init(
-                title: form["title"].trimmed, trajectoryID: form["trajectory"].isEmpty ? nil : form["trajectory"],
-                dimensionSetID: form["dimension_set"], scale: scale,
-                itemsPerDimension: itemCount, asksNPS: form["asks_nps"] == "1", asksCES: form["asks_ces"] == "1",
-                asksMark: form["asks_mark"] == "1", segments: segments))
+            let survey = try await writes.createSurvey(try RecordFlow.actor(membership, context), .init(
+                title: form["title"], trajectoryID: form["trajectory"], dimensionSetID: form["dimension_set"], scale: form["scale"],
+                itemsPerDimension: form["items_per_dimension"], asksNPS: form["asks_nps"] == "1", asksCES: form["asks_ces"] == "1",
+                asksMark: form["asks_mark"] == "1", levels: levels))
             return services.cookies.redirect(Paths.survey(membership.organisation.slug, survey.id), notice: "notice_survey_created")
         } catch let error as SamenError where error.kind == .validation {
             errors = [error]
@@ -145,31 +129,24 @@ struct SurveyRoutes: RouteGroup {
     @Sendable func saveItems(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let membership = try await services.membership(request, context, for: .runTrajectory)
         let survey = try await survey(request, context, membership)
-        if try await surveys.responses.count(organisationID: membership.organisation.id, surveyID: survey.id) > 0 {
-            return try await SurveyDetailPage(routes: self).render(request, context, membership, survey,
-                                                                   itemErrors: [SamenError("survey_has_answers", kind: .conflict, field: "items")],
-                                                                   status: .conflict)
-        }
         let form = try await request.form(context)
-        var errors: [SamenError] = []
-        var changes: [SurveyStore.ItemChange] = []
-        for item in survey.items {
-            let textNL = form["text_nl_\(item.id)"].trimmed
-            let textEN = form["text_en_\(item.id)"].trimmed
-            if textNL.isEmpty || textNL.count > 300 { errors.append(.validation("item_text_invalid", field: "text_nl_\(item.id)")) }
-            if textEN.count > 300 { errors.append(.validation("item_text_invalid", field: "text_en_\(item.id)")) }
-            changes.append(.init(id: item.id, textNL: textNL, textEN: textEN.isEmpty ? textNL : textEN,
-                                 isReverseCoded: form["reverse_\(item.id)"] == "1"))
+        let items = survey.items.map {
+            SurveyStore.ItemChange(id: $0.id, textNL: form["text_nl_\($0.id)"], textEN: form["text_en_\($0.id)"],
+                                  isReverseCoded: form["reverse_\($0.id)"] == "1")
         }
         do {
-            try ValidationErrors.check(errors)
-            try await surveys.surveys.updateItems(organisationID: membership.organisation.id, surveyID: survey.id, changes)
-        } catch let error as SamenError where error.kind == .conflict {
-            return try await SurveyDetailPage(routes: self).render(request, context, membership, survey,
-                                                                   itemErrors: [error], status: .conflict)
+            _ = try await writes.updateItems(try RecordFlow.actor(membership, context), surveyID: survey.id, items,
+                                             expected: RecordForm.version(form["version"]))
+        } catch let error as SamenError where error.kind == .stale {
+            // Someone saved the items (or the survey) first: the page shows what is stored now.
+            let current = try await self.survey(request, context, membership)
+            return try await SurveyDetailPage(routes: self).render(request, context, membership, current,
+                                                                   itemErrors: [SamenError("survey_items_stale", kind: .stale, field: "items")],
+                                                                   status: .conflict)
         } catch let failed as ValidationErrors {
-            return try await SurveyDetailPage(routes: self).render(request, context, membership, survey,
-                                                                   itemErrors: failed.errors, status: .unprocessableContent)
+            let conflict = failed.errors.allSatisfy { $0.kind == .conflict }
+            return try await SurveyDetailPage(routes: self).render(request, context, membership, survey, itemErrors: failed.errors,
+                                                                   status: conflict ? .conflict : .unprocessableContent)
         }
         return services.cookies.redirect(Paths.survey(membership.organisation.slug, survey.id), notice: "notice_saved")
     }
@@ -180,12 +157,10 @@ struct SurveyRoutes: RouteGroup {
         let form = try await request.form(context)
         let start = form["starts_on"].trimmed
         let end = form["ends_on"].trimmed
-        var errors = SurveyRules.checkWaveName(form["name"]) + SurveyRules.checkPeriod(start: start, end: end)
+        let errors: [SamenError]
         do {
-            try ValidationErrors.check(errors)
-            _ = try await surveys.responses.createWave(organisationID: membership.organisation.id, surveyID: survey.id,
-                                                       name: form["name"].trimmed, startsOn: start.isEmpty ? nil : start,
-                                                       endsOn: end.isEmpty ? nil : end)
+            _ = try await writes.createWave(try RecordFlow.actor(membership, context), surveyID: survey.id, name: form["name"],
+                                            startsOn: start, endsOn: end)
             return services.cookies.redirect(Paths.survey(membership.organisation.slug, survey.id), notice: "notice_wave_added")
         } catch let error as SamenError where error.kind == .conflict {
             errors = [error]
@@ -203,12 +178,8 @@ struct SurveyRoutes: RouteGroup {
         let survey = try await survey(request, context, membership)
         let waveID = try request.parameter("wave", context)
         let form = try await request.form(context)
-        guard let count = Int(form["count"].trimmed), (1...500).contains(count) else {
-            throw ValidationErrors([.validation("link_count_invalid", field: "count")])
-        }
-        let tokens = (0..<count).map { _ in Secrets.token() }
-        try await surveys.responses.createLinks(organisationID: membership.organisation.id, surveyID: survey.id, waveID: waveID,
-                                                tokenHashes: tokens.map(Secrets.sha256))
+        let tokens = try await writes.createLinks(try RecordFlow.actor(membership, context), surveyID: survey.id, waveID: waveID,
+                                                  count: form["count"])
         return try await SurveyDetailPage(routes: self).render(request, context, membership, survey,
                                                                newLinks: tokens.map(Paths.publicSurvey))
     }
@@ -223,7 +194,7 @@ struct SurveyRoutes: RouteGroup {
         }
         do {
             let data = try SurveyCSVReader.read(text: form["csv"], template: SurveyService.template(for: survey, wave: wave))
-            try await surveys.importData(data, organisationID: membership.organisation.id, survey: survey, wave: wave)
+            try await surveys.importData(data, actor: try RecordFlow.actor(membership, context), survey: survey, wave: wave)
             return services.cookies.redirect(Paths.survey(membership.organisation.slug, survey.id), notice: "notice_survey_imported")
         } catch let error as SurveyCSVError {
             return try await SurveyDetailPage(routes: self).render(request, context, membership, survey, importError: error,

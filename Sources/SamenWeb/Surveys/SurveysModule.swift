@@ -14,11 +14,12 @@ enum SurveysModule: FeatureModule {
         SurveyAPIRoutes(services: services).register(on: router)
         SurveyEditRoutes(services: services).register(on: router)
         SurveyWriteAPIRoutes(services: services).register(on: router)
+        DimensionSetAPIRoutes(services: services).register(on: router)
     }
 
     static var organisationRoutes: [RouteEntry] {
         SurveyRoutes.entries + SurveyAnalysisRoutes.entries + DimensionSetRoutes.entries + SurveyAPIRoutes.entries
-            + SurveyEditRoutes.entries + SurveyWriteAPIRoutes.entries
+            + SurveyEditRoutes.entries + SurveyWriteAPIRoutes.entries + DimensionSetAPIRoutes.entries
     }
     static var publicRoutes: [RouteEntry] { PublicSurveyRoutes.entries }
 
