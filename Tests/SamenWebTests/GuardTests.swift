@@ -91,3 +91,21 @@ struct ModuleGuardTests {
         #expect(fragments.subtracting(claimed).subtracting(Self.unclaimedFragments).sorted() == [], "an OpenAPI fragment of no module")
     }
 }
+
+extension GuardTests {
+    @Test("every kind of record the audit trail names can be filtered and has a name in both languages")
+    func auditKinds() throws {
+        var kinds = Set<String>()
+        let files = FileManager.default.enumerator(at: Self.sources, includingPropertiesForKeys: nil)?.compactMap { $0 as? URL } ?? []
+        for file in files where file.pathExtension == "swift" {
+            let text = try String(contentsOf: file, encoding: .utf8)
+            for match in text.matches(of: /entity: "([a-z_]+)"/) { kinds.insert(String(match.output.1)) }
+        }
+        #expect(kinds.count > 15, "the scan finds the kinds")
+        #expect(kinds.subtracting(AuditRoutes.entities).sorted() == [], "kinds missing from the audit filter")
+        for locale in [AppLocale.nl, .en] {
+            let missing = AuditRoutes.entities.filter { Self.translations.table(locale)["audit_kind_" + $0] == nil }
+            #expect(missing == [], "\(locale.rawValue): no audit_kind_ for \(missing)")
+        }
+    }
+}

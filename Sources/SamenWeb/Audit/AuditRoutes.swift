@@ -18,8 +18,10 @@ struct AuditRoutes: RouteGroup {
         [(page.get, { $0.list }), (csv.get, { $0.export }), (retention.post, { $0.setRetention }), (api.get, { $0.apiList })]
     }
 
+    /// Every kind of record the trail names (a guard test checks that each `entity:` written in the sources is here).
     static let entities = ["trajectory", "activity", "participation", "participant", "stakeholder", "decision", "story", "highlight",
-                           "insight", "persona", "journey", "journey_step", "survey", "conversation", "member", "organisation"]
+                           "insight", "persona", "journey", "journey_step", "survey", "survey_items", "survey_wave", "survey_links",
+                           "survey_import", "dimension_set", "conversation", "member", "organisation", "intervention", "maturity_assessment"]
 
     var store: AuditStore { AuditStore(database: services.database) }
 
