@@ -194,7 +194,9 @@ struct ConversationAPIRoutes: RouteGroup {
             return Response(status: .ok, headers: [.contentType: "application/json"],
                             body: .init(byteBuffer: ByteBuffer(string: #"{"computed_at":null,"report":null,"vote_events":0}"#)))
         }
-        let text = "{\"computed_at\":\(stored.computedAt),\"vote_events\":\(stored.voteEvents),\"report\":\(stored.body)}"
+        // Through the current shape, so a result stored before common ground existed reads the same.
+        let report = String(decoding: try OpinionReport.decode(Data(stored.body.utf8)).encoded(), as: UTF8.self)
+        let text = "{\"computed_at\":\(stored.computedAt),\"vote_events\":\(stored.voteEvents),\"report\":\(report)}"
         return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: text)))
     }
 
