@@ -198,8 +198,6 @@ struct ConversationResultsRoutes: RouteGroup {
         let files = try await PolisTransfer.export(database: services.database, organisationID: membership.organisation.id,
                                                    conversation: conversation)
         guard let text = files[try request.parameter("file", context)] else { throw SamenError.notFound }
-        return Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment",
-                                               .cacheControl: "no-store"],
-                        body: .init(byteBuffer: ByteBuffer(string: text)))
+        return CSVWriter.response(text, filename: nil)
     }
 }

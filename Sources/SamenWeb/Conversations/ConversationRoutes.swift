@@ -272,9 +272,7 @@ struct ConversationRoutes: RouteGroup {
             throw ValidationErrors([.validation("conversation_links_count", field: "count")])
         }
         let base = ConversationPaths.participate(conversation.publicToken)
-        let lines = (0..<count).map { _ in base + "?p=" + Secrets.token() }
-        return Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=links.csv",
-                                               .cacheControl: "no-store"],
-                        body: .init(byteBuffer: ByteBuffer(string: "link\n" + lines.joined(separator: "\n") + "\n")))
+        let links = (0..<count).map { _ in [base + "?p=" + Secrets.token()] }
+        return CSVWriter.response(CSVWriter.document([["link"]] + links, lineEnd: "\n"), filename: "links.csv")
     }
 }

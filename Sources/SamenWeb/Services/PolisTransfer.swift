@@ -100,8 +100,8 @@ public enum PolisTransfer {
         }
         var topic: String?, description: String?
         for record in SimpleCSVReader.records(summary ?? "") where record.count >= 2 {
-            if record[0] == "topic" { topic = record[1] }
-            if record[0] == "conversation-description" { description = record[1] }
+            if record[0] == "topic" { topic = CSVWriter.unguard(record[1]) }
+            if record[0] == "conversation-description" { description = CSVWriter.unguard(record[1]) }
         }
         return Parsed(statements: statements, events: events, topic: topic, description: description)
     }
@@ -118,7 +118,8 @@ public enum PolisTransfer {
         }
         let rows = records.dropFirst().filter { !($0.count == 1 && $0[0].isEmpty) }.map { fields in
             var row: [String: String] = [:]
-            for (name, value) in zip(header, fields) { row[name] = value }
+            // A Samen export guards formula-like cells with a quote (see `CSVWriter`); undo it.
+            for (name, value) in zip(header, fields) { row[name] = CSVWriter.unguard(value) }
             return row
         }
         return (header, rows)
