@@ -99,7 +99,7 @@ public enum PolisTransfer {
             }
         }
         var topic: String?, description: String?
-        for record in SimpleCSVReader.records(summary ?? "") where record.count >= 2 {
+        for record in try records(summary ?? "", file: "summary.csv") where record.count >= 2 {
             if record[0] == "topic" { topic = CSVWriter.unguard(record[1]) }
             if record[0] == "conversation-description" { description = CSVWriter.unguard(record[1]) }
         }
@@ -107,7 +107,7 @@ public enum PolisTransfer {
     }
 
     static func table(_ text: String, file: String, required: [String]) throws -> (header: [String], rows: [[String: String]]) {
-        let records = SimpleCSVReader.records(text)
+        let records = try records(text, file: file)
         guard let header = records.first else { throw PolisImportError(file: file, row: 1, code: "file_empty", detail: "") }
         var names = Set<String>()
         for name in header where !names.insert(name).inserted {
@@ -123,6 +123,16 @@ public enum PolisTransfer {
             return row
         }
         return (header, rows)
+    }
+
+    /// The file's records; a quote that is never closed or stands where RFC 4180 allows none
+    /// is refused with its row, rather than read as one field running over many rows.
+    static func records(_ text: String, file: String) throws -> [[String]] {
+        do {
+            return try SimpleCSVReader.strictRecords(text)
+        } catch {
+            throw PolisImportError(file: file, row: error.record, code: error.code, detail: String(error.line))
+        }
     }
 
     static func int(_ row: [String: String], _ column: String, _ file: String, _ line: Int) throws -> Int {
