@@ -24,6 +24,7 @@ public enum Migrations {
         .communityReports,
         .storySearch,
         .writeSide,
+        .conversationParticipation,
     ]
 
     /// An arbitrary constant that names Samen's migration lock in PostgreSQL.

@@ -19,6 +19,7 @@ struct ConversationResultsRoutes: RouteGroup {
             (RouteEntry(.get, "/o/:org/conversations/:conversation/results"), { $0.results }),
             (RouteEntry(.post, "/o/:org/conversations/:conversation/results"), { $0.recompute }),
             (RouteEntry(.get, "/o/:org/conversations/:conversation/export/:file"), { $0.export }),
+            (RouteEntry(.post, "/o/:org/conversations/:conversation/results/crowded"), { $0.leaveOutCrowded }),
         ]
     }
 
@@ -87,6 +88,14 @@ struct ConversationResultsRoutes: RouteGroup {
         let statements: [StatementView]
         let recomputePath: String
         let canRecompute: Bool
+        /// How many participants came from addresses with many participants, and the
+        /// facilitator's choice to leave them out of the map.
+        let crowdedText: String
+        let leavesOutCrowded: Bool
+        let showCrowdedForm: Bool
+        let crowdedPath: String
+        let crowdedNextValue: String
+        let crowdedButton: String
         let backPath: String
     }
 
@@ -137,6 +146,7 @@ struct ConversationResultsRoutes: RouteGroup {
             StatementView(number: row.statement, text: texts[row.statement] ?? "#\(row.statement)", all: counts(row.all),
                           groups: row.groups.map { Cell(value: counts($0)) }, consensus: String(format: "%.2f", row.groupInformedConsensus))
         }
+        let crowded = try await ConversationAddressStore(database: services.database).crowdedParticipants(conversationID: conversation.id)
         let commonGround = report.map { Self.commonGroundLines($0, texts: texts, t) } ?? []
         let majority = report.map { Self.majorityLines($0, texts: texts, t) } ?? []
         let slug = membership.organisation.slug
@@ -149,7 +159,15 @@ struct ConversationResultsRoutes: RouteGroup {
             commonGround: commonGround, hasCommonGround: !commonGround.isEmpty,
             majority: majority, hasMajority: !majority.isEmpty,
             statements: rows, recomputePath: ConversationPaths.results(slug, conversation.id),
-            canRecompute: membership.role.allows(.runTrajectory), backPath: ConversationPaths.detail(slug, conversation.id))
+            canRecompute: membership.role.allows(.runTrajectory),
+            crowdedText: t("results_crowded_count").replacingOccurrences(of: "{count}", with: String(crowded.count))
+                .replacingOccurrences(of: "{many}", with: String(ParticipationRules.manyPerAddress)),
+            leavesOutCrowded: conversation.leavesOutCrowdedAddresses,
+            showCrowdedForm: !crowded.isEmpty || conversation.leavesOutCrowdedAddresses,
+            crowdedPath: ConversationPaths.results(slug, conversation.id) + "/crowded",
+            crowdedNextValue: conversation.leavesOutCrowdedAddresses ? "0" : "1",
+            crowdedButton: t(conversation.leavesOutCrowdedAddresses ? "results_crowded_take_back" : "results_crowded_leave_out"),
+            backPath: ConversationPaths.detail(slug, conversation.id))
         return renderer.page("conversation-results", title: t("results_title") + " – " + conversation.question, body: body,
                              request: request, context: context,
                              nav: services.organisationNav(membership, current: request.uri.path, context))
@@ -188,6 +206,17 @@ struct ConversationResultsRoutes: RouteGroup {
         let membership = try await services.membership(request, context, for: .runTrajectory)
         let conversation = try await ConversationRoutes(services: services).conversation(request, context, membership)
         try await JobStore(database: services.database).enqueue(kind: JobStore.recomputeConversation, subjectID: conversation.id)
+        return services.cookies.redirect(ConversationPaths.results(membership.organisation.slug, conversation.id), notice: "notice_recompute_requested")
+    }
+
+    /// Leaves participants from addresses with many participants out of the map (or takes
+    /// them back) and recomputes.
+    @Sendable func leaveOutCrowded(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let membership = try await services.membership(request, context, for: .runTrajectory)
+        let conversation = try await ConversationRoutes(services: services).conversation(request, context, membership)
+        let form = try await request.form(context)
+        try await ConversationAddressStore(database: services.database).setLeaveOutCrowded(
+            organisationID: membership.organisation.id, conversationID: conversation.id, form["leave_out"] == "1")
         return services.cookies.redirect(ConversationPaths.results(membership.organisation.slug, conversation.id), notice: "notice_recompute_requested")
     }
 
