@@ -92,12 +92,14 @@ struct ConversationParticipationTests {
         }
     }
 
-    @Test("the setting's rules: a cap is needed only when capped, within 1…10000")
+    @Test("the setting's rules: a cap is needed when capped, and any cap given is within 1…10000")
     func rules() {
         #expect(ParticipationRules.check(mode: "capped", cap: "0").2.map(\.code) == ["conversation_address_cap_invalid"])
         #expect(ParticipationRules.check(mode: "capped", cap: "").2.map(\.code) == ["conversation_address_cap_invalid"])
         #expect(ParticipationRules.check(mode: "capped", cap: " 25 ").1 == 25)
-        #expect(ParticipationRules.check(mode: "open", cap: "x").1 == nil && ParticipationRules.check(mode: "open", cap: "x").2.isEmpty)
+        #expect(ParticipationRules.check(mode: "open", cap: "").1 == nil && ParticipationRules.check(mode: "open", cap: "").2.isEmpty)
+        #expect(ParticipationRules.check(mode: "open", cap: "2").1 == nil, "a cap only counts when capped")
+        #expect(ParticipationRules.check(mode: "open", cap: "0").2.map(\.code) == ["conversation_address_cap_invalid"], "a given cap is checked")
         #expect(ParticipationRules.check(mode: "everyone", cap: "").2.map(\.code) == ["conversation_participation_invalid"])
     }
 }

@@ -32,16 +32,17 @@ public enum ParticipationRules {
         }
     }
 
-    /// Checks the form's mode and cap: the cap is needed (a whole number in `capRange`) only
-    /// for a capped conversation and dropped otherwise.
+    /// Checks the form's mode and cap: a cap that is given must be a whole number in
+    /// `capRange`; it is needed for a capped conversation and dropped for the other modes.
     public static func check(mode raw: String, cap rawCap: String) -> (ParticipationMode, Int?, [SamenError]) {
         guard let mode = ParticipationMode(rawValue: raw.trimmed) else {
             return (.open, nil, [.validation("conversation_participation_invalid", field: "participation")])
         }
-        guard mode == .capped else { return (mode, nil, []) }
-        guard let cap = Int(rawCap.trimmed), capRange.contains(cap) else {
+        let text = rawCap.trimmed
+        let cap = Int(text).flatMap { capRange.contains($0) ? $0 : nil }
+        if cap == nil && (mode == .capped || !text.isEmpty) {
             return (mode, nil, [.validation("conversation_address_cap_invalid", field: "address_cap")])
         }
-        return (mode, cap, [])
+        return (mode, mode == .capped ? cap : nil, [])
     }
 }
