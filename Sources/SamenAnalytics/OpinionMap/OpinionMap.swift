@@ -1,9 +1,13 @@
-/// The statements that characterise groups and the ones everyone shares.
+/// The statements that characterise groups, the majority list and the common ground.
 public struct StatementSummary: Sendable, Equatable {
     /// Representative statements per opinion group, in group order.
     public var representative: [[RepresentativeStatement]]
+    /// Pol.is's consensus list: a majority of everyone pooled (a group may reject these).
     public var consensusAgree: [ConsensusStatement]
     public var consensusDisagree: [ConsensusStatement]
+    /// Common ground: statements every group leans the same way on (§6).
+    public var commonGroundAgree: [CommonGroundStatement]
+    public var commonGroundDisagree: [CommonGroundStatement]
     /// Group-informed consensus per matrix column.
     public var groupInformedConsensus: [Double]
     /// Section-6 figures per group and column, for callers that want more than the selection.
@@ -24,6 +28,9 @@ public struct StatementSummary: Sendable, Equatable {
             counts: everyone, statements: votes.statements, excluding: moderatedOut
         )
         groupInformedConsensus = StatementStatistics.groupInformedConsensus(countsByGroup)
+        (commonGroundAgree, commonGroundDisagree) = CommonGround.select(
+            countsByGroup: countsByGroup, statements: votes.statements, excluding: moderatedOut
+        )
     }
 }
 

@@ -54,7 +54,8 @@ public struct OpinionReport: Codable, Sendable, Equatable {
         public var group: Int
     }
 
-    public struct ConsensusItem: Codable, Sendable, Equatable {
+    /// One entry of Pol.is's consensus list, shown as what most participants think.
+    public struct MajorityItem: Codable, Sendable, Equatable {
         public var statement: Int
         public var successes: Int
         public var trials: Int
@@ -63,9 +64,57 @@ public struct OpinionReport: Codable, Sendable, Equatable {
         public var probabilityTest: Double
     }
 
-    public struct Consensus: Codable, Sendable, Equatable {
-        public var agree: [ConsensusItem]
-        public var disagree: [ConsensusItem]
+    /// Pol.is's consensus statements (§6): everyone pooled, so a *majority* list — a group
+    /// may reject a statement on it. Never "what all groups agree on"; that is `CommonGround`.
+    public struct Majority: Codable, Sendable, Equatable {
+        public var agree: [MajorityItem]
+        public var disagree: [MajorityItem]
+    }
+
+    /// One group's share on a common-ground statement.
+    public struct GroupShare: Codable, Sendable, Equatable {
+        public var group: Int
+        public var successes: Int
+        public var trials: Int
+        public var percent: Int
+    }
+
+    public struct CommonGroundItem: Codable, Sendable, Equatable {
+        public var statement: Int
+        /// Every group, in group order: its agrees (or disagrees) and votes.
+        public var groups: [GroupShare]
+        /// Π_g (successes_g + 1)/(trials_g + 2), the ranking key.
+        public var groupInformedConsensus: Double
+    }
+
+    /// Statements every opinion group leans the same way on (§6, common ground); empty
+    /// lists mean there is none.
+    public struct CommonGround: Codable, Sendable, Equatable {
+        public var agree: [CommonGroundItem]
+        public var disagree: [CommonGroundItem]
+
+        /// From the per-group counts of the statement rows, so a stored report always
+        /// carries the same common ground as a fresh computation.
+        public init(statements rows: [StatementRow]) {
+            let groupCount = rows.first?.groups.count ?? 0
+            let countsByGroup = (0..<groupCount).map { g in
+                rows.map { VoteCounts(agree: $0.groups[g].agree, disagree: $0.groups[g].disagree,
+                                      seen: $0.groups[g].agree + $0.groups[g].disagree + $0.groups[g].pass) }
+            }
+            let found = SamenAnalytics.CommonGround.select(
+                countsByGroup: countsByGroup, statements: rows.map(\.statement),
+                excluding: Set(rows.filter(\.moderatedOut).map(\.statement)))
+            func items(_ list: [CommonGroundStatement]) -> [CommonGroundItem] {
+                list.map { c in
+                    CommonGroundItem(statement: c.statement, groups: c.successes.indices.map {
+                        GroupShare(group: $0, successes: c.successes[$0], trials: c.trials[$0],
+                                   percent: OpinionReport.percent(c.successes[$0], c.trials[$0]))
+                    }, groupInformedConsensus: c.groupInformedConsensus)
+                }
+            }
+            agree = items(found.agree)
+            disagree = items(found.disagree)
+        }
     }
 
     public struct StatementRow: Codable, Sendable, Equatable {
@@ -99,7 +148,8 @@ public struct OpinionReport: Codable, Sendable, Equatable {
     public var participants: [Participant]?
     public var baseClusters: [BaseCluster]
     public var groups: [Group]
-    public var consensus: Consensus
+    public var majority: Majority
+    public var commonGround: CommonGround
     public var statements: [StatementRow]
     public var timings: Timings
 
@@ -122,18 +172,17 @@ public struct OpinionReport: Codable, Sendable, Equatable {
         let everyone = VoteCounts.perStatement(votes, rows: 0..<votes.rowCount)
         let statisticsMs = clock.lap()
 
-        func percent(_ a: Int, _ n: Int) -> Int { n == 0 ? 0 : Int((100 * Double(a) / Double(n)).rounded()) }
         let reportGroups = members.indices.map { g in
             Group(id: g, size: members[g].count, x: groups.groupCenters[g].x, y: groups.groupCenters[g].y,
                   representative: summary.representative[g].map {
                       Representative(statement: $0.statement, direction: $0.direction.rawValue, successes: $0.successes,
-                                     trials: $0.trials, percent: percent($0.successes, $0.trials), probability: $0.probability,
+                                     trials: $0.trials, percent: Self.percent($0.successes, $0.trials), probability: $0.probability,
                                      probabilityTest: $0.probabilityTest, repness: $0.repness, repnessTest: $0.repnessTest)
                   })
         }
-        func consensusItems(_ items: [ConsensusStatement]) -> [ConsensusItem] {
-            items.map { ConsensusItem(statement: $0.statement, successes: $0.successes, trials: $0.trials,
-                                      percent: percent($0.successes, $0.trials), probability: $0.probability,
+        func majorityItems(_ items: [ConsensusStatement]) -> [MajorityItem] {
+            items.map { MajorityItem(statement: $0.statement, successes: $0.successes, trials: $0.trials,
+                                      percent: Self.percent($0.successes, $0.trials), probability: $0.probability,
                                       probabilityTest: $0.probabilityTest) }
         }
         let rows = votes.statements.indices.map { j in
@@ -152,11 +201,14 @@ public struct OpinionReport: Codable, Sendable, Equatable {
             groupedCount: inConversation.count, participants: participants,
             baseClusters: groups.baseClusters.map { BaseCluster(x: $0.center.x, y: $0.center.y, size: $0.members.count, group: $0.group) },
             groups: reportGroups,
-            consensus: Consensus(agree: consensusItems(summary.consensusAgree), disagree: consensusItems(summary.consensusDisagree)),
+            majority: Majority(agree: majorityItems(summary.consensusAgree), disagree: majorityItems(summary.consensusDisagree)),
+            commonGround: CommonGround(statements: rows),
             statements: rows,
             timings: Timings(matrixMs: matrixMs, componentsMs: componentsMs, projectionMs: projectionMs, clustersMs: clustersMs,
                              statisticsMs: statisticsMs, totalMs: total))
     }
+
+    static func percent(_ a: Int, _ n: Int) -> Int { n == 0 ? 0 : Int((100 * Double(a) / Double(n)).rounded()) }
 
     public func encoded(pretty: Bool = false) throws -> Data {
         let encoder = JSONEncoder()
@@ -169,6 +221,47 @@ public struct OpinionReport: Codable, Sendable, Equatable {
         let decoder = JSONDecoder()
         decoder.keyDecodingStrategy = .convertFromSnakeCase
         return try decoder.decode(OpinionReport.self, from: data)
+    }
+}
+
+/// Coding by hand only to read results stored before the majority list got its honest
+/// name (`consensus`) and before common ground was part of the report.
+extension OpinionReport {
+    enum CodingKeys: String, CodingKey {
+        case participantCount, statementCount, voteCount, groupedCount, participants, baseClusters, groups
+        case majority, commonGround, statements, timings
+        /// The majority list's name in results stored before common ground existed.
+        case consensus
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        participantCount = try c.decode(Int.self, forKey: .participantCount)
+        statementCount = try c.decode(Int.self, forKey: .statementCount)
+        voteCount = try c.decode(Int.self, forKey: .voteCount)
+        groupedCount = try c.decode(Int.self, forKey: .groupedCount)
+        participants = try c.decodeIfPresent([Participant].self, forKey: .participants)
+        baseClusters = try c.decode([BaseCluster].self, forKey: .baseClusters)
+        groups = try c.decode([Group].self, forKey: .groups)
+        majority = try c.decodeIfPresent(Majority.self, forKey: .majority) ?? c.decode(Majority.self, forKey: .consensus)
+        statements = try c.decode([StatementRow].self, forKey: .statements)
+        commonGround = try c.decodeIfPresent(CommonGround.self, forKey: .commonGround) ?? CommonGround(statements: statements)
+        timings = try c.decode(Timings.self, forKey: .timings)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(participantCount, forKey: .participantCount)
+        try c.encode(statementCount, forKey: .statementCount)
+        try c.encode(voteCount, forKey: .voteCount)
+        try c.encode(groupedCount, forKey: .groupedCount)
+        try c.encodeIfPresent(participants, forKey: .participants)
+        try c.encode(baseClusters, forKey: .baseClusters)
+        try c.encode(groups, forKey: .groups)
+        try c.encode(majority, forKey: .majority)
+        try c.encode(commonGround, forKey: .commonGround)
+        try c.encode(statements, forKey: .statements)
+        try c.encode(timings, forKey: .timings)
     }
 }
 

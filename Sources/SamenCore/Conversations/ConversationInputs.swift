@@ -10,12 +10,15 @@ public struct ConversationInput: Sendable, Equatable {
     public var opensOn = "", closesOn = "", trajectoryID = "", phase = ""
     /// The one default of every door: participants may add statements unless someone switches it off.
     public var allowStatements = true
+    /// `ParticipationMode` raw value, and the cap per address per hour (used when capped).
+    public var participation = ParticipationMode.open.rawValue, addressCap = ""
 
     public init() {}
 
     public init(_ c: Conversation) {
         question = c.question; description = c.description; moderation = c.moderation.rawValue; allowStatements = c.allowStatements
         opensOn = Self.day(c.opensAt); closesOn = Self.day(c.closesAt.map { $0 - 1 }); trajectoryID = c.trajectoryID ?? ""; phase = c.phase
+        participation = c.participation.rawValue; addressCap = c.addressCap.map(String.init) ?? ""
     }
 
     /// The checked draft: trimmed text and the opening and closing moments.
@@ -27,10 +30,15 @@ public struct ConversationInput: Sendable, Equatable {
         let opensAt = Self.moment(opensOn, field: "opens_on", errors: &errors)
         let closesAt = Self.moment(closesOn, field: "closes_on", errors: &errors).map(Self.nextDay)
         errors += ConversationRules.checkDates(opensAt: opensAt, closesAt: closesAt, field: "closes_on")
+        let (participationMode, cap, participationErrors) = ParticipationRules.check(mode: participation, cap: addressCap)
+        errors += participationErrors
         try ValidationErrors.check(errors)
-        return ConversationDraft(question: question.trimmed, description: description.trimmed, moderation: mode ?? .post,
-                                 allowStatements: allowStatements, opensAt: opensAt, closesAt: closesAt,
-                                 trajectoryID: trajectoryID.trimmed.isEmpty ? nil : trajectoryID.trimmed, phase: phase.trimmed)
+        var draft = ConversationDraft(question: question.trimmed, description: description.trimmed, moderation: mode ?? .post,
+                                      allowStatements: allowStatements, opensAt: opensAt, closesAt: closesAt,
+                                      trajectoryID: trajectoryID.trimmed.isEmpty ? nil : trajectoryID.trimmed, phase: phase.trimmed)
+        draft.participation = participationMode
+        draft.addressCap = cap
+        return draft
     }
 
     static let zone = TimeZone(identifier: "Europe/Amsterdam") ?? TimeZone(secondsFromGMT: 0)!

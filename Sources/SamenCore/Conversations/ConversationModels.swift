@@ -16,6 +16,12 @@ public struct Conversation: Sendable, Equatable {
     public var updatedAt: Int64
     /// The row version (optimistic concurrency).
     public var version: Int
+    /// Who may join as a new participant, and the cap per address per hour when capped.
+    public var participation: ParticipationMode = .open
+    public var addressCap: Int?
+    /// The facilitator chose to leave participants from addresses with many participants
+    /// (`ParticipationRules.manyPerAddress`) out of the opinion map.
+    public var leavesOutCrowdedAddresses = false
 
     public init(id: String, organisationID: String, trajectoryID: String?, phase: String, question: String, description: String,
                 moderation: ModerationMode, allowStatements: Bool, opensAt: Int64?, closesAt: Int64?, publicToken: String,
@@ -44,6 +50,8 @@ public struct ConversationDraft: Sendable, Equatable {
     public var closesAt: Int64?
     public var trajectoryID: String?
     public var phase: String
+    public var participation: ParticipationMode = .open
+    public var addressCap: Int?
 
     public init(question: String, description: String = "", moderation: ModerationMode = .post, allowStatements: Bool = true,
                 opensAt: Int64? = nil, closesAt: Int64? = nil, trajectoryID: String? = nil, phase: String = "") {

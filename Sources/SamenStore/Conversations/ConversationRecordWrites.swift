@@ -17,18 +17,20 @@ public enum ConversationRecordWrites {
     public static func create(sql: any SQLDatabase, organisationID: String, draft: ConversationDraft, seeds: [String]) async throws -> Conversation {
         try await requireTrajectory(sql: sql, organisationID: organisationID, draft.trajectoryID)
         let now = Clock.now()
-        let conversation = Conversation(
+        var conversation = Conversation(
             id: Identifier.make(), organisationID: organisationID, trajectoryID: draft.trajectoryID, phase: draft.phase,
             question: draft.question, description: draft.description, moderation: draft.moderation,
             allowStatements: draft.allowStatements, opensAt: draft.opensAt, closesAt: draft.closesAt,
             publicToken: ConversationStore.publicToken(), createdAt: now, updatedAt: now)
+        conversation.participation = draft.participation
+        conversation.addressCap = draft.addressCap
         try await sql.raw("""
             INSERT INTO conversations (id, organisation_id, trajectory_id, phase, question, description, moderation,
-                allow_statements, opens_at, closes_at, public_token, created_at, updated_at)
+                allow_statements, opens_at, closes_at, public_token, created_at, updated_at, participation, address_cap)
             VALUES (\(bind: conversation.id), \(bind: organisationID), \(bind: draft.trajectoryID), \(bind: draft.phase),
                 \(bind: draft.question), \(bind: draft.description), \(bind: draft.moderation.rawValue),
                 \(bind: draft.allowStatements ? 1 : 0), \(bind: draft.opensAt), \(bind: draft.closesAt),
-                \(bind: conversation.publicToken), \(bind: now), \(bind: now))
+                \(bind: conversation.publicToken), \(bind: now), \(bind: now), \(bind: draft.participation.rawValue), \(bind: draft.addressCap))
             """).run()
         for seed in seeds {
             _ = try await ConversationStore.insertStatement(sql: sql, conversationID: conversation.id, body: seed, author: nil,
@@ -51,7 +53,8 @@ public enum ConversationRecordWrites {
                 question = \(bind: draft.question), description = \(bind: draft.description),
                 moderation = \(bind: draft.moderation.rawValue), allow_statements = \(bind: draft.allowStatements ? 1 : 0),
                 opens_at = \(bind: draft.opensAt), closes_at = \(bind: draft.closesAt),
-                trajectory_id = \(bind: draft.trajectoryID), phase = \(bind: draft.phase), updated_at = \(bind: Clock.now())
+                trajectory_id = \(bind: draft.trajectoryID), phase = \(bind: draft.phase), updated_at = \(bind: Clock.now()),
+                participation = \(bind: draft.participation.rawValue), address_cap = \(bind: draft.addressCap)
                 """, expected: expected)
     }
 

@@ -14,7 +14,7 @@ public struct ConversationStore: Sendable {
 
     static let columns = """
         id, organisation_id, trajectory_id, phase, question, description, moderation, allow_statements,
-        opens_at, closes_at, public_token, created_at, updated_at, row_version
+        opens_at, closes_at, public_token, created_at, updated_at, row_version, participation, address_cap, leave_out_crowded
         """
 
     public func create(organisationID: String, draft: ConversationDraft, seeds: [String] = []) async throws -> Conversation {
@@ -210,7 +210,7 @@ public struct ConversationStore: Sendable {
     }
 
     static func decode(_ row: any SQLRow) throws -> Conversation {
-        Conversation(
+        var conversation = Conversation(
             id: try row.decode(column: "id", as: String.self),
             organisationID: try row.decode(column: "organisation_id", as: String.self),
             trajectoryID: try row.decode(column: "trajectory_id", as: String?.self),
@@ -225,6 +225,10 @@ public struct ConversationStore: Sendable {
             createdAt: try row.decode(column: "created_at", as: Int64.self),
             updatedAt: try row.decode(column: "updated_at", as: Int64.self),
             version: try row.decode(column: "row_version", as: Int.self))
+        conversation.participation = ParticipationMode(rawValue: try row.decode(column: "participation", as: String.self)) ?? .open
+        conversation.addressCap = try row.decode(column: "address_cap", as: Int?.self)
+        conversation.leavesOutCrowdedAddresses = try row.decode(column: "leave_out_crowded", as: Int.self) != 0
+        return conversation
     }
 
     static func decodeStatement(_ row: any SQLRow) throws -> ConversationStatement {

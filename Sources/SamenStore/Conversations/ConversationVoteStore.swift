@@ -23,13 +23,18 @@ public struct ConversationVoteStore: Sendable {
         public var kind: String
         public var statement: Int
         public var value: VoteValue
+        /// The client address as a keyed hash (never the address): for the per-address cap
+        /// and the results page's count of crowded addresses.
+        public var addressHash: String?
 
-        public init(conversationID: String, tokenHash: String, kind: String = "cookie", statement: Int, value: VoteValue) {
+        public init(conversationID: String, tokenHash: String, kind: String = "cookie", statement: Int, value: VoteValue,
+                    addressHash: String? = nil) {
             self.conversationID = conversationID
             self.tokenHash = tokenHash
             self.kind = kind
             self.statement = statement
             self.value = value
+            self.addressHash = addressHash
         }
     }
 
@@ -45,15 +50,27 @@ public struct ConversationVoteStore: Sendable {
         }
     }
 
-    static func ensureParticipant(sql: any SQLDatabase, conversationID: String, tokenHash: String, kind: String) async throws -> Int {
+    /// The participant behind the token, made when new if the conversation's participation
+    /// rule admits them (checked before anything is written).
+    static func ensureParticipant(sql: any SQLDatabase, conversationID: String, tokenHash: String, kind: String,
+                                  addressHash: String?, mode: ParticipationMode, cap: Int?) async throws -> Int {
         if let number = try await sql.raw("""
             SELECT number FROM conversation_participants
             WHERE conversation_id = \(bind: conversationID) AND token_hash = \(bind: tokenHash)
             """).first()?.decode(column: "number", as: Int.self) { return number }
+        var recent = 0
+        if mode == .capped, let addressHash {
+            recent = try await sql.raw("""
+                SELECT COUNT(*) AS n FROM conversation_participants
+                WHERE conversation_id = \(bind: conversationID) AND address_hash = \(bind: addressHash)
+                    AND created_at > \(bind: Clock.now() - ParticipationRules.capWindowSeconds)
+                """).first()?.decode(column: "n", as: Int.self) ?? 0
+        }
+        if let refused = ParticipationRules.admit(mode: mode, cap: cap, kind: kind, recentFromAddress: recent) { throw refused }
         let number = try await ConversationStore.nextNumber(sql: sql, conversationID: conversationID, column: "next_participant")
         try await sql.raw("""
-            INSERT INTO conversation_participants (conversation_id, number, token_hash, kind, created_at)
-            VALUES (\(bind: conversationID), \(bind: number), \(bind: tokenHash), \(bind: kind), \(bind: Clock.now()))
+            INSERT INTO conversation_participants (conversation_id, number, token_hash, kind, created_at, address_hash)
+            VALUES (\(bind: conversationID), \(bind: number), \(bind: tokenHash), \(bind: kind), \(bind: Clock.now()), \(bind: addressHash))
             """).run()
         return number
     }
@@ -68,8 +85,9 @@ public struct ConversationVoteStore: Sendable {
     /// statement is not shown to participants (rejected, or waiting under pre-moderation).
     @discardableResult
     public func vote(conversationID: String, tokenHash: String, kind: String = "cookie", statement: Int,
-                     value: VoteValue) async throws -> Int {
-        let request = VoteRequest(conversationID: conversationID, tokenHash: tokenHash, kind: kind, statement: statement, value: value)
+                     value: VoteValue, addressHash: String? = nil) async throws -> Int {
+        let request = VoteRequest(conversationID: conversationID, tokenHash: tokenHash, kind: kind, statement: statement, value: value,
+                                  addressHash: addressHash)
         return try await voteBatch([request])[0].get()
     }
 
@@ -107,7 +125,7 @@ public struct ConversationVoteStore: Sendable {
         // One query for the conversation's state, the statement, the participant and their
         // previous vote on it: a vote is the hot path.
         guard let row = try await sql.raw("""
-            SELECT c.moderation, c.opens_at, c.closes_at, s.state, p.number AS participant, v.voted_at_ms AS previous
+            SELECT c.moderation, c.opens_at, c.closes_at, c.participation, c.address_cap, s.state, p.number AS participant, v.voted_at_ms AS previous
             FROM conversation_statements s
             JOIN conversations c ON c.id = s.conversation_id
             LEFT JOIN conversation_participants p ON p.conversation_id = s.conversation_id AND p.token_hash = \(bind: request.tokenHash)
@@ -134,7 +152,11 @@ public struct ConversationVoteStore: Sendable {
         if let known = try row.decode(column: "participant", as: Int?.self) {
             participant = known
         } else {
-            participant = try await Self.ensureParticipant(sql: sql, conversationID: request.conversationID, tokenHash: request.tokenHash, kind: request.kind)
+            participant = try await Self.ensureParticipant(
+                sql: sql, conversationID: request.conversationID, tokenHash: request.tokenHash, kind: request.kind,
+                addressHash: request.addressHash,
+                mode: ParticipationMode(rawValue: try row.decode(column: "participation", as: String.self)) ?? .open,
+                cap: try row.decode(column: "address_cap", as: Int?.self))
         }
         let previous = try row.decode(column: "previous", as: Int64?.self)
         // Strictly later than the vote it replaces, so "latest wins" never depends on a clock tie.
@@ -163,12 +185,14 @@ public struct ConversationVoteStore: Sendable {
 
     /// A statement written by a participant: pending moderation (shown at once under post-moderation).
     public func submitStatement(conversationID: String, tokenHash: String, kind: String = "cookie",
-                                body: String) async throws -> ConversationStatement {
+                                body: String, addressHash: String? = nil) async throws -> ConversationStatement {
         try ValidationErrors.check(ConversationRules.checkStatement(body))
         return try await database.transaction { sql in
             let conversation = try await Self.openConversation(sql: sql, conversationID: conversationID)
             guard conversation.allowStatements else { throw SamenError("statements_not_allowed", kind: .conflict, field: "statement") }
-            let participant = try await Self.ensureParticipant(sql: sql, conversationID: conversationID, tokenHash: tokenHash, kind: kind)
+            let participant = try await Self.ensureParticipant(sql: sql, conversationID: conversationID, tokenHash: tokenHash, kind: kind,
+                                                               addressHash: addressHash, mode: conversation.participation,
+                                                               cap: conversation.addressCap)
             return try await ConversationStore.insertStatement(sql: sql, conversationID: conversationID, body: body,
                                                                author: participant, isSeed: false, state: .pending)
         }

@@ -24,6 +24,7 @@ public enum Migrations {
         .communityReports,
         .storySearch,
         .writeSide,
+        .conversationParticipation,
         .portfolio,
     ]
 

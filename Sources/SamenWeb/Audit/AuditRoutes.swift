@@ -118,19 +118,17 @@ struct AuditRoutes: RouteGroup {
     @Sendable func export(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let membership = try await services.membership(request, context, for: .manageOrganisation)
         let filter = try self.filter(request)
-        var lines = [["at", "person_id", "person", "trajectory_id", "entity", "entity_id", "action", "fields"].joined(separator: ",")]
+        var records = [["at", "person_id", "person", "trajectory_id", "entity", "entity_id", "action", "fields"]]
         var cursor: String?
         repeat {
             let page = try await store.entries(organisationID: membership.organisation.id, filter: filter, limit: 500, cursor: cursor)
             for e in page.entries {
-                lines.append([time(e.at), e.actorID ?? "", e.actorName, e.trajectoryID ?? "", e.entity, e.entityID, e.action.rawValue,
-                              e.fields.joined(separator: " ")].map(csvCell).joined(separator: ","))
+                records.append([time(e.at), e.actorID ?? "", e.actorName, e.trajectoryID ?? "", e.entity, e.entityID, e.action.rawValue,
+                                e.fields.joined(separator: " ")])
             }
             cursor = page.nextCursor
         } while cursor != nil
-        return Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8",
-                                               .contentDisposition: "attachment; filename=\"wijzigingen.csv\"", .cacheControl: "no-store"],
-                        body: .init(byteBuffer: ByteBuffer(string: lines.joined(separator: "\r\n") + "\r\n")))
+        return CSVWriter.response(CSVWriter.document(records), filename: "wijzigingen.csv")
     }
 
     @Sendable func setRetention(_ request: Request, _ context: AppRequestContext) async throws -> Response {

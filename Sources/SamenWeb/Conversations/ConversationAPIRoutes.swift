@@ -41,6 +41,10 @@ struct ConversationAPIRoutes: RouteGroup {
         let publicPath: String
         let createdAt: Int64
         let version: Int
+        /// `open`, `personal_links` or `capped`; the cap counts new participants per address per hour.
+        let participation: String
+        let addressCap: Int?
+        let leavesOutCrowdedAddresses: Bool
     }
 
     struct StatementJSON: Encodable {
@@ -67,7 +71,8 @@ struct ConversationAPIRoutes: RouteGroup {
             allowStatements: c.allowStatements, opensAt: c.opensAt, closesAt: c.closesAt,
             opensOn: input.opensOn.isEmpty ? nil : input.opensOn, closesOn: input.closesOn.isEmpty ? nil : input.closesOn,
             isOpen: c.isOpen(at: Clock.now()), trajectoryId: c.trajectoryID, phase: c.phase,
-            publicPath: ConversationPaths.participate(c.publicToken), createdAt: c.createdAt, version: c.version)
+            publicPath: ConversationPaths.participate(c.publicToken), createdAt: c.createdAt, version: c.version,
+            participation: c.participation.rawValue, addressCap: c.addressCap, leavesOutCrowdedAddresses: c.leavesOutCrowdedAddresses)
     }
 
     static func json(_ s: ConversationStatement) -> StatementJSON {
@@ -91,8 +96,9 @@ struct ConversationAPIRoutes: RouteGroup {
     /// A new conversation (all fields but the question optional) or a change (any fields).
     /// Days are `YYYY-MM-DD`, with the same meaning as the web form's.
     struct ConversationBody: Decodable {
-        var question, description, moderation, opensOn, closesOn, trajectoryId, phase: String?
+        var question, description, moderation, opensOn, closesOn, trajectoryId, phase, participation: String?
         var allowStatements: Bool?
+        var addressCap: Int?
         var seeds: [String]?
 
         func merged(onto input: ConversationInput) -> ConversationInput {
@@ -101,6 +107,7 @@ struct ConversationAPIRoutes: RouteGroup {
             if let moderation { out.moderation = moderation }; if let allowStatements { out.allowStatements = allowStatements }
             if let opensOn { out.opensOn = opensOn }; if let closesOn { out.closesOn = closesOn }
             if let trajectoryId { out.trajectoryID = trajectoryId }; if let phase { out.phase = phase }
+            if let participation { out.participation = participation }; if let addressCap { out.addressCap = String(addressCap) }
             return out
         }
     }
@@ -194,7 +201,9 @@ struct ConversationAPIRoutes: RouteGroup {
             return Response(status: .ok, headers: [.contentType: "application/json"],
                             body: .init(byteBuffer: ByteBuffer(string: #"{"computed_at":null,"report":null,"vote_events":0}"#)))
         }
-        let text = "{\"computed_at\":\(stored.computedAt),\"vote_events\":\(stored.voteEvents),\"report\":\(stored.body)}"
+        // Through the current shape, so a result stored before common ground existed reads the same.
+        let report = String(decoding: try OpinionReport.decode(Data(stored.body.utf8)).encoded(), as: UTF8.self)
+        let text = "{\"computed_at\":\(stored.computedAt),\"vote_events\":\(stored.voteEvents),\"report\":\(report)}"
         return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: text)))
     }
 

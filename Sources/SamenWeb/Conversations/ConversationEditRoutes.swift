@@ -33,10 +33,14 @@ struct ConversationEditRoutes: RouteGroup {
 
     func spec(_ slug: String, _ c: Conversation, _ context: AppRequestContext, trajectories: [Option]) -> RecordFlow.Spec {
         let modes = ModerationMode.allCases.map { Option(value: $0.rawValue, label: renderer.text("conversation_moderation_" + $0.rawValue, context), selected: false) }
+        let participation = ParticipationMode.allCases.map {
+            Option(value: $0.rawValue, label: renderer.text("conversation_participation_" + $0.rawValue, context), selected: false)
+        }
         return RecordFlow.Spec(
             heading: renderer.text("conversation_edit_title", context),
             layout: [("question", .text), ("description", .textarea), ("moderation", .select(modes)), ("allow_statements", .checkbox),
-                     ("opens_on", .date), ("closes_on", .date), ("trajectory_id", .select(trajectories)), ("phase", .text)],
+                     ("opens_on", .date), ("closes_on", .date), ("trajectory_id", .select(trajectories)), ("phase", .text),
+                     ("participation", .select(participation)), ("address_cap", .number)],
             action: ConversationPath.edit.link(slug, c.id), back: ConversationPath.detail.link(slug, c.id),
             deleteLink: ConversationPath.delete.link(slug, c.id))
     }

@@ -133,7 +133,8 @@ struct ConversationPublicRoutes: RouteGroup {
         if errors.isEmpty, let statement, case .success(let vote) = value {
             do {
                 _ = try await services.voteIntake.vote(.init(conversationID: conversation.id, tokenHash: identity.tokenHash,
-                                                             kind: identity.kind, statement: statement, value: vote))
+                                                             kind: identity.kind, statement: statement, value: vote,
+                                                             addressHash: AddressHasher.hash(context.clientAddress, conversationID: conversation.id)))
                 return redirectBack(conversation, identity, notice: "notice_vote_saved")
             } catch let error as SamenError where error.kind == .conflict || error.kind == .validation {
                 errors = [error]
@@ -160,7 +161,8 @@ struct ConversationPublicRoutes: RouteGroup {
         }
         if errors.isEmpty {
             do {
-                _ = try await votes.submitStatement(conversationID: conversation.id, tokenHash: identity.tokenHash, kind: identity.kind, body: text)
+                _ = try await votes.submitStatement(conversationID: conversation.id, tokenHash: identity.tokenHash, kind: identity.kind, body: text,
+                                                    addressHash: AddressHasher.hash(context.clientAddress, conversationID: conversation.id))
                 return redirectBack(conversation, identity,
                                     notice: conversation.moderation == .pre ? "notice_statement_waiting" : "notice_statement_shown")
             } catch let error as SamenError where error.kind == .conflict || error.kind == .validation {

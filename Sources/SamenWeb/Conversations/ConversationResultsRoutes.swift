@@ -5,8 +5,9 @@ import SamenCore
 import SamenStore
 
 /// The results page: participation, the opinion map (SVG with a text alternative and a
-/// table), groups with their representative statements, consensus, group-informed
-/// consensus and every statement's votes per group. Shows the last computed result and
+/// table), groups with their representative statements, the common ground (every group
+/// leans the same way), the majority list (Pol.is's consensus, under that honest name, with
+/// the groups that think otherwise), group-informed consensus and every statement's votes per group. Shows the last computed result and
 /// when it was computed; computing happens in the background.
 struct ConversationResultsRoutes: RouteGroup {
     let services: AppServices
@@ -18,6 +19,7 @@ struct ConversationResultsRoutes: RouteGroup {
             (RouteEntry(.get, "/o/:org/conversations/:conversation/results"), { $0.results }),
             (RouteEntry(.post, "/o/:org/conversations/:conversation/results"), { $0.recompute }),
             (RouteEntry(.get, "/o/:org/conversations/:conversation/export/:file"), { $0.export }),
+            (RouteEntry(.post, "/o/:org/conversations/:conversation/results/crowded"), { $0.leaveOutCrowded }),
         ]
     }
 
@@ -32,6 +34,21 @@ struct ConversationResultsRoutes: RouteGroup {
         let percent: Int
         let direction: String
         let number: Int
+    }
+
+    struct CommonGroundLine {
+        let text: String
+        let direction: String
+        /// "A 92%, B 80%": every group's share on the statement's side.
+        let shares: String
+    }
+
+    struct MajorityLine {
+        let text: String
+        let percent: Int
+        let direction: String
+        /// "groep C denkt er anders over" when groups lean the other way, else nothing.
+        let dissent: String?
     }
 
     struct GroupView {
@@ -64,12 +81,21 @@ struct ConversationResultsRoutes: RouteGroup {
         let mapSummary: String
         let groups: [GroupView]
         let groupHeaders: [Cell]
-        let consensusAgree: [Line]
-        let consensusDisagree: [Line]
-        let hasConsensus: Bool
+        let commonGround: [CommonGroundLine]
+        let hasCommonGround: Bool
+        let majority: [MajorityLine]
+        let hasMajority: Bool
         let statements: [StatementView]
         let recomputePath: String
         let canRecompute: Bool
+        /// How many participants came from addresses with many participants, and the
+        /// facilitator's choice to leave them out of the map.
+        let crowdedText: String
+        let leavesOutCrowded: Bool
+        let showCrowdedForm: Bool
+        let crowdedPath: String
+        let crowdedNextValue: String
+        let crowdedButton: String
         let backPath: String
     }
 
@@ -120,6 +146,9 @@ struct ConversationResultsRoutes: RouteGroup {
             StatementView(number: row.statement, text: texts[row.statement] ?? "#\(row.statement)", all: counts(row.all),
                           groups: row.groups.map { Cell(value: counts($0)) }, consensus: String(format: "%.2f", row.groupInformedConsensus))
         }
+        let crowded = try await ConversationAddressStore(database: services.database).crowdedParticipants(conversationID: conversation.id)
+        let commonGround = report.map { Self.commonGroundLines($0, texts: texts, t) } ?? []
+        let majority = report.map { Self.majorityLines($0, texts: texts, t) } ?? []
         let slug = membership.organisation.slug
         let body = Body(
             question: conversation.question, facts: facts, hasResult: report != nil,
@@ -127,14 +156,49 @@ struct ConversationResultsRoutes: RouteGroup {
             svg: report.map { OpinionMapSVG.render($0, title: t("results_map_title"), description: mapSummary) } ?? "",
             mapSummary: mapSummary, groups: groups,
             groupHeaders: groups.map { Cell(value: t("results_group") + " " + $0.letter) },
-            consensusAgree: (report?.consensus.agree ?? []).map { line($0.statement, $0.percent, "agree") },
-            consensusDisagree: (report?.consensus.disagree ?? []).map { line($0.statement, $0.percent, "disagree") },
-            hasConsensus: !(report?.consensus.agree.isEmpty ?? true) || !(report?.consensus.disagree.isEmpty ?? true),
+            commonGround: commonGround, hasCommonGround: !commonGround.isEmpty,
+            majority: majority, hasMajority: !majority.isEmpty,
             statements: rows, recomputePath: ConversationPaths.results(slug, conversation.id),
-            canRecompute: membership.role.allows(.runTrajectory), backPath: ConversationPaths.detail(slug, conversation.id))
+            canRecompute: membership.role.allows(.runTrajectory),
+            crowdedText: t("results_crowded_count").replacingOccurrences(of: "{count}", with: String(crowded.count))
+                .replacingOccurrences(of: "{many}", with: String(ParticipationRules.manyPerAddress)),
+            leavesOutCrowded: conversation.leavesOutCrowdedAddresses,
+            showCrowdedForm: !crowded.isEmpty || conversation.leavesOutCrowdedAddresses,
+            crowdedPath: ConversationPaths.results(slug, conversation.id) + "/crowded",
+            crowdedNextValue: conversation.leavesOutCrowdedAddresses ? "0" : "1",
+            crowdedButton: t(conversation.leavesOutCrowdedAddresses ? "results_crowded_take_back" : "results_crowded_leave_out"),
+            backPath: ConversationPaths.detail(slug, conversation.id))
         return renderer.page("conversation-results", title: t("results_title") + " – " + conversation.question, body: body,
                              request: request, context: context,
                              nav: services.organisationNav(membership, current: request.uri.path, context))
+    }
+
+    static func commonGroundLines(_ report: OpinionReport, texts: [Int: String], _ t: (String) -> String) -> [CommonGroundLine] {
+        func lines(_ items: [OpinionReport.CommonGroundItem], _ direction: String) -> [CommonGroundLine] {
+            items.map { item in
+                CommonGroundLine(text: texts[item.statement] ?? "#\(item.statement)", direction: t("direction_" + direction),
+                                 shares: item.groups.map { "\(OpinionMapSVG.letter($0.group)) \($0.percent)%" }.joined(separator: ", "))
+            }
+        }
+        return lines(report.commonGround.agree, "agree") + lines(report.commonGround.disagree, "disagree")
+    }
+
+    /// The majority list, each line naming the groups that clearly lean the other way.
+    static func majorityLines(_ report: OpinionReport, texts: [Int: String], _ t: (String) -> String) -> [MajorityLine] {
+        let rows = Dictionary(report.statements.map { ($0.statement, $0) }, uniquingKeysWith: { first, _ in first })
+        func lines(_ items: [OpinionReport.MajorityItem], _ direction: OpinionDirection) -> [MajorityLine] {
+            let opposite: OpinionDirection = direction == .agree ? .disagree : .agree
+            return items.map { item in
+                let dissenting = (rows[item.statement]?.groups ?? []).enumerated().filter { _, c in
+                    CommonGround.groupLeans(VoteCounts(agree: c.agree, disagree: c.disagree, seen: c.agree + c.disagree + c.pass), opposite)
+                }.map { OpinionMapSVG.letter($0.offset) }
+                return MajorityLine(text: texts[item.statement] ?? "#\(item.statement)", percent: item.percent,
+                                    direction: t("direction_" + direction.rawValue),
+                                    dissent: dissenting.isEmpty ? nil : t("results_majority_dissent")
+                                        .replacingOccurrences(of: "{groups}", with: dissenting.joined(separator: ", ")))
+            }
+        }
+        return lines(report.majority.agree, .agree) + lines(report.majority.disagree, .disagree)
     }
 
     /// Asks for a recompute now (the background runner picks it up within a second or so).
@@ -145,6 +209,17 @@ struct ConversationResultsRoutes: RouteGroup {
         return services.cookies.redirect(ConversationPaths.results(membership.organisation.slug, conversation.id), notice: "notice_recompute_requested")
     }
 
+    /// Leaves participants from addresses with many participants out of the map (or takes
+    /// them back) and recomputes.
+    @Sendable func leaveOutCrowded(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        let membership = try await services.membership(request, context, for: .runTrajectory)
+        let conversation = try await ConversationRoutes(services: services).conversation(request, context, membership)
+        let form = try await request.form(context)
+        try await ConversationAddressStore(database: services.database).setLeaveOutCrowded(
+            organisationID: membership.organisation.id, conversationID: conversation.id, form["leave_out"] == "1")
+        return services.cookies.redirect(ConversationPaths.results(membership.organisation.slug, conversation.id), notice: "notice_recompute_requested")
+    }
+
     /// One file of the Pol.is export format.
     @Sendable func export(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let membership = try await services.membership(request, context, for: .viewOrganisation)
@@ -152,8 +227,6 @@ struct ConversationResultsRoutes: RouteGroup {
         let files = try await PolisTransfer.export(database: services.database, organisationID: membership.organisation.id,
                                                    conversation: conversation)
         guard let text = files[try request.parameter("file", context)] else { throw SamenError.notFound }
-        return Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment",
-                                               .cacheControl: "no-store"],
-                        body: .init(byteBuffer: ByteBuffer(string: text)))
+        return CSVWriter.response(text, filename: nil)
     }
 }

@@ -67,6 +67,7 @@ struct ConversationRoutes: RouteGroup {
         let preSelected: Bool
         let allowChecked: Bool
         let trajectoryOptions: [Option]
+        let participationOptions: [Option]
     }
 
     /// The organisation's trajectories for the "part of trajectory" select.
@@ -74,6 +75,15 @@ struct ConversationRoutes: RouteGroup {
         let list = try await TrajectoryStore(database: services.database).list(organisationID: membership.organisation.id)
         return [Option(value: "", label: renderer.text("survey_no_trajectory", context), selected: selected.isEmpty)]
             + list.map { Option(value: $0.id, label: $0.title, selected: $0.id == selected) }
+    }
+
+    /// Who may take part: open (the default), personal links only, or capped per address.
+    func participationOptions(_ form: FormState, _ context: AppRequestContext) -> [Option] {
+        let selected = form.fields["participation"]?.value ?? ""
+        return ParticipationMode.allCases.map {
+            Option(value: $0.rawValue, label: renderer.text("conversation_participation_" + $0.rawValue, context),
+                   selected: $0.rawValue == selected || (selected.isEmpty && $0 == .open))
+        }
     }
 
     func status(_ conversation: Conversation, _ context: AppRequestContext) -> String {
@@ -95,7 +105,8 @@ struct ConversationRoutes: RouteGroup {
         let body = ListBody(rows: rows, isEmpty: rows.isEmpty, canCreate: membership.role.allows(.runTrajectory), form: form,
                             createPath: ConversationPaths.list(slug), preSelected: form.fields["moderation"]?.value == "pre",
                             allowChecked: form.fields["allow_statements"]?.value == "1",
-                            trajectoryOptions: try await trajectoryOptions(membership, selected: form.fields["trajectory_id"]?.value ?? "", context))
+                            trajectoryOptions: try await trajectoryOptions(membership, selected: form.fields["trajectory_id"]?.value ?? "", context),
+                            participationOptions: participationOptions(form, context))
         return renderer.page("conversations", title: renderer.text("conversations_title", context) + " – " + membership.organisation.name,
                              body: body, request: request, context: context, status: status,
                              nav: services.organisationNav(membership, current: request.uri.path, context))
@@ -110,12 +121,15 @@ struct ConversationRoutes: RouteGroup {
         input.allowStatements = form["allow_statements"] == "1"
         input.opensOn = form["opens_on"]; input.closesOn = form["closes_on"]
         input.trajectoryID = form["trajectory_id"]; input.phase = form["phase"]
+        if !form["participation"].isEmpty { input.participation = form["participation"] }
+        input.addressCap = form["address_cap"]
         return input
     }
 
     static func formValues(_ form: FormData) -> [String: String] {
         var values: [String: String] = [:]
-        for name in ["question", "description", "moderation", "allow_statements", "opens_on", "closes_on", "phase", "trajectory_id", "seeds"] {
+        for name in ["question", "description", "moderation", "allow_statements", "opens_on", "closes_on", "phase", "trajectory_id", "seeds",
+                     "participation", "address_cap"] {
             values[name] = form[name]
         }
         return values
@@ -156,6 +170,7 @@ struct ConversationRoutes: RouteGroup {
         let preSelected: Bool
         let allowChecked: Bool
         let trajectoryOptions: [Option]
+        let participationOptions: [Option]
         let canImport: Bool
         let importForm: FormState
         let importFiles: [FieldState]
@@ -195,7 +210,7 @@ struct ConversationRoutes: RouteGroup {
         let input = ConversationInput(conversation)
         return ["question": input.question, "description": input.description, "moderation": input.moderation,
                 "allow_statements": input.allowStatements ? "1" : "", "opens_on": input.opensOn, "closes_on": input.closesOn,
-                "phase": input.phase, "trajectory_id": input.trajectoryID]
+                "phase": input.phase, "trajectory_id": input.trajectoryID, "participation": input.participation, "address_cap": input.addressCap]
     }
 
     /// The conversation page; a form left out shows empty (settings: as stored).
@@ -232,6 +247,7 @@ struct ConversationRoutes: RouteGroup {
             exportLinks: files.map { Fact(label: $0, value: ConversationPaths.export(slug, conversation.id, $0)) },
             preSelected: form.fields["moderation"]?.value == "pre", allowChecked: form.fields["allow_statements"]?.value == "1",
             trajectoryOptions: try await trajectoryOptions(membership, selected: form.fields["trajectory_id"]?.value ?? "", context),
+            participationOptions: participationOptions(form, context),
             canImport: figures.isEmpty, importForm: importForm,
             importFiles: ConversationImportRoutes.fileFields(importForm), importPath: ConversationPaths.importPolis(slug, conversation.id))
         let notice = context.noticeKey == ConversationImportRoutes.noticeKey
@@ -272,9 +288,7 @@ struct ConversationRoutes: RouteGroup {
             throw ValidationErrors([.validation("conversation_links_count", field: "count")])
         }
         let base = ConversationPaths.participate(conversation.publicToken)
-        let lines = (0..<count).map { _ in base + "?p=" + Secrets.token() }
-        return Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=links.csv",
-                                               .cacheControl: "no-store"],
-                        body: .init(byteBuffer: ByteBuffer(string: "link\n" + lines.joined(separator: "\n") + "\n")))
+        let links = (0..<count).map { _ in [base + "?p=" + Secrets.token()] }
+        return CSVWriter.response(CSVWriter.document([["link"]] + links, lineEnd: "\n"), filename: "links.csv")
     }
 }

@@ -125,7 +125,8 @@ public struct ConversationWrites: Sendable {
         let input = ConversationInput(c)
         return ["question": input.question, "description": input.description, "moderation": input.moderation,
                 "allow_statements": String(input.allowStatements), "opens_on": input.opensOn, "closes_on": input.closesOn,
-                "trajectory_id": input.trajectoryID, "phase": input.phase]
+                "trajectory_id": input.trajectoryID, "phase": input.phase, "participation": input.participation,
+                "address_cap": input.addressCap]
     }
 
     /// A statement is keyed by conversation and number; the trail names both.

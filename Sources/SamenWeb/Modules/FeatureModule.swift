@@ -65,8 +65,6 @@ struct ExportTable {
     let header: [String]
     let rows: [[String]]
 
-    /// RFC 4180 CSV with formula-safe cells (see `csvCell`).
-    var csv: String {
-        ([header] + rows).map { $0.map(csvCell).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
-    }
+    /// RFC 4180 CSV with formula-safe cells (see `CSVWriter`).
+    var csv: String { CSVWriter.document([header] + rows) }
 }

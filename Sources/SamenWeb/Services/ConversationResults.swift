@@ -26,7 +26,8 @@ public struct ConversationResults: Sendable {
     public func recompute(conversationID: String) async throws {
         let started = Date()
         let votes = ConversationVoteStore(database: database)
-        let events = try await votes.events(conversationID: conversationID)
+        let leftOut = try await ConversationAddressStore(database: database).leftOutOfMap(conversationID: conversationID)
+        let events = try await votes.events(conversationID: conversationID).filter { !leftOut.contains($0.participant) }
         let moderatedOut = try await ConversationStore(database: database).moderatedOut(conversationID: conversationID)
         let report = OpinionReport.compute(
             events: events.map { VoteEvent(participant: $0.participant, statement: $0.statement, vote: $0.vote,

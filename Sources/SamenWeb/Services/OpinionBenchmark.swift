@@ -21,9 +21,17 @@ public enum OpinionCLI {
             out += "\nGroup \(group.id) (\(group.size) participants)\n"
             for r in group.representative { out += "  \(r.percent)% \(r.direction): \(texts[r.statement] ?? "#\(r.statement)")\n" }
         }
-        out += "\nConsensus\n"
-        for c in report.consensus.agree { out += "  \(c.percent)% agree: \(texts[c.statement] ?? "#\(c.statement)")\n" }
-        for c in report.consensus.disagree { out += "  \(c.percent)% disagree: \(texts[c.statement] ?? "#\(c.statement)")\n" }
+        out += "\nCommon ground (every group leans the same way)\n"
+        if report.commonGround.agree.isEmpty && report.commonGround.disagree.isEmpty { out += "  none\n" }
+        for (side, items) in [("agree", report.commonGround.agree), ("disagree", report.commonGround.disagree)] {
+            for c in items {
+                let shares = c.groups.map { "group \($0.group) \($0.percent)%" }.joined(separator: ", ")
+                out += "  \(side) in every group (\(shares)): \(texts[c.statement] ?? "#\(c.statement)")\n"
+            }
+        }
+        out += "\nMajority of all participants (Pol.is consensus; a group may differ)\n"
+        for c in report.majority.agree { out += "  \(c.percent)% agree: \(texts[c.statement] ?? "#\(c.statement)")\n" }
+        for c in report.majority.disagree { out += "  \(c.percent)% disagree: \(texts[c.statement] ?? "#\(c.statement)")\n" }
         return out
     }
 }

@@ -4,14 +4,9 @@ import SamenCore
 import SamenStore
 
 extension PolisTransfer {
-    static func field(_ text: String) -> String {
-        if text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
-            return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        }
-        return text
-    }
-
-    static func line(_ fields: [String]) -> String { fields.map(field).joined(separator: ",") + "\n" }
+    /// One record of a Pol.is file: through the product's CSV writer (formula-guarded; the
+    /// importer removes the guard again), with the LF line ends Pol.is writes.
+    static func line(_ fields: [String]) -> String { CSVWriter.line(fields) + "\n" }
 
     static func datetime(_ milliseconds: Int64) -> String {
         let formatter = ISO8601DateFormatter()

@@ -99,15 +99,15 @@ public enum PolisTransfer {
             }
         }
         var topic: String?, description: String?
-        for record in SimpleCSVReader.records(summary ?? "") where record.count >= 2 {
-            if record[0] == "topic" { topic = record[1] }
-            if record[0] == "conversation-description" { description = record[1] }
+        for record in try records(summary ?? "", file: "summary.csv") where record.count >= 2 {
+            if record[0] == "topic" { topic = CSVWriter.unguard(record[1]) }
+            if record[0] == "conversation-description" { description = CSVWriter.unguard(record[1]) }
         }
         return Parsed(statements: statements, events: events, topic: topic, description: description)
     }
 
     static func table(_ text: String, file: String, required: [String]) throws -> (header: [String], rows: [[String: String]]) {
-        let records = SimpleCSVReader.records(text)
+        let records = try records(text, file: file)
         guard let header = records.first else { throw PolisImportError(file: file, row: 1, code: "file_empty", detail: "") }
         var names = Set<String>()
         for name in header where !names.insert(name).inserted {
@@ -118,10 +118,21 @@ public enum PolisTransfer {
         }
         let rows = records.dropFirst().filter { !($0.count == 1 && $0[0].isEmpty) }.map { fields in
             var row: [String: String] = [:]
-            for (name, value) in zip(header, fields) { row[name] = value }
+            // A Samen export guards formula-like cells with a quote (see `CSVWriter`); undo it.
+            for (name, value) in zip(header, fields) { row[name] = CSVWriter.unguard(value) }
             return row
         }
         return (header, rows)
+    }
+
+    /// The file's records; a quote that is never closed or stands where RFC 4180 allows none
+    /// is refused with its row, rather than read as one field running over many rows.
+    static func records(_ text: String, file: String) throws -> [[String]] {
+        do {
+            return try SimpleCSVReader.strictRecords(text)
+        } catch {
+            throw PolisImportError(file: file, row: error.record, code: error.code, detail: String(error.line))
+        }
     }
 
     static func int(_ row: [String: String], _ column: String, _ file: String, _ line: Int) throws -> Int {

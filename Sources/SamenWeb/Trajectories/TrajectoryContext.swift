@@ -94,13 +94,3 @@ extension TrajectoryContext {
         T.allCases.map { Option(value: $0.rawValue, label: word(prefix + $0.rawValue, context), selected: $0.rawValue == selected) }
     }
 }
-
-/// A CSV cell, quoted when needed; a leading =, +, - or @ is prefixed so spreadsheets do not run it as a formula.
-func csvCell(_ value: String) -> String {
-    var text = value
-    if let first = text.first, "=+-@".contains(first) { text = "'" + text }
-    if text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == ";" }) {
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
-    return text
-}

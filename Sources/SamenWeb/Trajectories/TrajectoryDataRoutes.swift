@@ -31,11 +31,7 @@ struct TrajectoryDataRoutes: RouteGroup {
         guard file.hasSuffix(".csv"), let table = try await table(String(file.dropLast(4)), membership, trajectory) else {
             throw SamenError.notFound
         }
-        let lines = ([table.header] + table.rows).map { $0.map(csvCell).joined(separator: ",") }
-        let csv = lines.joined(separator: "\r\n") + "\r\n"
-        return Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8",
-                                               .contentDisposition: "attachment; filename=\"\(file)\"", .cacheControl: "no-store"],
-                        body: .init(byteBuffer: ByteBuffer(string: csv)))
+        return CSVWriter.response(CSVWriter.document([table.header] + table.rows), filename: file)
     }
 
     struct TrajectoryJSON: Encodable {

@@ -1,8 +1,8 @@
 extension Migration {
-    /// 011: the intervention portfolio and the growth model (domain.md §7). An intervention
+    /// 012: the intervention portfolio and the growth model (domain.md §7). An intervention
     /// links to the insights, personas and journey steps it answers (each link goes when
     /// its record goes); its status history is kept row by row.
-    public static let portfolio = Migration(version: 11, name: "intervention portfolio and growth model") { _ in
+    public static let portfolio = Migration(version: 12, name: "intervention portfolio and growth model") { _ in
         [
             """
             CREATE TABLE interventions (
