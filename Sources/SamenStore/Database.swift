@@ -121,7 +121,9 @@ extension Database {
                 }
                 return connection
             },
-            close: { try? await $0.close() },
+            // Closed in a task of its own: a cancelled caller (a failing test, a server stopping
+            // mid-request) must not leave the connection open, which SQLiteNIO treats as a crash.
+            close: { connection in await Task.detached { try? await connection.close() }.value },
             isUsable: { !$0.isClosed }
         )
         return Database(
