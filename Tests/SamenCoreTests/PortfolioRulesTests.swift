@@ -38,6 +38,9 @@ struct PortfolioRulesTests {
         var unknown = Self.input()
         unknown.dimensions = ["known", "happiness"]
         #expect(Self.codes { try unknown.validated(trajectoryID: "t", dimensions: Self.dimensions, today: Self.today) } == ["dimension_unknown"])
+        var blank = Self.input()
+        blank.stepIDs = ["s1", " "]
+        #expect(Self.codes { try blank.validated(trajectoryID: "t", dimensions: Self.dimensions, today: Self.today) } == ["link_invalid"])
         var cost = Self.input()
         cost.cost = "12.500"
         #expect(try cost.validated(trajectoryID: "t", dimensions: Self.dimensions, today: Self.today).costEUR == 12_500)

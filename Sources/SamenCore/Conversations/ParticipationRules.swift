@@ -40,8 +40,13 @@ public enum ParticipationRules {
         }
         let text = rawCap.trimmed
         let cap = Int(text).flatMap { capRange.contains($0) ? $0 : nil }
-        if cap == nil && (mode == .capped || !text.isEmpty) {
+        if cap == nil && !text.isEmpty {
             return (mode, nil, [.validation("conversation_address_cap_invalid", field: "address_cap")])
+        }
+        // A capped conversation without a cap: in the API this can depend on the stored record
+        // (a change of mode only), which a request schema cannot state, so it is a conflict (409).
+        if cap == nil && mode == .capped {
+            return (mode, nil, [SamenError("conversation_address_cap_invalid", kind: .conflict, field: "address_cap")])
         }
         return (mode, mode == .capped ? cap : nil, [])
     }

@@ -28,6 +28,10 @@ public struct InterventionInput: Sendable, Equatable {
             costEUR = Int(cost.trimmed.replacingOccurrences(of: ".", with: ""))
             if costEUR == nil || costEUR! < 0 || costEUR! > 1_000_000_000 { errors.append(.validation("cost_invalid", field: "cost")) }
         }
+        for (field, ids) in [("insight_ids", insightIDs), ("persona_ids", personaIDs), ("step_ids", stepIDs)]
+        where ids.contains(where: { $0.trimmed.isEmpty }) {
+            errors.append(.validation("link_invalid", field: field))
+        }
         let chosen = Self.unique(dimensions)
         if chosen.isEmpty { errors.append(.validation("intervention_needs_dimension", field: "dimensions")) }
         if chosen.contains(where: { !known.contains($0) }) { errors.append(.validation("dimension_unknown", field: "dimensions")) }
