@@ -126,22 +126,30 @@ public struct ConversationStore: Sendable {
                          reason: String) async throws -> Int {
         guard !numbers.isEmpty else { return 0 }
         return try await database.transaction { sql in
-            guard try await Self.find(sql: sql, organisationID: organisationID, id: conversationID) != nil else {
-                throw SamenError.notFound
-            }
-            let existing = Set(try await Self.statements(sql: sql, conversationID: conversationID, states: nil).map(\.number))
-            let unknown = numbers.filter { !existing.contains($0) }
-            if !unknown.isEmpty { throw SamenError.validation("statement_unknown", field: "statements") }
-            for number in Set(numbers) {
-                try await sql.raw("""
-                    UPDATE conversation_statements SET state = \(bind: state.rawValue), reason = \(bind: reason),
-                        moderated_at = \(bind: Clock.now())
-                    WHERE conversation_id = \(bind: conversationID) AND number = \(bind: number)
-                    """).run()
-            }
-            try await JobStore.enqueue(sql: sql, kind: JobStore.recomputeConversation, subjectID: conversationID, delay: 0)
-            return Set(numbers).count
+            try await Self.moderate(sql: sql, organisationID: organisationID, conversationID: conversationID, numbers: numbers, state: state,
+                                    reason: reason)
         }
+    }
+
+    /// Sets the state of the statements (all or none: an unknown number refuses the lot) and
+    /// queues the map's recomputation, inside the caller's transaction.
+    public static func moderate(sql: any SQLDatabase, organisationID: String, conversationID: String, numbers: [Int], state: StatementState,
+                                reason: String) async throws -> Int {
+        guard try await find(sql: sql, organisationID: organisationID, id: conversationID) != nil else {
+            throw SamenError.notFound
+        }
+        let existing = Set(try await statements(sql: sql, conversationID: conversationID, states: nil).map(\.number))
+        let unknown = numbers.filter { !existing.contains($0) }
+        if !unknown.isEmpty { throw SamenError.validation("statement_unknown", field: "statements") }
+        for number in Set(numbers) {
+            try await sql.raw("""
+                UPDATE conversation_statements SET state = \(bind: state.rawValue), reason = \(bind: reason),
+                    moderated_at = \(bind: Clock.now())
+                WHERE conversation_id = \(bind: conversationID) AND number = \(bind: number)
+                """).run()
+        }
+        try await JobStore.enqueue(sql: sql, kind: JobStore.recomputeConversation, subjectID: conversationID, delay: 0)
+        return Set(numbers).count
     }
 
     public func figures(organisationID: String, conversationID: String) async throws -> ConversationFigures {

@@ -42,30 +42,38 @@ public struct ReportStore: Sendable {
     public func save(organisationID: String, trajectoryID: String, intro: String, quoteIDs: [String], actions: [String: String],
                      publicToken: String?) async throws {
         try await database.transaction { sql in
-            try await TrajectoryStore.requireOwned(sql: sql, organisationID: organisationID, trajectoryID: trajectoryID)
-            for id in quoteIDs {
-                let allowed = try await sql.raw("""
-                    SELECT h.id FROM highlights h JOIN stories s ON s.id = h.story_id
-                    WHERE h.id = \(bind: id) AND s.trajectory_id = \(bind: trajectoryID)
-                      AND s.consent_publication = 1 AND s.status = \(bind: Story.Status.approved.rawValue)
-                    """).first()
-                guard allowed != nil else { throw SamenError.validation("no_publication_consent", field: "quotes") }
-            }
-            try await sql.raw("DELETE FROM community_reports WHERE trajectory_id = \(bind: trajectoryID)").run()
-            try await sql.raw("""
-                INSERT INTO community_reports (trajectory_id, intro, public_token, updated_at)
-                VALUES (\(bind: trajectoryID), \(bind: intro), \(bind: publicToken), \(bind: Clock.now()))
-                """).run()
-            try await sql.raw("DELETE FROM report_quotes WHERE trajectory_id = \(bind: trajectoryID)").run()
-            for id in Set(quoteIDs) {
-                try await sql.raw("INSERT INTO report_quotes (trajectory_id, highlight_id) VALUES (\(bind: trajectoryID), \(bind: id))").run()
-            }
-            for (insightID, text) in actions {
-                let owned = try await sql.raw("SELECT id FROM insights WHERE id = \(bind: insightID) AND trajectory_id = \(bind: trajectoryID)").first()
-                guard owned != nil else { throw SamenError.validation("insight_unknown", field: "actions") }
-                try await sql.raw("DELETE FROM report_actions WHERE insight_id = \(bind: insightID)").run()
-                try await sql.raw("INSERT INTO report_actions (insight_id, we_did) VALUES (\(bind: insightID), \(bind: text))").run()
-            }
+            try await Self.save(sql: sql, organisationID: organisationID, trajectoryID: trajectoryID, intro: intro, quoteIDs: quoteIDs,
+                                actions: actions, publicToken: publicToken)
+        }
+    }
+
+    /// Replaces the report inside the caller's transaction. Only passages of approved stories
+    /// with publication consent can be quoted.
+    public static func save(sql: any SQLDatabase, organisationID: String, trajectoryID: String, intro: String, quoteIDs: [String],
+                            actions: [String: String], publicToken: String?) async throws {
+        try await TrajectoryStore.requireOwned(sql: sql, organisationID: organisationID, trajectoryID: trajectoryID)
+        for id in quoteIDs {
+            let allowed = try await sql.raw("""
+                SELECT h.id FROM highlights h JOIN stories s ON s.id = h.story_id
+                WHERE h.id = \(bind: id) AND s.trajectory_id = \(bind: trajectoryID)
+                  AND s.consent_publication = 1 AND s.status = \(bind: Story.Status.approved.rawValue)
+                """).first()
+            guard allowed != nil else { throw SamenError.validation("no_publication_consent", field: "quotes") }
+        }
+        try await sql.raw("DELETE FROM community_reports WHERE trajectory_id = \(bind: trajectoryID)").run()
+        try await sql.raw("""
+            INSERT INTO community_reports (trajectory_id, intro, public_token, updated_at)
+            VALUES (\(bind: trajectoryID), \(bind: intro), \(bind: publicToken), \(bind: Clock.now()))
+            """).run()
+        try await sql.raw("DELETE FROM report_quotes WHERE trajectory_id = \(bind: trajectoryID)").run()
+        for id in Set(quoteIDs) {
+            try await sql.raw("INSERT INTO report_quotes (trajectory_id, highlight_id) VALUES (\(bind: trajectoryID), \(bind: id))").run()
+        }
+        for (insightID, text) in actions {
+            let owned = try await sql.raw("SELECT id FROM insights WHERE id = \(bind: insightID) AND trajectory_id = \(bind: trajectoryID)").first()
+            guard owned != nil else { throw SamenError.validation("insight_unknown", field: "actions") }
+            try await sql.raw("DELETE FROM report_actions WHERE insight_id = \(bind: insightID)").run()
+            try await sql.raw("INSERT INTO report_actions (insight_id, we_did) VALUES (\(bind: insightID), \(bind: text))").run()
         }
     }
 

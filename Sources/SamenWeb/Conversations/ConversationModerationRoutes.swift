@@ -66,27 +66,16 @@ struct ConversationModerationRoutes: RouteGroup {
         let membership = try await services.membership(request, context, for: .runTrajectory)
         let conversation = try await ConversationRoutes(services: services).conversation(request, context, membership)
         let form = try await request.form(context)
+        let input = ModerationInput(numbers: form.values("statements").compactMap { Int($0) }, action: form["action"], reason: form["reason"])
         var errors: [SamenError] = []
-        let numbers = form.values("statements").compactMap { Int($0) }
-        if numbers.isEmpty { errors.append(.validation("moderation_nothing_selected", field: "statements")) }
-        let state: StatementState? = switch form["action"] {
-        case "approve": .approved
-        case "reject": .rejected
-        case "meta": .meta
-        default: nil
-        }
-        if state == nil { errors.append(.validation("moderation_action_invalid", field: "action")) }
-        let reason = form["reason"].trimmed
-        if reason.count > 500 { errors.append(.validation("moderation_reason_too_long", field: "reason")) }
-        if state == .rejected && reason.isEmpty { errors.append(.validation("moderation_reason_required", field: "reason")) }
-        if errors.isEmpty, let state {
-            do {
-                let changed = try await store.moderate(organisationID: membership.organisation.id, conversationID: conversation.id,
-                                                       numbers: numbers, state: state, reason: reason)
-                return services.cookies.redirect(ConversationPaths.moderation(membership.organisation.slug, conversation.id), notice: changed == 1 ? "notice_moderated_one" : "notice_moderated_many")
-            } catch let error as SamenError where error.kind == .validation {
-                errors = [error]
-            }
+        do {
+            let changed = try await ConversationWrites(database: services.database).moderate(try RecordFlow.actor(membership, context), conversation, input)
+            return services.cookies.redirect(ConversationPaths.moderation(membership.organisation.slug, conversation.id),
+                                             notice: changed == 1 ? "notice_moderated_one" : "notice_moderated_many")
+        } catch let refused as ValidationErrors {
+            errors = refused.errors
+        } catch let error as SamenError where error.kind == .validation {
+            errors = [error]
         }
         return try await page(request, context, membership, conversation, form: renderer.form(["reason": form["reason"]], errors: errors, context),
                               status: .unprocessableContent)

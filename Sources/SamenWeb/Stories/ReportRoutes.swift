@@ -78,23 +78,20 @@ struct ReportRoutes: RouteGroup {
     @Sendable func save(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let (m, tr) = try await t.access(request, context, for: .runTrajectory)
         let form = try await request.form(context)
-        var errors = TrajectoryRules.optional(form["intro"], field: "intro", max: 5000)
         var actions: [String: String] = [:]
-        for (name, values) in form.fields where name.hasPrefix("we_did_") {
-            let text = (values.first ?? "").trimmed
-            if text.count > 2000 { errors.append(.validation("field_too_long", field: name)) }
-            actions[String(name.dropFirst("we_did_".count))] = text
-        }
-        if errors.isEmpty {
-            let current = try await reports.report(organisationID: m.organisation.id, trajectoryID: tr.id)
-            let token = form["publish"].isEmpty ? nil : (current.publicToken ?? Secrets.token())
-            do {
-                try await reports.save(organisationID: m.organisation.id, trajectoryID: tr.id, intro: form["intro"].trimmed,
-                                       quoteIDs: form.values("quote"), actions: actions, publicToken: token)
-                return t.services.cookies.redirect(TrajectoryPaths.trajectory(m.organisation.slug, tr.id) + "/report", notice: "notice_saved")
-            } catch let error as SamenError where error.kind == .validation {
-                errors = [error]
-            }
+        for (name, values) in form.fields where name.hasPrefix("we_did_") { actions[String(name.dropFirst("we_did_".count))] = values.first ?? "" }
+        var errors: [SamenError] = []
+        let current = try await reports.report(organisationID: m.organisation.id, trajectoryID: tr.id)
+        let token = form["publish"].isEmpty ? nil : (current.publicToken ?? Secrets.token())
+        do {
+            try await StoryWrites(database: t.services.database).saveReport(try RecordPages(t: t).actor(m, context), trajectoryID: tr.id,
+                                                                           intro: form["intro"], quoteIDs: form.values("quote"), actions: actions,
+                                                                           publicToken: token)
+            return t.services.cookies.redirect(TrajectoryPaths.trajectory(m.organisation.slug, tr.id) + "/report", notice: "notice_saved")
+        } catch let refused as ValidationErrors {
+            errors = refused.errors
+        } catch let error as SamenError where error.kind == .validation {
+            errors = [error]
         }
         return try await page(request, context, m, tr, errors: errors, submitted: form, status: .unprocessableContent)
     }
