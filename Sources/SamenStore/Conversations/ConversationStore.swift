@@ -183,13 +183,17 @@ public struct ConversationStore: Sendable {
 
     // MARK: results
 
+    /// One statement that inserts or replaces: two recomputations finishing together (a job
+    /// worker and a facilitator's request, or two servers) must not collide on the key, as a
+    /// delete-then-insert does on PostgreSQL.
     public func saveResult(conversationID: String, result: StoredResult) async throws {
         try await database.transaction { sql in
-            try await sql.raw("DELETE FROM conversation_results WHERE conversation_id = \(bind: conversationID)").run()
             try await sql.raw("""
                 INSERT INTO conversation_results (conversation_id, computed_at, vote_events, duration_ms, body)
                 VALUES (\(bind: conversationID), \(bind: result.computedAt), \(bind: result.voteEvents),
                         \(bind: result.durationMilliseconds), \(bind: result.body))
+                ON CONFLICT (conversation_id) DO UPDATE SET computed_at = excluded.computed_at, vote_events = excluded.vote_events,
+                    duration_ms = excluded.duration_ms, body = excluded.body
                 """).run()
         }
     }

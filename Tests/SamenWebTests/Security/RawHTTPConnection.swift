@@ -8,7 +8,7 @@ import Darwin
 /// A bare TCP connection to the test server, for what an HTTP client library will not do:
 /// announce a large body, send only its first bytes, and see whether the server answers
 /// without waiting for the rest (that is, without reading the body).
-final class RawHTTPConnection {
+final class RawHTTPConnection: @unchecked Sendable {
     private let socket: Int32
 
     init(port: Int) throws {
@@ -40,6 +40,15 @@ final class RawHTTPConnection {
             let sent = bytes[offset...].withUnsafeBytes { Glibc.send(socket, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
             guard sent > 0 else { throw Failure("send") }
             offset += sent
+        }
+    }
+
+    /// `readHead` on a thread of its own: a blocking read on one of the few cooperative
+    /// threads (two on a 2-core machine) would starve the server under test of the thread it
+    /// needs to answer, and the test would then blame the server.
+    func head(timeout: Int) async -> String? {
+        await withCheckedContinuation { continuation in
+            Thread.detachNewThread { continuation.resume(returning: self.readHead(timeout: timeout)) }
         }
     }
 
