@@ -115,7 +115,9 @@ extension Database {
             maximum: maxConnections,
             open: {
                 let connection = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
-                for pragma in ["PRAGMA journal_mode = WAL", "PRAGMA busy_timeout = 10000",
+                // busy_timeout first: the journal-mode pragma itself can meet a lock while
+                // another connection writes, and must wait for it rather than fail at once.
+                for pragma in ["PRAGMA busy_timeout = 10000", "PRAGMA journal_mode = WAL",
                                "PRAGMA foreign_keys = ON", "PRAGMA synchronous = NORMAL"] {
                     _ = try await connection.query(pragma)
                 }
