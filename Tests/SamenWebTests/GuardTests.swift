@@ -76,6 +76,27 @@ struct ModuleGuardTests {
         #expect(Migrations.all.map(\.version) == Array(1...Migrations.all.count), "numbered without gaps")
     }
 
+    @Test("advisor signal numbers are the twelve challenges and each module's own, none claimed twice, each worded in both languages")
+    func advisorNumbers() throws {
+        let claimed = FeatureModules.all.flatMap { $0.advisorNumbers }
+        #expect(Set(claimed).count == claimed.count, "a signal number in two modules")
+        #expect(Set(claimed).isDisjoint(with: 1...12), "a module's signal reuses a challenge's number")
+        let words = try ["nl", "en"].map { locale -> Set<String> in
+            let folder = resourcesDirectory().appendingPathComponent("locales/" + locale)
+            var keys = Set<String>()
+            for file in try FileManager.default.contentsOfDirectory(atPath: folder.path) {
+                let object = try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent(file)))
+                keys.formUnion((object as? [String: Any])?.keys ?? [:].keys)
+            }
+            return keys
+        }
+        for number in claimed {
+            for key in ["challenge_\(number)_title", "challenge_\(number)_advice", "challenge_evidence_\(number)"] {
+                #expect(words.allSatisfy { $0.contains(key) }, "\(key) missing")
+            }
+        }
+    }
+
     @Test("every locale file and OpenAPI fragment belongs to a module (or to the list of areas not yet moved), and exists")
     func resources() throws {
         let resources = resourcesDirectory()

@@ -122,13 +122,19 @@ public enum ChallengeAdvisor {
         // 12. "Now the real work begins": citizens absent from implementation and evaluation.
         let later: [Phase] = [.coImplementation, .coEvaluation]
         if later.contains(where: { facts.trajectory.status($0) != .notStarted }) {
-            let citizensLater = facts.participations.contains { p in
-                guard let a = activityByID[p.activityID], later.contains(a.phase) else { return false }
-                return [.citizen, .influencer].contains(people[p.participantID]?.group)
-            }
-            if !citizensLater { out.append(.init(number: 12, evidenceKey: "evidence_12", values: [])) }
+            if !citizensTookPart(in: later, facts) { out.append(.init(number: 12, evidenceKey: "evidence_12", values: [])) }
         }
         return out
+    }
+
+    /// Whether citizens or their family (influencers) took part in an activity of one of these phases.
+    public static func citizensTookPart(in phases: [Phase], _ facts: TrajectoryFacts) -> Bool {
+        let people = facts.participantsByID
+        let activityByID = Dictionary(facts.activities.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        return facts.participations.contains { p in
+            guard let a = activityByID[p.activityID], phases.contains(a.phase) else { return false }
+            return [.citizen, .influencer].contains(people[p.participantID]?.group)
+        }
     }
 
     /// The longest stretch in days between consecutive past activities, or until today after the last one.

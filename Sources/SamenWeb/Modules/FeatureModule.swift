@@ -28,6 +28,11 @@ protocol FeatureModule {
     static var trajectoryExports: [String] { get }
     /// One export table of a trajectory, as text cells (the same content goes to CSV and JSON).
     static func trajectoryTable(_ name: String, _ context: ExportContext) async throws -> ExportTable?
+    /// The feature's own advisor signals for a trajectory, shown and dismissed like the twelve challenges.
+    static func advisorSignals(_ t: TrajectoryContext, _ membership: Membership, _ trajectory: Trajectory,
+                               _ facts: TrajectoryFacts) async throws -> [ChallengeSignal]
+    /// The numbers those signals carry (each feature its own; a guard test checks they do not collide).
+    static var advisorNumbers: [Int] { get }
     /// Resource files: `locales/{nl,en}/<file>` and `openapi/<file>`.
     static var localeFiles: [String] { get }
     static var openAPIFragments: [String] { get }
@@ -41,6 +46,9 @@ extension FeatureModule {
     static func loadDemo(_ demo: DemoContext) async throws {}
     static var trajectoryExports: [String] { [] }
     static func trajectoryTable(_ name: String, _ context: ExportContext) async throws -> ExportTable? { nil }
+    static func advisorSignals(_ t: TrajectoryContext, _ membership: Membership, _ trajectory: Trajectory,
+                               _ facts: TrajectoryFacts) async throws -> [ChallengeSignal] { [] }
+    static var advisorNumbers: [Int] { [] }
     static var localeFiles: [String] { [name + ".json"] }
     static var openAPIFragments: [String] { [] }
 }

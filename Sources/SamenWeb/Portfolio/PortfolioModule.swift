@@ -61,5 +61,12 @@ enum PortfolioModule: FeatureModule {
         }
     }
 
+    static func advisorSignals(_ t: TrajectoryContext, _ membership: Membership, _ trajectory: Trajectory,
+                               _ facts: TrajectoryFacts) async throws -> [ChallengeSignal] {
+        try await PortfolioAdvice(t: t).signals(membership, trajectory, facts)
+    }
+
+    static var advisorNumbers: [Int] { PortfolioAdvisor.numbers }
+
     static var openAPIFragments: [String] { ["portfolio.json"] }
 }

@@ -32,6 +32,21 @@ struct TrajectoryContext {
             today: CalendarDate(unixTime: Clock.now()))
     }
 
+    /// The advisor's signals for a trajectory: the twelve challenges and every feature's own
+    /// (the portfolio's 13–17), with the numbers the team has dismissed.
+    func advice(_ membership: Membership, _ trajectory: Trajectory) async throws -> (facts: TrajectoryFacts, signals: [ChallengeSignal], dismissed: [TrajectoryStore.Dismissal]) {
+        let facts = try await facts(membership, trajectory)
+        var signals = ChallengeAdvisor.signals(facts)
+        for module in FeatureModules.all {
+            signals += try await module.advisorSignals(self, membership, trajectory, facts)
+        }
+        let dismissed = try await trajectories.dismissals(organisationID: membership.organisation.id, trajectoryID: trajectory.id)
+        return (facts, signals, dismissed)
+    }
+
+    /// The signal numbers a team may dismiss: the twelve challenges and those the features add.
+    static var advisorNumbers: Set<Int> { Set(1...12).union(FeatureModules.all.flatMap { $0.advisorNumbers }) }
+
     /// Every field name the trajectory forms use, so the field partials always have a state to render.
     static let fieldNames = [
         "title", "service", "goal", "target_groups", "owner", "start_date", "end_date", "goal_reason", "date", "summary", "reason",

@@ -66,8 +66,9 @@ struct TrajectoryDataRoutes: RouteGroup {
 
     @Sendable func apiTrajectory(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let (membership, trajectory) = try await t.access(request, context, for: .viewOrganisation)
-        let dismissed = Set(try await t.trajectories.dismissals(organisationID: membership.organisation.id, trajectoryID: trajectory.id).map(\.challenge))
-        let warnings = ChallengeAdvisor.signals(try await t.facts(membership, trajectory)).map {
+        let advice = try await t.advice(membership, trajectory)
+        let dismissed = Set(advice.dismissed.map(\.challenge))
+        let warnings = advice.signals.map {
             WarningJSON(challenge: $0.number, evidence: $0.evidenceKey, values: $0.values, dismissed: dismissed.contains($0.number))
         }
         return try APIRoutes.json(json(trajectory, warnings: warnings))

@@ -87,7 +87,7 @@ struct TrajectoryOverviewRoutes: RouteGroup {
     func overviewPage(_ request: Request, _ context: AppRequestContext, _ membership: Membership, _ trajectory: Trajectory,
                       form: FormState, status: HTTPResponse.Status) async throws -> Response {
         let slug = membership.organisation.slug
-        let facts = try await t.facts(membership, trajectory)
+        let (facts, signals, dismissals) = try await t.advice(membership, trajectory)
         let canRun = membership.role.allows(.runTrajectory)
         let phases = Phase.allCases.map { phase in
             let status = trajectory.status(phase)
@@ -95,9 +95,8 @@ struct TrajectoryOverviewRoutes: RouteGroup {
                              current: phase == trajectory.currentPhase, canOpen: canRun && status == .notStarted,
                              canClose: canRun && status == .open, canReopen: canRun && status == .closed, value: phase.rawValue)
         }
-        let dismissals = try await t.trajectories.dismissals(organisationID: membership.organisation.id, trajectoryID: trajectory.id)
         let dismissedNumbers = Set(dismissals.map(\.challenge))
-        let warnings = ChallengeAdvisor.signals(facts).filter { !dismissedNumbers.contains($0.number) }.map { signal in
+        let warnings = signals.filter { !dismissedNumbers.contains($0.number) }.map { signal in
             Warning(number: signal.number, title: t.word("challenge_\(signal.number)_title", context),
                     why: evidence(signal, context), advice: t.word("challenge_\(signal.number)_advice", context),
                     dismissPath: TrajectoryPath.dismiss.link(slug, trajectory.id, String(signal.number)), fieldID: "reason-\(signal.number)")
@@ -146,7 +145,8 @@ struct TrajectoryOverviewRoutes: RouteGroup {
         var text = t.word("challenge_" + signal.evidenceKey, context)
         let values = signal.values.map { value in
             StakeholderGroup(rawValue: value).map { t.groupName($0, context) }
-                ?? Phase(rawValue: value).map { t.phaseName($0, context) } ?? value
+                ?? Phase(rawValue: value).map { t.phaseName($0, context) }
+                ?? (HighlightRules.defaultDimensions.contains(value) ? t.word("dimension_" + value, context) : value)
         }
         text = text.replacingOccurrences(of: "{list}", with: values.joined(separator: ", "))
         for (i, value) in values.enumerated() { text = text.replacingOccurrences(of: "{\(i)}", with: value) }
@@ -156,7 +156,7 @@ struct TrajectoryOverviewRoutes: RouteGroup {
     @Sendable func dismiss(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let (membership, trajectory) = try await t.access(request, context, for: .runTrajectory)
         let form = try await request.form(context)
-        guard let number = Int(try request.parameter("challenge", context)), (1...12).contains(number) else { throw SamenError.notFound }
+        guard let number = Int(try request.parameter("challenge", context)), TrajectoryContext.advisorNumbers.contains(number) else { throw SamenError.notFound }
         let errors = TrajectoryRules.required(form["reason"], field: "reason-\(number)", max: 500)
         if !errors.isEmpty {
             return try await overviewPage(request, context, membership, trajectory, form: t.form(errors: errors, context),

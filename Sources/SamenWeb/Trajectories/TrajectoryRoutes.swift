@@ -42,9 +42,9 @@ struct TrajectoryRoutes: RouteGroup {
         let slug = membership.organisation.slug
         var rows: [Row] = []
         for trajectory in try await t.trajectories.list(organisationID: membership.organisation.id) {
-            let facts = try await t.facts(membership, trajectory)
-            let dismissed = Set(try await t.trajectories.dismissals(organisationID: membership.organisation.id, trajectoryID: trajectory.id).map(\.challenge))
-            let warnings = ChallengeAdvisor.signals(facts).filter { !dismissed.contains($0.number) }.count
+            let advice = try await t.advice(membership, trajectory)
+            let dismissed = Set(advice.dismissed.map(\.challenge))
+            let warnings = advice.signals.filter { !dismissed.contains($0.number) }.count
             rows.append(Row(title: trajectory.title, url: TrajectoryPath.trajectory.link(slug, trajectory.id), service: trajectory.service,
                             phase: t.phaseName(trajectory.currentPhase, context), warnings: warnings, start: trajectory.startDate))
         }
