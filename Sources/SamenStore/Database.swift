@@ -59,7 +59,26 @@ public final class Database: Sendable {
                 throw error
             }
         }
-        return try await runTransaction(body)
+        // PostgreSQL: a transaction that loses a deadlock or a serialisation conflict has
+        // been rolled back whole, so running it again is safe and the caller never sees it.
+        var attempt = 1
+        while true {
+            do {
+                return try await runTransaction(body)
+            } catch let error as PSQLError where attempt < Self.conflictAttempts && Self.isRetryable(error) {
+                attempt += 1
+                try await Task.sleep(for: .milliseconds(Int.random(in: 1...(5 << attempt))))
+            }
+        }
+    }
+
+    /// How often a PostgreSQL transaction is tried before its conflict reaches the caller.
+    static let conflictAttempts = 5
+
+    /// Deadlock detected (40P01) or serialisation failure (40001): the server rolled the
+    /// transaction back and asks to try again.
+    static func isRetryable(_ error: PSQLError) -> Bool {
+        ["40P01", "40001"].contains(error.serverInfo?[.sqlState])
     }
 
     private func runTransaction<T: Sendable>(_ body: (any SQLDatabase) async throws -> T) async throws -> T {
@@ -117,8 +136,11 @@ extension Database {
                 let connection = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
                 // busy_timeout first: the journal-mode pragma itself can meet a lock while
                 // another connection writes, and must wait for it rather than fail at once.
+                // synchronous = FULL: in WAL mode NORMAL may lose the last commits on a power
+                // cut, and an acknowledged vote or answer must survive one. Group commit
+                // (`VoteGroupCommit`) shares the one fsync per commit among concurrent votes.
                 for pragma in ["PRAGMA busy_timeout = 10000", "PRAGMA journal_mode = WAL",
-                               "PRAGMA foreign_keys = ON", "PRAGMA synchronous = NORMAL"] {
+                               "PRAGMA foreign_keys = ON", "PRAGMA synchronous = FULL"] {
                     _ = try await connection.query(pragma)
                 }
                 return connection

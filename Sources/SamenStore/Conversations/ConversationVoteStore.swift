@@ -101,13 +101,25 @@ public struct ConversationVoteStore: Sendable {
             return try await database.transaction { sql in
                 var outcomes: [Result<Int, any Error>] = []
                 var conversations = Set<String>()
+                var firstVotes: [StatementKey: Int] = [:]
                 for request in requests {
                     do {
-                        outcomes.append(.success(try await Self.recordVote(sql: sql, request)))
+                        let (participant, first) = try await Self.recordVote(sql: sql, request)
+                        outcomes.append(.success(participant))
                         conversations.insert(request.conversationID)
+                        if first { firstVotes[StatementKey(conversationID: request.conversationID, statement: request.statement), default: 0] += 1 }
                     } catch let refused as SamenError {
                         outcomes.append(.failure(refused))
                     }
+                }
+                // The shared counter rows last and in one order (conversation, statement), the
+                // order the map's recompute takes them too: two batches, or a batch and a
+                // recompute, then wait for each other instead of deadlocking.
+                for (key, count) in firstVotes.sorted(by: { ($0.key.conversationID, $0.key.statement) < ($1.key.conversationID, $1.key.statement) }) {
+                    try await sql.raw("""
+                        UPDATE conversation_statements SET vote_count = vote_count + \(bind: count)
+                        WHERE conversation_id = \(bind: key.conversationID) AND number = \(bind: key.statement)
+                        """).run()
                 }
                 for conversationID in conversations.sorted() {
                     try await JobStore.enqueue(sql: sql, kind: JobStore.recomputeConversation, subjectID: conversationID,
@@ -120,8 +132,14 @@ public struct ConversationVoteStore: Sendable {
         }
     }
 
-    /// One vote inside a transaction; every check before the first write.
-    static func recordVote(sql: any SQLDatabase, _ request: VoteRequest) async throws -> Int {
+    struct StatementKey: Hashable {
+        let conversationID: String
+        let statement: Int
+    }
+
+    /// One vote inside a transaction; every check before the first write. Returns the
+    /// participant and whether this is their first vote on the statement (the caller counts it).
+    static func recordVote(sql: any SQLDatabase, _ request: VoteRequest) async throws -> (participant: Int, first: Bool) {
         // One query for the conversation's state, the statement, the participant and their
         // previous vote on it: a vote is the hot path.
         guard let row = try await sql.raw("""
@@ -166,10 +184,6 @@ public struct ConversationVoteStore: Sendable {
                 INSERT INTO conversation_votes (conversation_id, participant, statement, vote, voted_at_ms)
                 VALUES (\(bind: request.conversationID), \(bind: participant), \(bind: request.statement), \(bind: request.value.rawValue), \(bind: time))
                 """).run()
-            try await sql.raw("""
-                UPDATE conversation_statements SET vote_count = vote_count + 1
-                WHERE conversation_id = \(bind: request.conversationID) AND number = \(bind: request.statement)
-                """).run()
         } else {
             try await sql.raw("""
                 UPDATE conversation_votes SET vote = \(bind: request.value.rawValue), voted_at_ms = \(bind: time)
@@ -180,7 +194,7 @@ public struct ConversationVoteStore: Sendable {
             INSERT INTO conversation_vote_events (conversation_id, participant, statement, vote, voted_at_ms)
             VALUES (\(bind: request.conversationID), \(bind: participant), \(bind: request.statement), \(bind: request.value.rawValue), \(bind: time))
             """).run()
-        return participant
+        return (participant, previous == nil)
     }
 
     /// A statement written by a participant: pending moderation (shown at once under post-moderation).
@@ -234,7 +248,8 @@ public struct ConversationVoteStore: Sendable {
     /// Stores how much each statement splits the groups (0...1000, per mille), from the last map.
     public func saveSplits(conversationID: String, splits: [Int: Int]) async throws {
         try await database.transaction { sql in
-            for (number, split) in splits {
+            // In statement order, as the vote path takes them, so the two never deadlock.
+            for (number, split) in splits.sorted(by: { $0.key < $1.key }) {
                 try await sql.raw("""
                     UPDATE conversation_statements SET split = \(bind: max(0, min(1000, split)))
                     WHERE conversation_id = \(bind: conversationID) AND number = \(bind: number)
