@@ -36,16 +36,23 @@ public struct PortfolioStore: Sendable {
 
     static func interventions(sql: any SQLDatabase, where condition: SQLQueryString) async throws -> [Intervention] {
         let rows = try await sql.raw("SELECT * FROM interventions WHERE \(condition) ORDER BY created_at, id").all()
+        // One query per kind of link for all the interventions read, not one per intervention.
+        var linked: [[String: [String]]] = []
+        for link in links {
+            var targets: [String: [String]] = [:]
+            for row in try await sql.raw("""
+                SELECT intervention_id, \(unsafeRaw: link.column) AS target FROM \(unsafeRaw: link.table)
+                WHERE intervention_id IN (SELECT id FROM interventions WHERE \(condition)) ORDER BY intervention_id, target
+                """).all() {
+                targets[try row.decode(column: "intervention_id", as: String.self), default: []].append(try row.decode(column: "target", as: String.self))
+            }
+            linked.append(targets)
+        }
         var found: [Intervention] = []
         for row in rows {
             func text(_ c: String) throws -> String { try row.decode(column: c, as: String.self) }
             let id = try text("id")
-            var ids: [[String]] = []
-            for link in links {
-                ids.append(try await sql.raw("""
-                    SELECT \(unsafeRaw: link.column) AS target FROM \(unsafeRaw: link.table) WHERE intervention_id = \(bind: id) ORDER BY target
-                    """).all().map { try $0.decode(column: "target", as: String.self) })
-            }
+            let ids = linked.map { $0[id] ?? [] }
             found.append(Intervention(
                 id: id, trajectoryID: try text("trajectory_id"), title: try text("title"), description: try text("description"),
                 problem: try text("problem"), insightIDs: ids[0], personaIDs: ids[1], stepIDs: ids[2],
@@ -59,12 +66,22 @@ public struct PortfolioStore: Sendable {
     }
 
     public func history(organisationID: String, interventionID: String) async throws -> [StatusChange] {
+        try await changes(where: "c.intervention_id = \(bind: interventionID) AND i.\(Self.owned(organisationID))")
+    }
+
+    /// Every status change of a trajectory's interventions, per intervention in the order they happened.
+    public func histories(organisationID: String, trajectoryID: String) async throws -> [StatusChange] {
+        try await changes(where: "i.trajectory_id = \(bind: trajectoryID) AND i.\(Self.owned(organisationID))")
+    }
+
+    func changes(where condition: SQLQueryString) async throws -> [StatusChange] {
         try await database.read { sql in
             try await sql.raw("""
                 SELECT c.* FROM intervention_status_changes c JOIN interventions i ON i.id = c.intervention_id
-                WHERE c.intervention_id = \(bind: interventionID) AND i.\(Self.owned(organisationID)) ORDER BY c.id
+                WHERE \(condition) ORDER BY i.created_at, i.id, c.id
                 """).all().map { row in
-                    StatusChange(id: try row.decode(column: "id", as: String.self), interventionID: interventionID,
+                    StatusChange(id: try row.decode(column: "id", as: String.self),
+                                 interventionID: try row.decode(column: "intervention_id", as: String.self),
                                  from: try row.decode(column: "from_status", as: String?.self).flatMap(InterventionStatus.init(rawValue:)),
                                  to: InterventionStatus(rawValue: try row.decode(column: "to_status", as: String.self)) ?? .idea,
                                  on: try row.decode(column: "changed_on", as: String.self), reason: try row.decode(column: "reason", as: String.self),
@@ -78,7 +95,8 @@ public struct PortfolioStore: Sendable {
     public static func insertIntervention(sql: any SQLDatabase, organisationID: String, _ intervention: Intervention, by: String) async throws -> Intervention {
         try await TrajectoryStore.requireOwned(sql: sql, organisationID: organisationID, trajectoryID: intervention.trajectoryID)
         var stored = intervention
-        stored.id = Identifier.make()
+        // Time-ordered, so interventions made in one second keep their order in lists and exports.
+        stored.id = Identifier.ordered()
         stored.version = 1
         try await sql.raw("""
             INSERT INTO interventions (id, trajectory_id, title, description, problem, dimensions, horizon, owner, expected_effect, effort,

@@ -42,11 +42,8 @@ enum PortfolioModule: FeatureModule {
                                                 $0.statusSince, $0.insightIDs.joined(separator: ";"), $0.personaIDs.joined(separator: ";"),
                                                 $0.stepIDs.joined(separator: ";")] })
         case "intervention_status_changes":
-            var rows: [[String]] = []
-            for i in try await store.interventions(organisationID: org, trajectoryID: c.trajectory.id) {
-                rows += try await store.history(organisationID: org, interventionID: i.id).map {
-                    [i.id, $0.from?.rawValue ?? "", $0.to.rawValue, $0.on, $0.reason, $0.by]
-                }
+            let rows = try await store.histories(organisationID: org, trajectoryID: c.trajectory.id).map {
+                [$0.interventionID, $0.from?.rawValue ?? "", $0.to.rawValue, $0.on, $0.reason, $0.by]
             }
             return ExportTable(header: ["intervention_id", "from_status", "to_status", "on", "reason", "by"], rows: rows)
         case "maturity_assessments":

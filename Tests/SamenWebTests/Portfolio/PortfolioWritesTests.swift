@@ -42,6 +42,26 @@ struct PortfolioWritesTests {
         return input
     }
 
+    @Test("a trajectory's interventions are read with their own links and histories, each apart", arguments: TestDatabase.kinds)
+    func readsKeepInterventionsApart(kind: DatabaseKind) async throws {
+        try await TestDatabase.with(kind) { database, _ in
+            let w = try await Self.world(database)
+            let v = w.voice
+            let linked = try await w.writes.createIntervention(v.ilse, trajectoryID: v.trajectoryID, Self.input([w.insightID]))
+            var bare = Self.input([])
+            bare.title = "Spreekuur"
+            let unlinked = try await w.writes.createIntervention(v.ilse, trajectoryID: v.trajectoryID, bare)
+            _ = try await w.writes.moveStatus(v.ilse, current: unlinked, StatusMoveInput(status: "planned", on: CalendarDate(unixTime: Clock.now()).description), expected: unlinked.version)
+            let read = try await w.store.interventions(organisationID: v.orgA, trajectoryID: v.trajectoryID)
+            #expect(read.map(\.id) == [linked.id, unlinked.id])
+            #expect(read.map(\.insightIDs) == [[w.insightID], []])
+            let histories = try await w.store.histories(organisationID: v.orgA, trajectoryID: v.trajectoryID)
+            #expect(histories.map(\.interventionID) == [linked.id, unlinked.id, unlinked.id])
+            #expect(histories.map(\.to) == [.idea, .idea, .planned])
+            #expect(try await w.store.histories(organisationID: v.orgB, trajectoryID: v.trajectoryID).isEmpty, "another organisation reads none")
+        }
+    }
+
     @Test("an intervention links to its own trajectory's insights only; a foreign link stores nothing", arguments: TestDatabase.kinds)
     func links(kind: DatabaseKind) async throws {
         try await TestDatabase.with(kind) { database, _ in
