@@ -39,6 +39,21 @@ struct DesignStoreTests {
             }
             #expect(try await design.steps(organisationID: w.orgA, journeyID: journey.id).map(\.emotion) == [1, -2], "ordered by position")
             #expect(try await design.steps(organisationID: w.orgB, journeyID: journey.id).isEmpty)
+
+            // A second journey: the trajectory's steps come journey by journey, each in its own order.
+            let later = try await design.createJourney(organisationID: w.orgA, Journey(id: "", trajectoryID: t.id, personaID: persona.id,
+                                                                                        scenario: "Bezwaar", kind: .toBe))
+            try await design.addStep(organisationID: w.orgA, trajectoryID: t.id, JourneyStep(
+                id: "", journeyID: later.id, stage: "Bezwaar", position: 1, touchpoint: "Brief", channel: "post", actor: "Anna",
+                emotion: 0, painPoints: "", momentOfTruth: false, opportunities: "", frontstage: "", backstage: "", support: "", highlightIDs: []))
+            let all = try await design.steps(organisationID: w.orgA, trajectoryID: t.id)
+            var perJourney: [JourneyStep] = []
+            for j in try await design.journeys(organisationID: w.orgA, trajectoryID: t.id) {
+                perJourney += try await design.steps(organisationID: w.orgA, journeyID: j.id)
+            }
+            #expect(all == perJourney && all.map(\.journeyID) == [journey.id, journey.id, later.id])
+            #expect(all.map(\.highlightIDs) == [[highlight.id], [highlight.id], []])
+            #expect(try await design.steps(organisationID: w.orgB, trajectoryID: t.id).isEmpty)
         }
     }
 }

@@ -76,7 +76,7 @@ public struct DesignStore: Sendable {
             """).first()
         guard persona != nil else { throw SamenError.notFound }
         var stored = journey
-        stored.id = Identifier.make()
+        stored.id = Identifier.ordered()  // journeys made in one second keep their order
         try await sql.raw("""
             INSERT INTO journeys (id, trajectory_id, persona_id, scenario, kind, created_at)
             VALUES (\(bind: stored.id), \(bind: stored.trajectoryID), \(bind: stored.personaID), \(bind: stored.scenario),
@@ -89,7 +89,7 @@ public struct DesignStore: Sendable {
         try await database.read { sql in
             try await sql.raw("""
                 SELECT j.* FROM journeys j JOIN trajectories t ON t.id = j.trajectory_id
-                WHERE j.trajectory_id = \(bind: trajectoryID) AND t.organisation_id = \(bind: organisationID) ORDER BY j.created_at
+                WHERE j.trajectory_id = \(bind: trajectoryID) AND t.organisation_id = \(bind: organisationID) ORDER BY j.created_at, j.id
                 """).all().map { row in
                     try Journey(id: try row.decode(column: "id", as: String.self), trajectoryID: trajectoryID,
                             personaID: try row.decode(column: "persona_id", as: String.self), scenario: try row.decode(column: "scenario", as: String.self),
@@ -128,11 +128,21 @@ public struct DesignStore: Sendable {
 
     /// The steps of one journey in order (position, then when added).
     public func steps(organisationID: String, journeyID: String) async throws -> [JourneyStep] {
+        try await steps(where: "j.id = \(bind: journeyID) AND t.organisation_id = \(bind: organisationID)")
+    }
+
+    /// Every step of a trajectory's journeys, journey by journey (in the order of `journeys`),
+    /// in two queries whatever the number of journeys.
+    public func steps(organisationID: String, trajectoryID: String) async throws -> [JourneyStep] {
+        try await steps(where: "j.trajectory_id = \(bind: trajectoryID) AND t.organisation_id = \(bind: organisationID)")
+    }
+
+    func steps(where condition: SQLQueryString) async throws -> [JourneyStep] {
         try await database.read { sql in
             let links = try await sql.raw("""
                 SELECT x.step_id, x.highlight_id FROM journey_step_highlights x JOIN journey_steps s ON s.id = x.step_id
                 JOIN journeys j ON j.id = s.journey_id JOIN trajectories t ON t.id = j.trajectory_id
-                WHERE j.id = \(bind: journeyID) AND t.organisation_id = \(bind: organisationID)
+                WHERE \(condition)
                 """).all()
             var evidence: [String: [String]] = [:]
             for row in links {
@@ -140,11 +150,11 @@ public struct DesignStore: Sendable {
             }
             return try await sql.raw("""
                 SELECT s.* FROM journey_steps s JOIN journeys j ON j.id = s.journey_id JOIN trajectories t ON t.id = j.trajectory_id
-                WHERE j.id = \(bind: journeyID) AND t.organisation_id = \(bind: organisationID) ORDER BY s.position, s.created_at
+                WHERE \(condition) ORDER BY j.created_at, j.id, s.position, s.created_at
                 """).all().map { row in
                     func text(_ c: String) throws -> String { try row.decode(column: c, as: String.self) }
                     let id = try text("id")
-                    return try JourneyStep(id: id, journeyID: journeyID, stage: try text("stage"), position: try row.decode(column: "position", as: Int.self),
+                    return try JourneyStep(id: id, journeyID: try text("journey_id"), stage: try text("stage"), position: try row.decode(column: "position", as: Int.self),
                                        touchpoint: try text("touchpoint"), channel: try text("channel"), actor: try text("actor"),
                                        emotion: try row.decode(column: "emotion", as: Int.self), painPoints: try text("pain_points"),
                                        momentOfTruth: try row.decode(column: "moment_of_truth", as: Int.self) != 0,

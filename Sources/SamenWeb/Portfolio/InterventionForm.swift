@@ -20,10 +20,11 @@ struct InterventionForm {
     func choices(_ m: Membership, _ tr: Trajectory) async throws -> Choices {
         let org = m.organisation.id
         let evidence = EvidenceStore(database: t.services.database), design = DesignStore(database: t.services.database)
-        var steps: [Option] = []
-        for journey in try await design.journeys(organisationID: org, trajectoryID: tr.id) {
-            steps += try await design.steps(organisationID: org, journeyID: journey.id)
-                .map { Option(value: $0.id, label: journey.scenario + ": " + $0.touchpoint + ($0.painPoints.isEmpty ? "" : " – " + $0.painPoints), selected: false) }
+        let scenarios = Dictionary(try await design.journeys(organisationID: org, trajectoryID: tr.id).map { ($0.id, $0.scenario) },
+                                   uniquingKeysWith: { a, _ in a })
+        let steps = try await design.steps(organisationID: org, trajectoryID: tr.id).map {
+            Option(value: $0.id, label: (scenarios[$0.journeyID] ?? "") + ": " + $0.touchpoint + ($0.painPoints.isEmpty ? "" : " – " + $0.painPoints),
+                   selected: false)
         }
         return Choices(insights: try await evidence.insights(organisationID: org, trajectoryID: tr.id).map { Option(value: $0.id, label: $0.title, selected: false) },
                        personas: try await design.personas(organisationID: org, trajectoryID: tr.id).map { Option(value: $0.id, label: $0.name, selected: false) },

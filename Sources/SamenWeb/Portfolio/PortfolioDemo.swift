@@ -13,10 +13,7 @@ enum PortfolioDemo {
         let insights = try await EvidenceStore(database: database).insights(organisationID: org, trajectoryID: trajectory.id)
         let design = DesignStore(database: database)
         let personas = try await design.personas(organisationID: org, trajectoryID: trajectory.id)
-        var painful: [String] = []
-        for journey in try await design.journeys(organisationID: org, trajectoryID: trajectory.id) {
-            painful += try await design.steps(organisationID: org, journeyID: journey.id).filter { !$0.painPoints.isEmpty }.map(\.id)
-        }
+        let painful = try await design.steps(organisationID: org, trajectoryID: trajectory.id).filter { !$0.painPoints.isEmpty }.map(\.id)
         let writes = PortfolioWrites(database: database)
         func insight(_ index: Int) -> [String] { insights.indices.contains(index) ? [insights[index].id] : [] }
         let plans: [(String, String, [String], Horizon, Effort, Int?, [String], [InterventionStatus])] = [

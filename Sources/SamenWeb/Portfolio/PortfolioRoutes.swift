@@ -150,11 +150,10 @@ struct PortfolioRoutes: RouteGroup {
         let design = DesignStore(database: t.services.database)
         let personas = try await design.personas(organisationID: org, trajectoryID: tr.id).filter { i.personaIDs.contains($0.id) }
             .map { Link(label: $0.name, url: StoryPath.persona.link(slug, tr.id, $0.id)) }
-        var steps: [Link] = []
-        for journey in try await design.journeys(organisationID: org, trajectoryID: tr.id) {
-            steps += try await design.steps(organisationID: org, journeyID: journey.id).filter { i.stepIDs.contains($0.id) }
-                .map { Link(label: journey.scenario + ": " + $0.touchpoint, url: StoryPath.journey.link(slug, tr.id, journey.id)) }
-        }
+        let scenarios = Dictionary(try await design.journeys(organisationID: org, trajectoryID: tr.id).map { ($0.id, $0.scenario) },
+                                   uniquingKeysWith: { a, _ in a })
+        let steps = try await design.steps(organisationID: org, trajectoryID: tr.id).filter { i.stepIDs.contains($0.id) }
+            .map { Link(label: (scenarios[$0.journeyID] ?? "") + ": " + $0.touchpoint, url: StoryPath.journey.link(slug, tr.id, $0.journeyID)) }
         func statusName(_ s: InterventionStatus?) -> String { s.map { t.word("intervention_status_" + $0.rawValue, context) } ?? "–" }
         let history = try await store.history(organisationID: org, interventionID: i.id).reversed().map {
             HistoryRow(on: $0.on, from: statusName($0.from), to: statusName($0.to), reason: $0.reason, by: $0.by)

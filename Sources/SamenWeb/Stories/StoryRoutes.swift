@@ -233,10 +233,9 @@ struct StoryRoutes: RouteGroup {
         // Where each highlight is used further along the chain: insights, personas, journey steps.
         let design = DesignStore(database: t.services.database)
         let personas = try await design.personas(organisationID: org, trajectoryID: trajectory.id)
-        var steps: [(String, JourneyStep)] = []
-        for journey in try await design.journeys(organisationID: org, trajectoryID: trajectory.id) {
-            steps += try await design.steps(organisationID: org, journeyID: journey.id).map { (journey.scenario, $0) }
-        }
+        let scenarios = Dictionary(try await design.journeys(organisationID: org, trajectoryID: trajectory.id).map { ($0.id, $0.scenario) },
+                                   uniquingKeysWith: { a, _ in a })
+        let steps = try await design.steps(organisationID: org, trajectoryID: trajectory.id).map { (scenarios[$0.journeyID] ?? "", $0) }
         func uses(_ id: String) -> String {
             (insights.filter { $0.highlightIDs.contains(id) }.map(\.title)
              + personas.filter { $0.highlightIDs.contains(id) }.map { t.word("persona_label", context) + " " + $0.name }

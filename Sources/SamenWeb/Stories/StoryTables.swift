@@ -39,8 +39,9 @@ struct StoryTables {
                      "vulnerability", "highlight_ids"], rows)
         case "journeys":
             var rows: [[String]] = []
+            let steps = Dictionary(grouping: try await design.steps(organisationID: org, trajectoryID: tr.id), by: \.journeyID)
             for journey in try await design.journeys(organisationID: org, trajectoryID: tr.id) {
-                for step in try await design.steps(organisationID: org, journeyID: journey.id) {
+                for step in steps[journey.id] ?? [] {
                     rows.append([journey.id, journey.personaID, journey.scenario, journey.kind.rawValue, String(step.position), step.stage,
                                  step.touchpoint, step.channel, step.actor, String(step.emotion), step.painPoints, step.momentOfTruth ? "1" : "0",
                                  step.opportunities, step.frontstage, step.backstage, step.support, list(step.highlightIDs)])
