@@ -67,6 +67,37 @@ public struct TrajectoryStore: Sendable {
         }
     }
 
+    /// A page of an organisation's trajectories: searched in title and service, sorted by a
+    /// column (ties by id, so pages never overlap), with the total that matches.
+    public func page(organisationID: String, _ query: ListQuery) async throws -> (trajectories: [Trajectory], total: Int) {
+        let column = ["title": "title", "service": "service", "start": "start_date"][query.sort] ?? "start_date"
+        let pattern = "%" + ListQuery.likeEscaped(query.search.lowercased()) + "%"
+        let matches: SQLQueryString = """
+            organisation_id = \(bind: organisationID)
+            AND (LOWER(title) LIKE \(bind: pattern) ESCAPE '\\' OR LOWER(service) LIKE \(bind: pattern) ESCAPE '\\')
+            """
+        return try await database.read { sql in
+            let total = try await sql.raw("SELECT COUNT(*) AS n FROM trajectories WHERE \(matches)").first()?.decode(column: "n", as: Int.self) ?? 0
+            let rows = try await sql.raw("""
+                SELECT * FROM trajectories WHERE \(matches)
+                ORDER BY \(unsafeRaw: column) \(unsafeRaw: query.descending ? "DESC" : "ASC"), id LIMIT \(bind: query.limit) OFFSET \(bind: query.offset)
+                """).all()
+            let ids = try rows.map { try $0.decode(column: "id", as: String.self) }
+            guard !ids.isEmpty else { return ([], total) }
+            let phases = try await sql.raw("""
+                SELECT trajectory_id, phase, status FROM trajectory_phases WHERE trajectory_id IN (\(SQLList(ids.map { SQLBind($0) })))
+                """).all()
+            var byTrajectory: [String: [Phase: PhaseStatus]] = [:]
+            for row in phases {
+                if let phase = Phase(rawValue: try row.decode(column: "phase", as: String.self)),
+                   let status = PhaseStatus(rawValue: try row.decode(column: "status", as: String.self)) {
+                    byTrajectory[try row.decode(column: "trajectory_id", as: String.self), default: [:]][phase] = status
+                }
+            }
+            return (try rows.map { try Self.decode($0, phases: byTrajectory) }, total)
+        }
+    }
+
     public func trajectory(organisationID: String, id: String) async throws -> Trajectory? {
         try await database.read { sql in try await Self.load(sql: sql, organisationID: organisationID, id: id) }
     }

@@ -27,6 +27,8 @@ struct TrajectoryRoutes: RouteGroup {
     struct ListBody {
         let rows: [Row]
         let isEmpty: Bool
+        let noMatch: Bool
+        let list: ListPage.Model
         let canCreate: Bool
         let form: FormState
         let createPath: String
@@ -40,15 +42,23 @@ struct TrajectoryRoutes: RouteGroup {
     private func listPage(_ request: Request, _ context: AppRequestContext, _ membership: Membership, form: FormState,
                           status: HTTPResponse.Status) async throws -> Response {
         let slug = membership.organisation.slug
+        let list = ListPage(request, path: TrajectoryPath.list.link(slug), sorts: ["title", "service", "start"], defaultSort: "start",
+                            defaultDescending: true)
+        let found = try await t.trajectories.page(organisationID: membership.organisation.id, list.query)
         var rows: [Row] = []
-        for trajectory in try await t.trajectories.list(organisationID: membership.organisation.id) {
+        // The advisor per row: at most one page (50) of them.
+        for trajectory in found.trajectories {
             let advice = try await t.advice(membership, trajectory)
             let dismissed = Set(advice.dismissed.map(\.challenge))
             let warnings = advice.signals.filter { !dismissed.contains($0.number) }.count
             rows.append(Row(title: trajectory.title, url: TrajectoryPath.trajectory.link(slug, trajectory.id), service: trajectory.service,
                             phase: t.phaseName(trajectory.currentPhase, context), warnings: warnings, start: trajectory.startDate))
         }
-        let body = ListBody(rows: rows, isEmpty: rows.isEmpty, canCreate: membership.role.allows(.runTrajectory), form: form,
+        let anyAtAll = found.total > 0 || !list.query.search.isEmpty
+        let model = list.model(columns: [("title", t.word("column_trajectory", context)), ("service", t.word("field_service", context)),
+                                         ("start", t.word("field_start_date", context))],
+                               total: found.total, shown: rows.count, words: { t.word($0, context) })
+        let body = ListBody(rows: rows, isEmpty: !anyAtAll, noMatch: anyAtAll && rows.isEmpty, list: model, canCreate: membership.role.allows(.runTrajectory), form: form,
                             createPath: TrajectoryPath.list.link(slug))
         return t.renderer.page("trajectories", title: t.word("trajectories_title", context), body: body, request: request,
                                context: context, status: status,
