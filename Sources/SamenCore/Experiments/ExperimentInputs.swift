@@ -30,16 +30,17 @@ public struct ExperimentInput: Sendable, Equatable {
         errors += TrajectoryRules.date(startsOn.trimmed, field: "starts_on", required: false)
             + TrajectoryRules.date(endsOn.trimmed, field: "ends_on", required: false)
         if let start = CalendarDate(startsOn.trimmed), let end = CalendarDate(endsOn.trimmed), end < start {
-            errors.append(.validation("dates_out_of_order", field: "ends_on"))
+            errors.append(SamenError("dates_out_of_order", kind: .conflict, field: "ends_on"))
         }
         let decision = ExperimentDecision(rawValue: decision.trimmed)
         if !self.decision.trimmed.isEmpty && decision == nil { errors.append(.validation("decision_invalid", field: "decision")) }
         let testCard = [belief, test, metric, criterion].map(\.trimmed)
         if writesLearningCard {
             // The learning card answers the test card: without all four lines there is nothing to answer.
-            if testCard.contains(where: \.isEmpty) { errors.append(.validation("experiment_test_card_incomplete", field: "observed")) }
-            if self.decision.trimmed.isEmpty { errors.append(.validation("experiment_decision_required", field: "decision")) }
-            errors += TrajectoryRules.required(learned, field: "learned", max: 4000)
+            // Rules between fields, which no schema states: conflicts (409), like the other cross-field rules.
+            if testCard.contains(where: \.isEmpty) { errors.append(SamenError("experiment_test_card_incomplete", kind: .conflict, field: "observed")) }
+            if self.decision.trimmed.isEmpty { errors.append(SamenError("experiment_decision_required", kind: .conflict, field: "decision")) }
+            if learned.trimmed.isEmpty { errors.append(SamenError("experiment_learned_required", kind: .conflict, field: "learned")) }
         }
         for (field, ids) in [("participant_ids", participantIDs), ("story_ids", storyIDs)] where ids.contains(where: { $0.trimmed.isEmpty }) {
             errors.append(.validation("link_invalid", field: field))
@@ -68,7 +69,7 @@ public struct LessonInput: Sendable, Equatable {
     public func validated(trajectoryID: String, current: Lesson? = nil, today: CalendarDate) throws -> Lesson {
         var errors = TrajectoryRules.date(learnedOn.trimmed, field: "learned_on") + TrajectoryRules.required(summary, field: "lesson", max: 300)
             + TrajectoryRules.optional(detail, field: "detail", max: 4000)
-        if let date = CalendarDate(learnedOn.trimmed), date > today { errors.append(.validation("date_in_future", field: "learned_on")) }
+        if let date = CalendarDate(learnedOn.trimmed), date > today { errors.append(SamenError("date_in_future", kind: .conflict, field: "learned_on")) }
         let phase = Phase(rawValue: phase)
         if phase == nil { errors.append(.validation("phase_invalid", field: "phase")) }
         let kind = LessonKind(rawValue: kind)

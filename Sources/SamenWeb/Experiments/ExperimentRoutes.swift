@@ -95,7 +95,8 @@ struct ExperimentRoutes: RouteGroup {
             return t.services.cookies.redirect(ExperimentPath.experiment.link(m.organisation.slug, tr.id, created.id), notice: "notice_saved")
         } catch let refused as ValidationErrors {
             let typed = RecordPages.typed(data, form.layout(ExperimentForm.Choices(), context))
-            let status: HTTPResponse.Status = refused.errors.contains { $0.kind == .conflict } ? .conflict : .unprocessableContent
+            // As in the API: only rules between fields and links are refused as a conflict; a field error is 422.
+            let status: HTTPResponse.Status = refused.errors.allSatisfy { $0.kind == .conflict } ? .conflict : .unprocessableContent
             return try await listPage(request, context, m, tr, values: typed, errors: refused.errors, status: status)
         }
     }

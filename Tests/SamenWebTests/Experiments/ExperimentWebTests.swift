@@ -114,7 +114,7 @@ struct ExperimentWebTests {
                 ("title", "Terugbellen binnen een dag"), ("belief", "Mensen bellen minder vaak terug"), ("observed", "Minder telefoontjes"),
                 ("starts_on", "2026-05-10"), ("ends_on", "2026-05-01"),
             ])
-            #expect(bad.status == .unprocessableContent)
+            #expect(bad.status == .conflict, "rules between fields are conflicts, as in the API")
             for id in ["observed-error", "decision-error", "learned-error", "ends_on-error"] { #expect(bad.text.contains(#"id="\#(id)""#), "\(id)") }
             #expect(bad.text.contains(#"value="Terugbellen binnen een dag""#) && bad.text.contains("Minder telefoontjes"), "what was typed stays")
             #expect(!(try await ilse.get(trajectory + "/experiments").text.contains("Terugbellen binnen een dag")), "nothing saved")
@@ -172,7 +172,7 @@ struct ExperimentWebTests {
         }
     }
 
-    @Test("API: create with ETag, If-Match 412, the learning-card rules 422, a foreign link 409, lessons, and the chain from a story")
+    @Test("API: create with ETag, If-Match 412, the learning-card rules 409, a blank title 422, a foreign link 409, lessons, and the chain from a story")
     func api() async throws {
         try await withApp { client in
             let ilse = Browser(client)
@@ -187,9 +187,11 @@ struct ExperimentWebTests {
             let id = try #require(created.jsonObject["id"] as? String)
             #expect(created.jsonObject["decision"] is NSNull && created.jsonObject["learning_overdue"] as? Bool == false)
             let noDecision = try await ilse.json(.patch, base + "/experiments/\(id)", token: token, body: #"{"observed":"x","learned":"y"}"#)
-            #expect(noDecision.status == .unprocessableContent)
+            #expect(noDecision.status == .conflict && noDecision.text.contains("experiment_decision_required"), "a rule between fields is a conflict")
             let early = try await ilse.json(.post, base + "/experiments", token: token, body: #"{"title":"x","observed":"x","learned":"y","decision":"stop"}"#)
-            #expect(early.status == .unprocessableContent && early.text.contains("experiment_test_card_incomplete"))
+            #expect(early.status == .conflict && early.text.contains("experiment_test_card_incomplete"))
+            let blank = try await ilse.json(.post, base + "/experiments", token: token, body: #"{"title":" "}"#)
+            #expect(blank.status == .unprocessableContent, "a field error is 422")
             let foreign = try await ilse.json(.patch, base + "/experiments/\(id)", token: token, body: #"{"story_ids":["nope"]}"#)
             #expect(foreign.status == .conflict)
             let learned = try await ilse.request(.patch, base + "/experiments/\(id)", body: #"{"observed":"x","learned":"y","decision":"pivot"}"#,
@@ -205,8 +207,8 @@ struct ExperimentWebTests {
                                              body: #"{"learned_on":"2026-01-05","phase":"co_design","kind":"worked","lesson":"Kort en vaak"}"#)
             #expect(lesson.status == .created && lesson.jsonObject["lesson"] as? String == "Kort en vaak")
             let future = try await ilse.json(.post, base + "/lessons", token: token,
-                                             body: #"{"learned_on":"2999-01-05","phase":"co_design","kind":"worked","lesson":"x"}"#)
-            #expect(future.status == .unprocessableContent)
+                                             body: #"{"learned_on":"2199-01-05","phase":"co_design","kind":"worked","lesson":"x"}"#)
+            #expect(future.status == .conflict)
 
             // From a story forward: the demo's interventions rest on insights from its stories.
             let stories = try #require(try await ilse.json(.get, base + "/stories", token: token).jsonObject["stories"] as? [[String: Any]])
