@@ -21,7 +21,9 @@ struct ExperimentWebTests {
             let ilse = Browser(client)
             try await ilse.logIn(Demo.ilse)
             let trajectory = try await TrajectoryWebTests.demoTrajectory(ilse)
-            #expect(try await ilse.get(trajectory).text.contains(#"href="\#(trajectory)/experiments""#), "a tab on every trajectory page")
+            let overview = try await ilse.get(trajectory).text
+            #expect(overview.contains(#"href="\#(trajectory)/experiments""#), "a tab on every trajectory page")
+            #expect(overview.contains("Experimenten (test- en leerkaarten)") && overview.contains("Leerlogboek"), "both exports offered by name")
             let list = try await ilse.get(trajectory + "/experiments")
             #expect(list.status == .ok && list.text.contains(#"id="experiment-form""#) && list.text.contains(#"id="experiments-overdue""#))
             let rows = try #require(list.text.firstMatch(of: /<tbody>(?s:.*?)<\/tbody>/).map { String($0.output) })

@@ -80,6 +80,12 @@ struct ExperimentWritesTests {
             #expect(try await w.store.experiments(organisationID: v.orgA, interventionID: w.interventionID).map(\.id) == [created.id])
             #expect(try await w.writes.experimentImpact(stored).items
                     == [.init(key: "impact_experiment_participants", count: 1), .init(key: "impact_experiment_stories", count: 1)])
+
+            // The intervention going clears the link; the experiment and its other links stay.
+            let intervention = try #require(try await w.portfolio.store.intervention(organisationID: v.orgA, id: w.interventionID))
+            try await w.portfolio.writes.deleteIntervention(v.ilse, intervention, expected: nil)
+            let after = try #require(try await w.store.experiment(organisationID: v.orgA, id: created.id))
+            #expect(after.interventionID == nil && after.storyIDs == [w.storyID] && after.participantIDs == [ownParticipant])
         }
     }
 
