@@ -133,6 +133,8 @@ struct PortfolioRoutes: RouteGroup {
         let editLink: String
         let deleteLink: String
         let back: String
+        /// Its effect on the survey gap and its experiments (the experiments module).
+        let effect: InterventionEffectSection.View
     }
 
     @Sendable func detail(_ request: Request, _ context: AppRequestContext) async throws -> Response {
@@ -169,7 +171,7 @@ struct PortfolioRoutes: RouteGroup {
             form: t.renderer.form(move, errors: errors, names: ["status", "on", "reason"], context),
             moves: i.status.moves.map { Option(value: $0.rawValue, label: statusName($0), selected: $0.rawValue == move["status"]) },
             editLink: PortfolioPath.interventionEdit.link(slug, tr.id, i.id), deleteLink: PortfolioPath.interventionDelete.link(slug, tr.id, i.id),
-            back: PortfolioPath.portfolio.link(slug, tr.id))
+            back: PortfolioPath.portfolio.link(slug, tr.id), effect: try await InterventionEffectSection(t: t).view(m, tr, i, context))
         return t.page("intervention", title: i.title, body: body, request: request, context: context, membership: m, trajectory: tr, status: status)
     }
 

@@ -195,6 +195,8 @@ struct StoryRoutes: RouteGroup {
         let stale: RecordForm.Stale?
         let editLink: String
         let deleteLink: String
+        /// The interventions and experiments the story led to (the experiments module).
+        let ledTo: ExperimentChain.LedTo
     }
 
     struct HighlightRow {
@@ -270,7 +272,8 @@ struct StoryRoutes: RouteGroup {
                               highlightForm: highlightForm ?? t.renderer.form([:], names: Self.highlightFields, context),
                               highlightAction: StoryPath.highlights.link(slug, trajectory.id, story.id), version: String(version ?? story.version),
                               stale: stale, editLink: StoryPath.storyEdit.link(slug, trajectory.id, story.id),
-                              deleteLink: StoryPath.storyDelete.link(slug, trajectory.id, story.id))
+                              deleteLink: StoryPath.storyDelete.link(slug, trajectory.id, story.id),
+                              ledTo: try await ExperimentChain(t: t).ledTo(storyID: story.id, membership, trajectory))
         return t.page("trajectory-story", title: t.word("story_title", context), body: body, request: request, context: context,
                       membership: membership, trajectory: trajectory, status: status)
     }
