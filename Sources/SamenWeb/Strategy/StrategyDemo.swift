@@ -17,7 +17,7 @@ enum StrategyDemo {
         var dossier = InterventionInput()
         dossier.title = "Eén dossier dat de inwoner zelf inziet en beheert"
         dossier.description = "De inwoner ziet welke gegevens de gemeente gebruikt en kan ze aanvullen of corrigeren."
-        dossier.dimensions = ["control", "trust"]; dossier.horizon = Horizon.long.rawValue; dossier.effort = Effort.high.rawValue
+        dossier.dimensions = ["control", "known"]; dossier.horizon = Horizon.long.rawValue; dossier.effort = Effort.high.rawValue
         dossier.owner = "Team informatievoorziening"; dossier.problem = "Inwoners weten niet wat de gemeente van hen weet."
         interventions.append(try await PortfolioWrites(database: database).createIntervention(demo.actor, trajectoryID: trajectory.id, dossier))
 

@@ -15,7 +15,7 @@ struct StrategyWebTests {
     static func rows(_ page: TestResponse, table: String) -> [String] {
         guard let body = page.text.firstMatch(of: try! Regex(#"id="\#(table)"(?s:.)*?<tbody>((?s:.)*?)</tbody>"#)) else { return [] }
         let inner = String(body.output[1].substring ?? "")
-        return inner.matches(of: /<tr>((?s:.)*?)<\/tr>/).map { String($0.output.1) }
+        return inner.matches(of: /<tr[^>]*>((?s:.)*?)<\/tr>/).map { String($0.output.1) }
     }
 
     @Test("the demo: capabilities ranked by shortfall; four scenarios; robust and fragile interventions named; CSVs")
@@ -52,6 +52,33 @@ struct StrategyWebTests {
             }
             let catalogue = try await ilse.get(Self.capabilities + "/export.csv")
             #expect(catalogue.text.split(whereSeparator: \.isNewline).dropFirst().first?.contains("Eén gezamenlijk klantbeeld,way_of_working") == true)
+        }
+    }
+
+    @Test("the portfolio page: the matrix beside the measured gaps, the three-horizons chart with its table, the shortfalls")
+    func portfolioViews() async throws {
+        try await withApp { client in
+            let ilse = Browser(client)
+            try await ilse.logIn(Demo.ilse)
+            let trajectory = try await TrajectoryWebTests.demoTrajectory(ilse)
+            let page = try await ilse.get(trajectory + "/portfolio")
+            #expect(page.status == .ok)
+            let chart = try #require(page.text.firstMatch(of: /<svg class="survey-chart horizon-chart"(?s:.)*?<\/svg>/).map { String($0.output) })
+            #expect(chart.contains(#"role="img""#) && chart.contains("<title id=\"horizon-chart-title\">Drie horizonnen</title>"))
+            #expect(chart.contains("Kort (&lt; 1 jaar): 2; Middellang (1 – 3 jaar): 2; Lang (&gt; 3 jaar): 3."), "the text alternative gives the figures")
+            let table = Self.rows(page, table: "horizon-table")
+            #expect(table.count == 3 && table[2].contains("<td>3</td>"), "three open long-horizon interventions, as in the chart")
+            let matrix = Self.rows(page, table: "portfolio-matrix")
+            #expect(matrix.count == 8)
+            let trust = try #require(matrix.first { $0.contains("Betrouwbaarheid en vertrouwen") })
+            #expect(trust.contains("geen interventie"), "a dimension no open intervention aims at is called out")
+            let known = try #require(matrix.first { $0.contains("Gekend worden") })
+            #expect(known.firstMatch(of: /<td>[0-9],[0-9]{2} \([0-9],[0-9]{2} – [0-9],[0-9]{2}\)<\/td>/) != nil, "the measured gap with its interval")
+            let shortfalls = Self.rows(page, table: "portfolio-shortfalls")
+            #expect(shortfalls.first?.contains("Eén gezamenlijk klantbeeld") == true && shortfalls.first?.contains("<td>15</td>") == true)
+            let marco = Browser(client)
+            try await marco.logIn(Demo.marco)
+            #expect(try await marco.get(trajectory + "/portfolio").text.contains(#"id="horizon-figure""#), "viewers see the views too")
         }
     }
 
