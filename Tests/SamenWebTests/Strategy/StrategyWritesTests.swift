@@ -144,6 +144,12 @@ struct StrategyWritesTests {
             #expect(try await w.scenarios.ratings(organisationID: v.orgA, trajectoryID: v.trajectoryID).count == 4, "a renamed scenario keeps its ratings")
             #expect(try await w.writes.setImpact(saved).items == [DeletionImpact.Item(key: "impact_scenarios", count: 4),
                                                                   DeletionImpact.Item(key: "impact_scenario_ratings", count: 4)])
+            let cap = try await w.writes.createCapability(v.ilse, Self.capability("Klantbeeld"))
+            _ = try await w.writes.createNeed(v.ilse, intervention: w.long, CapabilityNeedInput(capabilityID: cap.id, neededLevel: "3"))
+            #expect(try await PortfolioWrites(database: database).interventionImpact(w.long).items == [
+                DeletionImpact.Item(key: "impact_status_changes", count: 1), DeletionImpact.Item(key: "impact_intervention_needs", count: 1),
+                DeletionImpact.Item(key: "impact_intervention_ratings", count: 4),
+            ], "an intervention's delete page says its needs and ratings go with it")
             await #expect(throws: SamenError.forbidden) { try await w.writes.deleteSet(v.viewer, saved, expected: 3) }
             await #expect(throws: SamenError.stale) { try await w.writes.deleteSet(v.ilse, saved, expected: 2) }
             try await w.writes.deleteSet(v.ilse, saved, expected: 3)
