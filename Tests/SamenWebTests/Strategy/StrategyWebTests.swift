@@ -18,6 +18,16 @@ struct StrategyWebTests {
         return inner.matches(of: /<tr[^>]*>((?s:.)*?)<\/tr>/).map { String($0.output.1) }
     }
 
+    /// Ilse signed in, the demo trajectory, and one of its pages.
+    static func demoPage(_ client: any TestClientProtocol, _ suffix: String) async throws -> (Browser, String, TestResponse) {
+        let ilse = Browser(client)
+        try await ilse.logIn(Demo.ilse)
+        let trajectory = try await TrajectoryWebTests.demoTrajectory(ilse)
+        let page = try await ilse.get(trajectory + suffix)
+        #expect(page.status == .ok, "\(suffix)")
+        return (ilse, trajectory, page)
+    }
+
     @Test("the demo: capabilities ranked by shortfall; four scenarios; robust and fragile interventions named; CSVs")
     func demo() async throws {
         try await withApp { client in
@@ -58,11 +68,7 @@ struct StrategyWebTests {
     @Test("the portfolio page: the matrix beside the measured gaps, the three-horizons chart with its table, the shortfalls")
     func portfolioViews() async throws {
         try await withApp { client in
-            let ilse = Browser(client)
-            try await ilse.logIn(Demo.ilse)
-            let trajectory = try await TrajectoryWebTests.demoTrajectory(ilse)
-            let page = try await ilse.get(trajectory + "/portfolio")
-            #expect(page.status == .ok)
+            let (_, trajectory, page) = try await Self.demoPage(client, "/portfolio")
             let chart = try #require(page.text.firstMatch(of: /<svg class="survey-chart horizon-chart"(?s:.)*?<\/svg>/).map { String($0.output) })
             #expect(chart.contains(#"role="img""#) && chart.contains("<title id=\"horizon-chart-title\">Drie horizonnen</title>"))
             #expect(chart.contains("Kort (&lt; 1 jaar): 2; Middellang (1 – 3 jaar): 2; Lang (&gt; 3 jaar): 3."), "the text alternative gives the figures")
