@@ -86,7 +86,15 @@ def parameters(base: str, token: str) -> dict:
         "survey": first_id(base, token, o + "/surveys", "surveys"),
         "conversation": first_id(base, token, o + "/conversations", "conversations"),
         "user": first_id(base, token, o + "/members", "members"),
+        **strategy(base, token, o, t),
     }
+
+
+def strategy(base: str, token: str, o: str, t: str) -> dict:
+    """The demo's first intervention with one of its capability needs, and the first capability."""
+    intervention = first_id(base, token, t + "/interventions", "interventions")
+    return {"intervention": intervention, "capability": first_id(base, token, o + "/capabilities", "capabilities"),
+            "need": first_id(base, token, f"{t}/interventions/{intervention}/capability-needs", "needs")}
 
 
 def send(base: str, token: str, method: str, path: str, body: dict) -> dict:
@@ -111,7 +119,21 @@ def throwaway(base: str, token: str) -> dict:
         "trajectory": trajectory, "activity": activity, "participant": participant,
         "stakeholder": send(base, token, "POST", t + "/stakeholders", {"name": "Raad", "group": "influencer"})["id"],
         "decision": send(base, token, "POST", t + "/decisions", {"date": "2026-02-02", "summary": "Test"})["id"],
+        **spare_strategy(base, token, o, t),
     }
+
+
+def spare_strategy(base: str, token: str, o: str, t: str) -> dict:
+    """An intervention with a capability need, a capability and a scenario set of the spare trajectory, for the DELETEs."""
+    intervention = send(base, token, "POST", t + "/interventions",
+                        {"title": "Wegwerp", "dimensions": ["trust"], "horizon": "long", "effort": "low"})["id"]
+    capability = send(base, token, "POST", o + "/capabilities", {"name": "Wegwerp", "kind": "tool", "current_level": 1})["id"]
+    need = send(base, token, "POST", f"{t}/interventions/{intervention}/capability-needs", {"capability_id": capability, "needed_level": 2})["id"]
+    scenario = {"name": "S", "narrative": "Verhaal"}
+    send(base, token, "POST", t + "/scenario-set", {
+        "axis_a": {"name": "A", "pole1": "a1", "pole2": "a2"}, "axis_b": {"name": "B", "pole1": "b1", "pole2": "b2"},
+        "scenarios": {q: {**scenario, "name": q} for q in ["a1_b1", "a1_b2", "a2_b1", "a2_b2"]}})
+    return {"intervention": intervention, "capability": capability, "need": need}
 
 
 def main() -> int:

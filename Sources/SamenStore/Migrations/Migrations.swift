@@ -27,6 +27,7 @@ public enum Migrations {
         .conversationParticipation,
         .portfolio,
         .experiments,
+        .capabilitiesScenarios,
     ]
 
     /// An arbitrary constant that names Samen's migration lock in PostgreSQL.

@@ -165,10 +165,12 @@ public struct PortfolioStore: Sendable {
         try await VersionedWrites.delete(sql: sql, table: "interventions", key: "id = \(bind: id)", owned: owned(organisationID), expected: expected)
     }
 
-    /// Its status history goes with an intervention; what it links to stays.
+    /// Its status history, capability needs and scenario ratings go with an intervention; what it links to stays.
     public static func interventionImpact(sql: any SQLDatabase, id: String) async throws -> DeletionImpact {
         DeletionImpact([
             .init(key: "impact_status_changes", count: try await VersionedWrites.count(sql: sql, "intervention_status_changes WHERE intervention_id = \(bind: id)")),
+            .init(key: "impact_intervention_needs", count: try await VersionedWrites.count(sql: sql, "intervention_capabilities WHERE intervention_id = \(bind: id)")),
+            .init(key: "impact_intervention_ratings", count: try await VersionedWrites.count(sql: sql, "scenario_ratings WHERE intervention_id = \(bind: id)")),
         ])
     }
 }

@@ -13,6 +13,7 @@ enum FeatureModules {
         AuditModule.self,
         PortfolioModule.self,
         ExperimentsModule.self,
+        StrategyModule.self,
     ]}
 
     static func register(on router: Router<AppRequestContext>, services: AppServices) {

@@ -35,18 +35,11 @@ struct PortfolioRoutes: RouteGroup {
         let owner: String
     }
 
-    struct MatrixRow {
-        let dimension: String
-        let cells: [String]
-        let unaddressed: Bool
-    }
-
     struct OverviewBody {
         let rows: [Row]
         let isEmpty: Bool
-        let horizons: [String]
-        let matrix: [MatrixRow]
-        let unaddressed: [String]
+        /// The matrix with the measured gaps, the three-horizons chart and the capability shortfalls (`PortfolioViews`).
+        let views: PortfolioViews
         let canEdit: Bool
         let action: String
         let growth: String
@@ -69,17 +62,10 @@ struct PortfolioRoutes: RouteGroup {
             Row(title: $0.title, url: PortfolioPath.intervention.link(slug, tr.id, $0.id), horizon: t.word("horizon_" + $0.horizon.rawValue, context),
                 status: t.word("intervention_status_" + $0.status.rawValue, context), dimensions: dimensionNames($0.dimensions), owner: $0.owner)
         }
-        // Stopped interventions address nothing any more.
-        let open = all.filter { $0.status != .stopped }
-        let matrix = PortfolioWrites.dimensions.map { code in
-            let counts = Horizon.allCases.map { h in open.filter { $0.horizon == h && $0.dimensions.contains(code) }.count }
-            return MatrixRow(dimension: t.word("dimension_" + code, context), cells: counts.map(String.init), unaddressed: counts.allSatisfy { $0 == 0 })
-        }
         let canEdit = m.role.allows(.editContent)
         let layout = canEdit ? form.layout(try await form.choices(m, tr), context) : []
         let state = t.renderer.form(values, errors: errors, names: InterventionForm.names, context)
-        let body = OverviewBody(rows: rows, isEmpty: rows.isEmpty, horizons: Horizon.allCases.map { t.word("horizon_" + $0.rawValue, context) },
-                                matrix: matrix, unaddressed: matrix.filter(\.unaddressed).map(\.dimension), canEdit: canEdit,
+        let body = OverviewBody(rows: rows, isEmpty: rows.isEmpty, views: try await PortfolioViews.read(t, m, tr, all, context), canEdit: canEdit,
                                 action: PortfolioPath.portfolio.link(slug, tr.id), growth: PortfolioPath.growth.link(slug, tr.id),
                                 form: state, fields: RecordForm.fields(layout, state))
         return t.page("portfolio", title: t.word("portfolio_title", context), body: body, request: request, context: context,
