@@ -6,13 +6,14 @@ import Foundation
 ///
 /// `start` is 1 (during the activity) or 2 (after it); percentages are 0–100. Optional:
 /// `<column>_low` and `<column>_high` for quantity, proxy, duration and the four percentages
-/// (both or neither), and the text columns `outputs`, `proxy_source`, `duration_reason` and
-/// the number column `inputs` (a stakeholder's inputs in EUR). With `;` as separator a
+/// (both or neither), the text columns `outputs`, `proxy_source`, `duration_reason`,
+/// `evidence_strength` (strong, medium, weak) and the number column `inputs` (a
+/// stakeholder's inputs in EUR). With `;` as separator a
 /// decimal comma is read too (0,95). Rows are numbered from 1, the header not counted.
 public enum SROICSV {
     public static let requiredColumns = ["stakeholder", "outcome", "indicator", "quantity", "proxy", "duration", "start",
                                          "deadweight", "displacement", "attribution", "drop_off"]
-    public static let textColumns = ["outputs", "proxy_source", "duration_reason"]
+    public static let textColumns = ["outputs", "proxy_source", "duration_reason", "evidence_strength"]
     public static let rangeColumns = SROIAssumption.allCases.flatMap { ["\($0.rawValue)_low", "\($0.rawValue)_high"] }
     public static let allColumns = requiredColumns + rangeColumns + textColumns + ["inputs"]
 
@@ -102,7 +103,8 @@ public enum SROICSV {
             stakeholder: cells["stakeholder"] ?? "", outcome: cells["outcome"] ?? "", indicator: cells["indicator"] ?? "",
             quantity: quantity, proxy: proxy, duration: duration, startsAfterActivity: start == "2",
             deadweight: deadweight, displacement: displacement, attribution: attribution, dropOff: dropOff,
-            ranges: ranges, durationReason: cells["duration_reason"] ?? "")
+            ranges: ranges, hasWeakEvidence: ["weak", "zwak"].contains((cells["evidence_strength"] ?? "").lowercased()),
+            durationReason: cells["duration_reason"] ?? "")
         // The values' own checks (ranges, order) come from the one place that defines them.
         problems += SROIChecks.problems(SROIImpactMap(rows: [row], inputs: 1))
             .map { SROIInputProblem(row: rowNumber, column: $0.column, code: $0.code) }
@@ -110,18 +112,10 @@ public enum SROICSV {
         return (Row(row: row, outputs: cells["outputs"] ?? "", proxySource: cells["proxy_source"] ?? "", inputs: inputs), [])
     }
 
-    /// A decimal number: `1234.5`, or `1234,5` when the file uses `;`; no thousands separators.
-    public static func parseNumber(_ text: String, decimalComma: Bool) -> Double? {
-        var text = text
-        if decimalComma, !text.contains(".") { text = text.replacingOccurrences(of: ",", with: ".") }
-        guard let value = Double(text), value.isFinite else { return nil }
-        return value
-    }
-
-    /// The template with the given rows (`,`, decimal point), the export the import reads back.
-    public static func write(_ rows: [Row]) -> String {
-        let header = requiredColumns + rangeColumns + textColumns + ["inputs"]
-        var lines = [header.joined(separator: ",")]
+    /// The template's header and one row of text cells per row (`,` decimal point), which
+    /// the CSV writer of the web layer turns into the export the import reads back.
+    public static func cells(_ rows: [Row]) -> [[String]] {
+        var table = [allColumns]
         for item in rows {
             let row = item.row
             var fields = [row.stakeholder, row.outcome, row.indicator]
@@ -132,18 +126,21 @@ public enum SROICSV {
                 let range = row.ranges[assumption]
                 fields += [range.map { format($0.low) } ?? "", range.map { format($0.high) } ?? ""]
             }
-            fields += [item.outputs, item.proxySource, row.durationReason, format(item.inputs)]
-            lines.append(fields.map(quote).joined(separator: ","))
+            fields += [item.outputs, item.proxySource, row.durationReason, row.hasWeakEvidence ? "weak" : "", format(item.inputs)]
+            table.append(fields)
         }
-        return lines.joined(separator: "\n") + "\n"
+        return table
     }
 
     static func format(_ value: Double) -> String {
         value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : "\(value)"
     }
 
-    static func quote(_ field: String) -> String {
-        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == ";" }) else { return field }
-        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    /// A decimal number: `1234.5`, or `1234,5` when the file uses `;`; no thousands separators.
+    public static func parseNumber(_ text: String, decimalComma: Bool) -> Double? {
+        var text = text
+        if decimalComma, !text.contains(".") { text = text.replacingOccurrences(of: ",", with: ".") }
+        guard let value = Double(text), value.isFinite else { return nil }
+        return value
     }
 }
