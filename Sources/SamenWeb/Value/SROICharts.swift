@@ -21,7 +21,7 @@ enum SROICharts {
         let plotLeft = labelWidth + 10, plotWidth = width - plotLeft - 20
         func x(_ value: Double) -> Double { plotLeft + (value - low) / (high - low) * plotWidth }
         var svg = """
-            <svg class="sroi-chart" viewBox="0 0 \(Int(width)) \(Int(height))" role="img" aria-labelledby="\(id)-title \(id)-desc" xmlns="http://www.w3.org/2000/svg">
+            <svg class="survey-chart" viewBox="0 0 \(Int(width)) \(Int(height))" role="img" aria-labelledby="\(id)-title \(id)-desc" xmlns="http://www.w3.org/2000/svg">
             <title id="\(id)-title">\(SurveyCharts.escape(title))</title><desc id="\(id)-desc">\(SurveyCharts.escape(description))</desc>
             """
         for (index, bar) in bars.enumerated() {
@@ -50,7 +50,7 @@ enum SROICharts {
         let most = Double(bins.map(\.count).max() ?? 1)
         let barWidth = (width - left - 20) / Double(max(bins.count, 1))
         var svg = """
-            <svg class="sroi-chart" viewBox="0 0 \(Int(width)) \(Int(height))" role="img" aria-labelledby="\(id)-title \(id)-desc" xmlns="http://www.w3.org/2000/svg">
+            <svg class="survey-chart" viewBox="0 0 \(Int(width)) \(Int(height))" role="img" aria-labelledby="\(id)-title \(id)-desc" xmlns="http://www.w3.org/2000/svg">
             <title id="\(id)-title">\(SurveyCharts.escape(title))</title><desc id="\(id)-desc">\(SurveyCharts.escape(description))</desc>
             <line x1="\(Int(left))" y1="\(Int(bottom))" x2="\(Int(width - 20))" y2="\(Int(bottom))" stroke="#000"/>
             """
