@@ -48,21 +48,30 @@ public enum SROIMonteCarlo {
         let maxYears = Int(map.rows.map { $0.ranges[.duration]?.high ?? $0.duration }
             .reduce(0, max).rounded(.up)) + 1
         let factors = (0...maxYears).map { map.discountRate.factor(year: $0) }
+        // Flat per-row tables, so the draw loop does no dictionary lookups.
+        var modes: [Double] = [], lows: [Double] = [], highs: [Double] = [], ranged: [Bool] = []
+        for row in map.rows {
+            for assumption in assumptions {
+                let mode = row[assumption], range = row.ranges[assumption]
+                modes.append(mode)
+                lows.append(range?.low ?? mode)
+                highs.append(range?.high ?? mode)
+                ranged.append(range != nil)
+            }
+        }
+        let starts = map.rows.map(\.startYear), width = assumptions.count
         var ratios = [Double](repeating: 0, count: draws)
-        var values = [Double](repeating: 0, count: assumptions.count)
+        var values = [Double](repeating: 0, count: width)
         for draw in 0..<draws {
             var total = 0.0
-            for row in map.rows {
-                for (slot, assumption) in assumptions.enumerated() {
+            for (index, start) in starts.enumerated() {
+                let base = index * width
+                for slot in 0..<width {
                     let u = generator.nextUnit()
-                    let mode = row[assumption]
-                    if let range = row.ranges[assumption] {
-                        values[slot] = triangular(low: range.low, mode: mode, high: range.high, u: u)
-                    } else {
-                        values[slot] = mode
-                    }
+                    let cell = base + slot
+                    values[slot] = ranged[cell] ? triangular(low: lows[cell], mode: modes[cell], high: highs[cell], u: u) : modes[cell]
                 }
-                total += presentValue(values, start: row.startYear, factors: factors)
+                total += presentValue(values, start: start, factors: factors)
             }
             ratios[draw] = total / map.inputs
         }
