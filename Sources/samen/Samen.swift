@@ -13,7 +13,8 @@ struct Samen: AsyncParsableCommand {
         commandName: "samen",
         abstract: "Samen: co-creation workbench for public services.",
         subcommands: [Serve.self, Migrate.self, UserCommand.self, Purge.self, OpinionCommand.self, ConversationCommand.self,
-                      Analyze.self, ImportCommand.self, BenchCommand.self, PseudonymiseCommand.self],
+                      Analyze.self, ImportCommand.self, BenchCommand.self, PseudonymiseCommand.self,
+                      SROICommand.self],
         defaultSubcommand: Serve.self
     )
 }
@@ -145,7 +146,7 @@ struct OpinionCommand: AsyncParsableCommand {
 /// `samen bench opinion [--polis]` (conversations): benchmarks, never timed tests.
 struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "bench", abstract: "Benchmarks (never timed tests).",
-                                                    subcommands: [Opinion.self, BenchSurvey.self, BenchPseudonymiser.self])
+                                                    subcommands: [Opinion.self, BenchSurvey.self, BenchPseudonymiser.self, BenchSROI.self])
 
     struct Opinion: AsyncParsableCommand {
         static let configuration = CommandConfiguration(

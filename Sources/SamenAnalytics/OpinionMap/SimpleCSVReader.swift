@@ -22,11 +22,11 @@ public enum SimpleCSVReader {
 
     /// All records, refusing what RFC 4180 does not allow, so that one stray quote cannot
     /// silently merge many rows into one field.
-    public static func strictRecords(_ text: String) throws(CSVSyntaxError) -> [[String]] {
-        try read(text, strict: true)
+    public static func strictRecords(_ text: String, separator: UInt8 = UInt8(ascii: ",")) throws(CSVSyntaxError) -> [[String]] {
+        try read(text, strict: true, separator: separator)
     }
 
-    static func read(_ text: String, strict: Bool) throws(CSVSyntaxError) -> [[String]] {
+    static func read(_ text: String, strict: Bool, separator: UInt8 = UInt8(ascii: ",")) throws(CSVSyntaxError) -> [[String]] {
         var records: [[String]] = []
         var record: [String] = []
         var field: [UInt8] = []
@@ -64,7 +64,7 @@ public enum SimpleCSVReader {
                 continue
             }
             switch byte {
-            case UInt8(ascii: ","): endField()
+            case separator: endField()
             case UInt8(ascii: "\r"): break
             case UInt8(ascii: "\n"):
                 endField()

@@ -28,6 +28,7 @@ public enum Migrations {
         .portfolio,
         .experiments,
         .capabilitiesScenarios,
+        .value,
     ]
 
     /// An arbitrary constant that names Samen's migration lock in PostgreSQL.

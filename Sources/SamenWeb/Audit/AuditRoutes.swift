@@ -22,7 +22,8 @@ struct AuditRoutes: RouteGroup {
     static let entities = ["trajectory", "activity", "participation", "participant", "stakeholder", "decision", "story", "highlight",
                            "insight", "persona", "journey", "journey_step", "survey", "survey_items", "survey_wave", "survey_links",
                            "survey_import", "dimension_set", "conversation", "conversation_statement", "community_report", "member", "organisation", "intervention", "maturity_assessment",
-                           "experiment", "lesson", "capability", "capability_need", "scenario_set"]
+                           "experiment", "lesson", "capability", "capability_need", "scenario_set",
+                           "value_record"]
 
     var store: AuditStore { AuditStore(database: services.database) }
 

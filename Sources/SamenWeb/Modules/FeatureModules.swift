@@ -14,6 +14,7 @@ enum FeatureModules {
         PortfolioModule.self,
         ExperimentsModule.self,
         StrategyModule.self,
+        ValueModule.self,
     ]}
 
     static func register(on router: Router<AppRequestContext>, services: AppServices) {
