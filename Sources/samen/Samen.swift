@@ -13,7 +13,8 @@ struct Samen: AsyncParsableCommand {
         commandName: "samen",
         abstract: "Samen: co-creation workbench for public services.",
         subcommands: [Serve.self, Migrate.self, UserCommand.self, Purge.self, OpinionCommand.self, ConversationCommand.self,
-                      Analyze.self, ImportCommand.self, BenchCommand.self, PseudonymiseCommand.self],
+                      Analyze.self, ImportCommand.self, BenchCommand.self, PseudonymiseCommand.self, ExportCommand.self,
+                      BackupCommand.self, RestoreCommand.self],
         defaultSubcommand: Serve.self
     )
 }

@@ -12,6 +12,7 @@ enum FeatureModules {
         MembersModule.self,
         AuditModule.self,
         PortfolioModule.self,
+        OpenDataModule.self,
     ]}
 
     static func register(on router: Router<AppRequestContext>, services: AppServices) {
