@@ -26,6 +26,7 @@ public enum Migrations {
         .writeSide,
         .conversationParticipation,
         .portfolio,
+        .trajectoryReports,
     ]
 
     /// An arbitrary constant that names Samen's migration lock in PostgreSQL.

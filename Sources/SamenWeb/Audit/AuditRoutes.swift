@@ -21,7 +21,8 @@ struct AuditRoutes: RouteGroup {
     /// Every kind of record the trail names (a guard test checks that each `entity:` written in the sources is here).
     static let entities = ["trajectory", "activity", "participation", "participant", "stakeholder", "decision", "story", "highlight",
                            "insight", "persona", "journey", "journey_step", "survey", "survey_items", "survey_wave", "survey_links",
-                           "survey_import", "dimension_set", "conversation", "conversation_statement", "community_report", "member", "organisation", "intervention", "maturity_assessment"]
+                           "survey_import", "dimension_set", "conversation", "conversation_statement", "community_report", "member", "organisation", "intervention", "maturity_assessment",
+                           "trajectory_report"]
 
     var store: AuditStore { AuditStore(database: services.database) }
 

@@ -13,6 +13,7 @@ enum FeatureModules {
         AuditModule.self,
         PortfolioModule.self,
         OpenDataModule.self,
+        ReportsModule.self,
     ]}
 
     static func register(on router: Router<AppRequestContext>, services: AppServices) {

@@ -116,7 +116,7 @@ struct OpenDataExport {
             c.add(OpenDataSchemas.activities, activities.map { [$0.id, tr.id, $0.phase.rawValue, $0.kind.rawValue, clean($0.title), $0.date] })
         }
         if c.parts.contains(.coverage) {
-            let coverage = try await coverageRows(tr, org: org, activities: activities, people: people)
+            let coverage = try await coverageRows(tr, org: org)
             c.suppressedCells += coverage.suppressed
             c.add(OpenDataSchemas.coverage, coverage.rows)
         }
@@ -152,23 +152,12 @@ struct OpenDataExport {
     }
 
     /// Distinct participants per phase and group; counts below the minimum are left empty.
-    private func coverageRows(_ tr: Trajectory, org: String, activities: [Activity], people: [Participant]) async throws
-        -> (rows: [[String]], suppressed: Int) {
-        let phaseOf = Dictionary(activities.map { ($0.id, $0.phase) }, uniquingKeysWith: { a, _ in a })
-        let groupOf = Dictionary(people.map { ($0.id, $0.group) }, uniquingKeysWith: { a, _ in a })
-        var seen: [Phase: [StakeholderGroup: Set<String>]] = [:]
-        for p in try await ParticipationStore(database: database).participations(organisationID: org, trajectoryID: tr.id) {
-            guard let phase = phaseOf[p.activityID], let group = groupOf[p.participantID] else { continue }
-            seen[phase, default: [:]][group, default: []].insert(p.participantID)
-        }
+    private func coverageRows(_ tr: Trajectory, org: String) async throws -> (rows: [[String]], suppressed: Int) {
         var rows: [[String]] = [], suppressed = 0
-        for phase in Phase.allCases {
-            for group in StakeholderGroup.allCases {
-                guard let count = seen[phase]?[group]?.count, count > 0 else { continue }
-                let shown = OpenDataRules.publishable(count)
-                if shown == nil { suppressed += 1 }
-                rows.append([tr.id, phase.rawValue, group.rawValue, shown.map(String.init) ?? "", shown == nil ? "1" : "0"])
-            }
+        for cell in try await CoverageCount(database: database).count(organisationID: org, trajectoryID: tr.id) {
+            let shown = OpenDataRules.publishable(cell.count)
+            if shown == nil { suppressed += 1 }
+            rows.append([tr.id, cell.phase.rawValue, cell.group.rawValue, shown.map(String.init) ?? "", shown == nil ? "1" : "0"])
         }
         return (rows, suppressed)
     }
