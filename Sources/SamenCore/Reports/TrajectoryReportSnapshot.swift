@@ -94,6 +94,11 @@ public struct TrajectoryReportSnapshot: Codable, Sendable, Equatable {
         public var expectedEffect: String
         /// The insights (their ids) this change answers.
         public var insightIDs: [String]
+
+        enum CodingKeys: String, CodingKey {
+            case title, status, statusSince, expectedEffect
+            case insightIDs = "insight_ids"
+        }
     }
 
     public struct Section: Codable, Sendable, Equatable {

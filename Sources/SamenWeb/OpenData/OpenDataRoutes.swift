@@ -64,8 +64,10 @@ struct OpenDataRoutes: RouteGroup {
         let membership = try await services.membership(request, context, for: .runTrajectory)
         let q = request.uri.queryParameters
         let trajectory = q.get("trajectory").flatMap { $0.isEmpty ? nil : $0 }
+        let contact: String = q.get("contact") ?? ""
+        try ValidationErrors.check(TrajectoryRules.optional(contact, field: "contact", max: 200))
         let package = try await OpenDataExport(database: services.database).package(
-            .init(organisation: membership.organisation, trajectoryID: trajectory, parts: try Self.parts(request), contact: q.get("contact") ?? ""))
+            .init(organisation: membership.organisation, trajectoryID: trajectory, parts: try Self.parts(request), contact: contact))
         let data = try OpenDataArchive.zip(package)
         return Response(status: .ok, headers: [.contentType: "application/zip",
                                                .contentDisposition: "attachment; filename=\"\(OpenDataArchive.filename(package))\"",
