@@ -28,6 +28,7 @@ missing=()
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 [[ -x /usr/bin/chromium ]] || missing+=(chromium)
 [[ -x /usr/bin/chromedriver ]] || missing+=(chromium-driver)
+command -v pdftotext >/dev/null || missing+=(poppler-utils) # the report's printed PDF is read back in a browser test
 if ((${#missing[@]})); then
     step "Installing ${missing[*]} (apt)"
     as_root apt-get update -q

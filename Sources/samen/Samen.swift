@@ -14,7 +14,7 @@ struct Samen: AsyncParsableCommand {
         abstract: "Samen: co-creation workbench for public services.",
         subcommands: [Serve.self, Migrate.self, UserCommand.self, Purge.self, OpinionCommand.self, ConversationCommand.self,
                       Analyze.self, ImportCommand.self, BenchCommand.self, PseudonymiseCommand.self,
-                      SROICommand.self],
+                      SROICommand.self, ExportCommand.self, BackupCommand.self, RestoreCommand.self],
         defaultSubcommand: Serve.self
     )
 }

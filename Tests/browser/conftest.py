@@ -32,6 +32,8 @@ STARTUP_TIMEOUT = 60  # seconds until /healthz must answer 200
 class Server:
     base_url: str
     log_path: Path | None
+    # The server's SQLite folder, for tests that run `samen` commands on the same data (None for an external server).
+    data_dir: Path | None = None
 
 
 def _free_port() -> int:
@@ -103,7 +105,7 @@ def server(tmp_path_factory) -> Server:
                     pytrace=False,
                 )
             time.sleep(0.25)
-        yield Server(base, _server_log)
+        yield Server(base, _server_log, data_dir)
     finally:
         if proc.poll() is None:
             os.killpg(proc.pid, signal.SIGTERM)

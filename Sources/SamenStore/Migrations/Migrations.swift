@@ -29,6 +29,7 @@ public enum Migrations {
         .experiments,
         .capabilitiesScenarios,
         .value,
+        .trajectoryReports,
     ]
 
     /// An arbitrary constant that names Samen's migration lock in PostgreSQL.

@@ -15,6 +15,8 @@ enum FeatureModules {
         ExperimentsModule.self,
         StrategyModule.self,
         ValueModule.self,
+        OpenDataModule.self,
+        ReportsModule.self,
     ]}
 
     static func register(on router: Router<AppRequestContext>, services: AppServices) {
