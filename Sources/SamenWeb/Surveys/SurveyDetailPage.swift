@@ -55,7 +55,7 @@ struct SurveyDetailPage {
         let hasWaves: Bool
         let wavesPath: String
         let waveForm: FormState
-        let newLinks: [String]
+        let newLinks: [SurveyLinkSheet.Letter]
         let hasNewLinks: Bool
         let importPath: String
         let templateHeader: String
@@ -69,7 +69,7 @@ struct SurveyDetailPage {
     }
 
     func render(_ request: Request, _ context: AppRequestContext, _ membership: Membership, _ survey: Survey,
-                itemErrors: [SamenError] = [], waveForm: FormState? = nil, newLinks: [String] = [],
+                itemErrors: [SamenError] = [], waveForm: FormState? = nil, newLinks: [SurveyLinkSheet.Letter] = [],
                 importError: SurveyCSVError? = nil, csv: String = "", status: HTTPResponse.Status = .ok) async throws -> Response {
         let organisation = membership.organisation
         let service = routes.surveys

@@ -34,6 +34,6 @@ enum SurveysModule: FeatureModule {
         try await SurveyDemo.load(database: demo.database, organisationID: demo.organisationID)
     }
 
-    static var localeFiles: [String] { ["surveys.json", "survey-writes.json"] }
+    static var localeFiles: [String] { ["surveys.json", "survey-writes.json", "survey-distribution.json"] }
     static var openAPIFragments: [String] { ["surveys.json"] }
 }
