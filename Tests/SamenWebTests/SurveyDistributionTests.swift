@@ -2,6 +2,8 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import SamenCore
+import SamenStore
+import SamenTestSupport
 import SamenWeb
 import Testing
 
@@ -117,5 +119,41 @@ struct SurveyDistributionTests {
         #expect(SurveyLinkCode.normalised(" k7qm-4txa 9pzr ") == "K7QM4TXA9PZR")
         #expect(SurveyLinkCode.normalised("OIL0-0000-0000") == "0110" + "00000000")
         #expect(SurveyLinkCode.normalised("K7QM-4TXA-9PZ") == nil && SurveyLinkCode.normalised("K7QM-4TXA-9PZU") == nil)
+    }
+}
+
+@Suite("Survey answer export")
+struct SurveyExportTests {
+    @Test("exported answers import into a new survey and give the same analysis", arguments: TestDatabase.kinds)
+    func roundTrip(kind: DatabaseKind) async throws {
+        try await withApp(kind: kind) { client in
+            let ilse = Browser(client)
+            try await ilse.logIn(Demo.ilse)
+            let first = try await SurveyWebTests.smallSurvey(ilse, title: "Bron")
+            let detail = try await ilse.get(first)
+            let wave = try #require(detail.text.firstMatch(of: /<option value="([a-f0-9-]{36})">Ronde 1/).map { String($0.output.1) })
+            let header = "need.known.1;experience.known.1;need.trust.1;experience.trust.1;channel;nps"
+            let rows = (0..<23).map { "\(1 + $0 % 5);\(2 + $0 % 3);\($0 % 4 == 0 ? "" : "5");\(3 + $0 % 2);\($0 < 7 ? "website" : "balie");\($0 % 11)" }
+            #expect(try await ilse.post(first + "/import", ["wave": wave, "csv": ([header] + rows).joined(separator: "\n")]).status == .seeOther)
+            let exported = try await ilse.get(first + "/answers.csv?wave=" + wave)
+            #expect(exported.status == .ok && exported.headers[.contentType]?.hasPrefix("text/csv") == true)
+            #expect(exported.text.split(separator: "\r\n").count == 24)
+            #expect(try await ilse.get(first + "/answers.csv?wave=nope").status == .notFound)
+            let second = try await SurveyWebTests.smallSurvey(ilse, title: "Kopie")
+            let secondDetail = try await ilse.get(second)
+            let secondWave = try #require(secondDetail.text.firstMatch(of: /<option value="([a-f0-9-]{36})">Ronde 1/).map { String($0.output.1) })
+            let imported = try await ilse.post(second + "/import", ["wave": secondWave, "csv": exported.text])
+            #expect(imported.status == .seeOther, "\(imported.text.suffix(2000))")
+            let all = try await ilse.get(second + "/answers.csv")
+            // Rows stored in one import come back in no set order: compare them without their numbers.
+            func answers(_ csv: String) -> [String] {
+                csv.split(separator: "\r\n").map { $0.split(separator: ";", maxSplits: 1, omittingEmptySubsequences: false).last.map(String.init) ?? "" }.sorted()
+            }
+            #expect(answers(all.text) == answers(exported.text), "the copy exports what the source exported")
+            let a = try await ilse.get(first + "/analysis?segment=channel")
+            let b = try await ilse.get(second + "/analysis?segment=channel")
+            func tables(_ html: String) -> [String] { html.matches(of: /<tbody>[\s\S]*?<\/tbody>/).map { String($0.output) } }
+            #expect(!tables(a.text).isEmpty && tables(a.text) == tables(b.text))
+        }
     }
 }
