@@ -135,6 +135,7 @@ struct SurveyExportTests {
             let header = "need.known.1;experience.known.1;need.trust.1;experience.trust.1;channel;nps"
             let rows = (0..<23).map { "\(1 + $0 % 5);\(2 + $0 % 3);\($0 % 4 == 0 ? "" : "5");\(3 + $0 % 2);\($0 < 7 ? "website" : "balie");\($0 % 11)" }
             #expect(try await ilse.post(first + "/import", ["wave": wave, "csv": ([header] + rows).joined(separator: "\n")]).status == .seeOther)
+            #expect(try await ilse.get(first).text.contains("<a href=\"\(first)/answers.csv\">Antwoorden downloaden (CSV)</a>"))
             let exported = try await ilse.get(first + "/answers.csv?wave=" + wave)
             #expect(exported.status == .ok && exported.headers[.contentType]?.hasPrefix("text/csv") == true)
             #expect(exported.text.split(separator: "\r\n").count == 24)

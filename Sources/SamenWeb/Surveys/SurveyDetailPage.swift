@@ -64,6 +64,7 @@ struct SurveyDetailPage {
         let importSummary: String
         let csv: String
         let analysisPath: String
+        let exportPath: String
         let editPath: String
         let deletePath: String
     }
@@ -116,6 +117,7 @@ struct SurveyDetailPage {
                 renderer.text("survey_import_failed", context).replacingOccurrences(of: "{count}", with: String($0.totalCount))
             } ?? "",
             csv: csv, analysisPath: Paths.surveyAnalysis(organisation.slug, survey.id),
+            exportPath: Paths.survey(organisation.slug, survey.id) + "/answers.csv",
             editPath: SurveyPath.edit.link(organisation.slug, survey.id), deletePath: SurveyPath.delete.link(organisation.slug, survey.id))
         return renderer.page("survey", title: survey.title, body: body, request: request, context: context, status: status,
                              nav: routes.services.organisationNav(membership, current: request.uri.path, context))
