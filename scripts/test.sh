@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The one test command (CI runs it through .ci/run). On a fresh Debian machine it:
-#   1. installs PostgreSQL, Chromium and chromedriver from apt if missing,
+#   1. installs PostgreSQL, Chromium, chromedriver and zbar-tools from apt if missing,
 #      and the Python browser-test tools into .venv,
 #   2. starts a throwaway PostgreSQL on 127.0.0.1 (removed on exit),
 #   3. builds and runs the Swift tests (with SAMEN_TEST_POSTGRES_URL),
@@ -29,6 +29,8 @@ ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 [[ -x /usr/bin/chromium ]] || missing+=(chromium)
 [[ -x /usr/bin/chromedriver ]] || missing+=(chromium-driver)
 command -v pdftotext >/dev/null || missing+=(poppler-utils) # the report's printed PDF is read back in a browser test
+# zbarimg decodes the QR codes of the survey letters in the tests (an independent decoder).
+[[ -x /usr/bin/zbarimg ]] || missing+=(zbar-tools)
 if ((${#missing[@]})); then
     step "Installing ${missing[*]} (apt)"
     as_root apt-get update -q

@@ -133,7 +133,7 @@ struct SurveyWebTests {
             let detail = try await ilse.get(path)
             let linksPath = try #require(detail.text.firstMatch(of: /\/o\/gemeente-voorbeeld\/surveys\/[a-f0-9-]{36}\/waves\/[a-f0-9-]{36}\/links/).map { String($0.output) })
             let made = try await ilse.post(linksPath, ["count": "2"])
-            let links = made.text.matches(of: /\/s\/[A-Za-z0-9_-]{20,}/).map { String($0.output) }
+            let links = made.text.matches(of: /\/s\/[0-9A-Z]{12}(?=<)/).map { String($0.output) }
             #expect(links.count == 2)
             let citizen = Browser(client)
             let first = try await citizen.get(links[0])

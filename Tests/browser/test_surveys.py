@@ -18,8 +18,8 @@ def _serious(driver, where):
     return [format_violation(v, where) for v in axe_violations(driver) if v["impact"] in FAILING_IMPACTS]
 
 
-def _make_links(driver, base_url, count: int) -> list[str]:
-    """As the demo facilitator: open the demo survey and make answer links."""
+def links_form(driver, base_url, count: int):
+    """As the demo facilitator: open the demo survey; the make-links form, with the count filled in."""
     login(driver, base_url)
     driver.get(base_url + "/o/gemeente-voorbeeld/surveys")
     wait_css(driver, "main table a", "survey list").click()
@@ -27,11 +27,17 @@ def _make_links(driver, base_url, count: int) -> list[str]:
     field = form.find_element(By.CSS_SELECTOR, 'input[name="count"]')
     field.clear()
     field.send_keys(str(count))
-    form.find_element(By.CSS_SELECTOR, "button").click()
-    wait_css(driver, "ul.links code", "the new links")
-    links = [c.text for c in driver.find_elements(By.CSS_SELECTOR, "ul.links code")]
-    assert all(re.fullmatch(r"/s/[A-Za-z0-9_-]{20,}", link) for link in links), links
-    return links
+    return form
+
+
+def _make_links(driver, base_url, count: int) -> list[str]:
+    """Makes answer links shown on the page; their paths."""
+    links_form(driver, base_url, count).find_element(By.CSS_SELECTOR, "button").click()
+    wait_css(driver, "ul.links code.secret", "the new links")
+    links = [c.text for c in driver.find_elements(By.CSS_SELECTOR, "ul.links code.secret")]
+    # Full addresses (the server's own when SAMEN_BASE_URL is not set), ending in the 12-character code.
+    assert all(re.fullmatch(re.escape(base_url) + r"/s/[0-9A-Z]{12}", link) for link in links), links
+    return [link[len(base_url):] for link in links]
 
 
 def _phone(new_driver, javascript: bool):

@@ -28,6 +28,9 @@ public struct SamenConfiguration: Sendable {
     public var metricsToken: String?
     /// Large uploads (Pol.is exports) processed at once; more wait outside with 503.
     public var maxConcurrentUploads: Int = 4
+    /// The public address (`SAMEN_BASE_URL`, e.g. `https://samen.example.nl`) that links handed
+    /// out on paper start with; empty: the address the request came in on.
+    public var baseURL: String = ""
 
     public init(
         databaseURL: String? = nil,
@@ -75,6 +78,7 @@ public struct SamenConfiguration: Sendable {
             .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         configuration.metricsToken = env["SAMEN_METRICS_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
         configuration.maxConcurrentUploads = env["SAMEN_MAX_CONCURRENT_UPLOADS"].flatMap(Int.init).map { max(1, $0) } ?? 4
+        configuration.baseURL = baseURL
         return configuration
     }
 }

@@ -11,9 +11,12 @@ struct PortfolioAdvice {
         let assessments = try await GrowthModelStore(database: database).assessments(organisationID: org, trajectoryID: tr.id)
         // Oldest first, so the last of a dimension wins.
         let maturity = Dictionary(assessments.map { ($0.dimension, $0.level) }, uniquingKeysWith: { _, latest in latest })
-        // Without interventions or assessments no signal can fire: spare the survey analysis.
-        guard !interventions.isEmpty || !maturity.isEmpty else { return [] }
-        let gaps = try await GrowthModelRoutes(t: t).measuredGaps(m, tr).mapValues { PortfolioAdvisor.Gap(gap: $0.gap, low: $0.low) }
-        return PortfolioAdvisor.signals(.init(trajectory: facts, interventions: interventions, gaps: gaps, maturity: maturity))
+        let overdue = try await ExperimentStore(database: database).withoutLearning(organisationID: org, trajectoryID: tr.id, today: facts.today)
+            .map(\.title)
+        // Without interventions or assessments no gap signal can fire: spare the survey analysis.
+        let gaps = interventions.isEmpty && maturity.isEmpty ? [:]
+            : try await GrowthModelRoutes(t: t).measuredGaps(m, tr).mapValues { PortfolioAdvisor.Gap(gap: $0.gap, low: $0.low) }
+        return PortfolioAdvisor.signals(.init(trajectory: facts, interventions: interventions, gaps: gaps, maturity: maturity,
+                                              experimentsWithoutLearning: overdue))
     }
 }

@@ -21,6 +21,7 @@ struct PublicSurveyRoutes: RouteGroup {
 
     static var routes: [(RouteEntry, (Self) -> Handler)] {
         [
+            (RouteEntry(.get, Paths.publicSurveyCode), { $0.enterCode }),
             (RouteEntry(.get, "/s/:token"), { $0.show }),
             (RouteEntry(.post, "/s/:token"), { $0.answer }),
         ]
@@ -71,6 +72,29 @@ struct PublicSurveyRoutes: RouteGroup {
                              body: Thanks(title: renderer.text("public_survey_thanks_title", context),
                                           text: renderer.text("public_survey_thanks", context)),
                              request: request, context: context)
+    }
+
+    /// `/s`: the code from a letter, typed in (a GET form, so it works like any address).
+    /// A known code goes on to its link; a code that is not one, or not known, is said by
+    /// the field. Every try with a code counts against the same rate limit as an answer.
+    @Sendable func enterCode(_ request: Request, _ context: AppRequestContext) async throws -> Response {
+        struct CodeBody { let form: FormState; let action: String }
+        // A GET form sends spaces as "+", which the query parser leaves as they are.
+        guard let typed = request.uri.queryParameters.get("code")?.replacingOccurrences(of: "+", with: " ") else {
+            return renderer.page("survey-public-code", title: renderer.text("survey_code_title", context),
+                                 body: CodeBody(form: renderer.form(["code": ""], context), action: Paths.publicSurveyCode),
+                                 request: request, context: context)
+        }
+        guard await limiter.allow(Secrets.sha256("survey:" + context.clientAddress)) else { throw SamenError.rateLimited }
+        let code = SurveyLinkCode.normalised(typed)
+        if let code, try await surveys.responses.link(tokenHash: Secrets.sha256(code)) != nil {
+            return Response.seeOther(Paths.publicSurvey(code))
+        }
+        let error = SamenError.validation(typed.trimmed.isEmpty ? "survey_code_required" : "survey_code_unknown", field: "code")
+        return renderer.page("survey-public-code", title: renderer.text("survey_code_title", context),
+                             body: CodeBody(form: renderer.form(["code": String(typed.prefix(40))], errors: [error], context),
+                                            action: Paths.publicSurveyCode),
+                             request: request, context: context, status: .unprocessableContent)
     }
 
     func used(_ request: Request, _ context: AppRequestContext) -> Response {

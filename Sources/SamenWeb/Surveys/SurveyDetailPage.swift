@@ -55,7 +55,7 @@ struct SurveyDetailPage {
         let hasWaves: Bool
         let wavesPath: String
         let waveForm: FormState
-        let newLinks: [String]
+        let newLinks: [SurveyLinkSheet.Letter]
         let hasNewLinks: Bool
         let importPath: String
         let templateHeader: String
@@ -64,12 +64,13 @@ struct SurveyDetailPage {
         let importSummary: String
         let csv: String
         let analysisPath: String
+        let exportPath: String
         let editPath: String
         let deletePath: String
     }
 
     func render(_ request: Request, _ context: AppRequestContext, _ membership: Membership, _ survey: Survey,
-                itemErrors: [SamenError] = [], waveForm: FormState? = nil, newLinks: [String] = [],
+                itemErrors: [SamenError] = [], waveForm: FormState? = nil, newLinks: [SurveyLinkSheet.Letter] = [],
                 importError: SurveyCSVError? = nil, csv: String = "", status: HTTPResponse.Status = .ok) async throws -> Response {
         let organisation = membership.organisation
         let service = routes.surveys
@@ -116,6 +117,7 @@ struct SurveyDetailPage {
                 renderer.text("survey_import_failed", context).replacingOccurrences(of: "{count}", with: String($0.totalCount))
             } ?? "",
             csv: csv, analysisPath: Paths.surveyAnalysis(organisation.slug, survey.id),
+            exportPath: Paths.survey(organisation.slug, survey.id) + "/answers.csv",
             editPath: SurveyPath.edit.link(organisation.slug, survey.id), deletePath: SurveyPath.delete.link(organisation.slug, survey.id))
         return renderer.page("survey", title: survey.title, body: body, request: request, context: context, status: status,
                              nav: routes.services.organisationNav(membership, current: request.uri.path, context))

@@ -173,15 +173,41 @@ struct SurveyRoutes: RouteGroup {
             status: .unprocessableContent)
     }
 
+    /// Makes links and hands them out once, as the form asks: on the page, as a CSV file or
+    /// as letters to print (`SurveyLinkSheet`).
     @Sendable func makeLinks(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let membership = try await services.membership(request, context, for: .runTrajectory)
         let survey = try await survey(request, context, membership)
         let waveID = try request.parameter("wave", context)
         let form = try await request.form(context)
+        guard let wave = try await surveys.responses.wave(organisationID: membership.organisation.id, surveyID: survey.id, id: waveID)
+        else { throw SamenError.notFound }
+        let format = SurveyLinkSheet.Format(rawValue: form["format"]) ?? .page
         let tokens = try await writes.createLinks(try RecordFlow.actor(membership, context), surveyID: survey.id, waveID: waveID,
                                                   count: form["count"])
-        return try await SurveyDetailPage(routes: self).render(request, context, membership, survey,
-                                                               newLinks: tokens.map(Paths.publicSurvey))
+        let base = SurveyLinkSheet.baseURL(services.configuration, request, context)
+        let letters = SurveyLinkSheet.letters(tokens, base: base, withQR: format == .letters,
+                                              label: renderer.text("survey_letter_qr_label", context))
+        switch format {
+        case .csv:
+            return SurveyLinkSheet.csv(letters, waveName: wave.name)
+        case .letters:
+            struct LettersBody {
+                let title: String
+                let surveyTitle: String
+                let count: Int
+                let letters: [SurveyLinkSheet.Letter]
+                let codeAddress: String
+                let backPath: String
+            }
+            let title = renderer.text("survey_letters_title", context) + " – " + wave.name
+            return renderer.page("survey-letters", title: title, body: LettersBody(
+                title: title, surveyTitle: survey.title, count: letters.count, letters: letters, codeAddress: base + Paths.publicSurveyCode,
+                backPath: Paths.survey(membership.organisation.slug, survey.id)), request: request, context: context,
+                nav: services.organisationNav(membership, current: request.uri.path, context))
+        case .page:
+            return try await SurveyDetailPage(routes: self).render(request, context, membership, survey, newLinks: letters)
+        }
     }
 
     @Sendable func importCSV(_ request: Request, _ context: AppRequestContext) async throws -> Response {

@@ -121,13 +121,14 @@ extension SurveyWrites {
         }
     }
 
-    /// Makes `count` one-time links (1–500) and returns their secret tokens; only their hashes are stored.
+    /// Makes `count` one-time links (1–500) and returns their secret codes (`SurveyLinkCode`);
+    /// only their hashes are stored.
     public func createLinks(_ actor: WriteActor, surveyID: String, waveID: String, count: String) async throws -> [String] {
         try actor.require(.runTrajectory)
         guard let number = Int(count.trimmingCharacters(in: .whitespaces)), (1...500).contains(number) else {
             throw ValidationErrors([.validation("link_count_invalid", field: "count")])
         }
-        let tokens = (0..<number).map { _ in Secrets.token() }
+        let tokens = (0..<number).map { _ in SurveyLinkCode.make() }
         try await database.transaction { sql in
             try await SurveyResponseStore.createLinks(sql: sql, organisationID: actor.organisationID, surveyID: surveyID, waveID: waveID,
                                                       tokenHashes: tokens.map(Secrets.sha256))

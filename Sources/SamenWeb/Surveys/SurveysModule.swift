@@ -15,11 +15,12 @@ enum SurveysModule: FeatureModule {
         SurveyEditRoutes(services: services).register(on: router)
         SurveyWriteAPIRoutes(services: services).register(on: router)
         DimensionSetAPIRoutes(services: services).register(on: router)
+        SurveyExportRoutes(services: services).register(on: router)
     }
 
     static var organisationRoutes: [RouteEntry] {
         SurveyRoutes.entries + SurveyAnalysisRoutes.entries + DimensionSetRoutes.entries + SurveyAPIRoutes.entries
-            + SurveyEditRoutes.entries + SurveyWriteAPIRoutes.entries + DimensionSetAPIRoutes.entries
+            + SurveyEditRoutes.entries + SurveyWriteAPIRoutes.entries + DimensionSetAPIRoutes.entries + SurveyExportRoutes.entries
     }
     static var publicRoutes: [RouteEntry] { PublicSurveyRoutes.entries }
 
@@ -34,6 +35,6 @@ enum SurveysModule: FeatureModule {
         try await SurveyDemo.load(database: demo.database, organisationID: demo.organisationID)
     }
 
-    static var localeFiles: [String] { ["surveys.json", "survey-writes.json"] }
+    static var localeFiles: [String] { ["surveys.json", "survey-writes.json", "survey-distribution.json"] }
     static var openAPIFragments: [String] { ["surveys.json"] }
 }

@@ -12,4 +12,6 @@ extension Paths {
     public static func dimensionSets(_ slug: String) -> String { "/o/\(slug)/dimensions" }
     public static func dimensionSet(_ slug: String, _ id: String) -> String { "/o/\(slug)/dimensions/\(id)" }
     public static func publicSurvey(_ token: String) -> String { "/s/\(token)" }
+    /// Where a citizen types the code from a letter.
+    public static let publicSurveyCode = "/s"
 }

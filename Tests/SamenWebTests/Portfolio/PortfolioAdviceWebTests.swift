@@ -18,6 +18,9 @@ struct PortfolioAdviceWebTests {
             // The demo rates "Gekend worden" managed (4) while the latest wave shows a large gap there.
             let contradiction = try #require(page.firstMatch(of: /id="challenge-17"(?s:.)*?<\/article>/).map { String($0.output) })
             #expect(contradiction.contains("Gekend worden"), "the dimension is named in words, not as a code")
+            // The demo's second experiment ended weeks ago without a learning card.
+            let overdue = try #require(page.firstMatch(of: /id="challenge-16"(?s:.)*?<\/article>/).map { String($0.output) })
+            #expect(overdue.contains("leerkaart"))
             let portfolioSignals = (13...17).filter { page.contains(#"id="challenge-\#($0)""#) }
             #expect(portfolioSignals.count >= 2, "at least two portfolio signals fire on the demo: \(portfolioSignals)")
 

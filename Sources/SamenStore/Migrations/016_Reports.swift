@@ -1,7 +1,7 @@
 extension Migration {
-    /// 017: published trajectory reports, each a frozen snapshot (JSON) numbered per
+    /// 016: published trajectory reports, each a frozen snapshot (JSON) numbered per
     /// trajectory; the number is unique, so two publications at once cannot share one.
-    public static let trajectoryReports = Migration(version: 17, name: "published trajectory reports") { _ in
+    public static let trajectoryReports = Migration(version: 16, name: "published trajectory reports") { _ in
         [
             """
             CREATE TABLE trajectory_reports (
