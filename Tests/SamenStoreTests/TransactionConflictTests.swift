@@ -26,8 +26,8 @@ struct TransactionConflictTests {
                         try await database.transaction { sql in
                             await attempts.count()
                             try await sql.raw("UPDATE probe SET n = n + 1 WHERE id = \(bind: first)").run()
-                            // Both hold their first row before either asks for the second.
-                            try await sql.raw("SELECT pg_sleep(0.3)").run()
+                            // Both hold their first row before either asks for the second (a retry finds both counted and goes on).
+                            try await attempts.waitForBoth()
                             try await sql.raw("UPDATE probe SET n = n + 1 WHERE id = \(bind: second)").run()
                         }
                     }
@@ -73,5 +73,13 @@ struct TransactionConflictTests {
 
 private actor Attempts {
     var value = 0
+    var locked = 0
     func count() { value += 1 }
+    func lock() { locked += 1 }
+
+    /// Returns once two transactions have taken their first row (at most 10 s, however loaded the machine).
+    nonisolated func waitForBoth() async throws {
+        await lock()
+        for _ in 0..<1000 where await locked < 2 { try await Task.sleep(for: .milliseconds(10)) }
+    }
 }

@@ -15,9 +15,10 @@ struct AuditWebTests {
             let page = try await ilse.get("/o/\(Demo.orgA)/audit")
             #expect(page.status == .ok)
             #expect(page.text.contains("Wijzigingen") && page.text.contains("Ilse"))
-            #expect(page.text.contains("Notities, Plaats of kanaal"), "the changed fields are named, in the page's language")
-            #expect(!page.text.contains("balie 3"), "their values are not")
+            // The demo's correction of an activity (later demo content can push it off the first page of everything).
             let activities = try await ilse.get("/o/\(Demo.orgA)/audit?kind=activity")
+            #expect(activities.text.contains("Notities, Plaats of kanaal"), "the changed fields are named, in the page's language")
+            #expect(!activities.text.contains("balie 3") && !page.text.contains("balie 3"), "their values are not")
             let rows = String(activities.text.split(separator: "id=\"audit-table\"").last ?? "")
             #expect(rows.contains("<td>activiteit</td>") && !rows.contains("<td>besluit</td>"))
             let bad = try await ilse.get("/o/\(Demo.orgA)/audit?from=gisteren&kind=x")

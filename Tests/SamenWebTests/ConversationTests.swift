@@ -16,15 +16,14 @@ func withConversationApp<T: Sendable>(
 ) async throws -> T {
     let url = try await TestDatabase.makeURL(kind)
     let configuration = SamenConfiguration(databaseURL: url, bcryptCost: 4, loadDemo: true)
-    let app = try await buildApplication(configuration: configuration)
+    // One database handle for the app and the test, so SQLite has one writer; the app closes it.
     let database = try await Database.open(url: url, logger: Logger(label: "test"))
     do {
+        let app = try await buildApplication(configuration: configuration, database: database)
         let result = try await app.test(.router) { client in try await body(client, database) }
-        await database.shutdown()
         await TestDatabase.drop(url: url, kind: kind)
         return result
     } catch {
-        await database.shutdown()
         await TestDatabase.drop(url: url, kind: kind)
         throw error
     }

@@ -58,7 +58,7 @@ pg_throwaway_start() {
     while :; do
         if ! pg_port_busy "$port" &&
             pg_as_owner "$bin/pg_ctl" -D "$SAMEN_PG_DIR/data" -l "$SAMEN_PG_DIR/server.log" -w -t 60 \
-                -o "-p $port -k $SAMEN_PG_DIR/sock -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+                -o "-p $port -k $SAMEN_PG_DIR/sock -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=500" \
                 start >/dev/null; then
             break
         fi

@@ -60,13 +60,19 @@ public func resourcesDirectory() -> URL {
 
 /// Builds the web application: opens the database, migrates it, loads the demo data when
 /// asked, and wires middleware and routes.
-public func buildApplication(configuration: SamenConfiguration, logger: Logger? = nil) async throws -> some ApplicationProtocol {
+/// `database`, when given, is used instead of opening `configuration.databaseURL`: a test that
+/// also reads and writes the database itself then shares the app's connections and its one
+/// SQLite writer (a second handle would be a second writer, waiting on SQLite's lock). The
+/// application closes it when it stops.
+public func buildApplication(configuration: SamenConfiguration, logger: Logger? = nil,
+                             database given: Database? = nil) async throws -> some ApplicationProtocol {
     let logger = logger ?? {
         var logger = Logger(label: "samen")
         logger.logLevel = Logger.Level(rawValue: configuration.logLevel) ?? .info
         return logger
     }()
-    let database = try await Database.open(url: configuration.databaseURL, logger: logger)
+    let database: Database
+    if let given { database = given } else { database = try await Database.open(url: configuration.databaseURL, logger: logger) }
     let router: Router<AppRequestContext>
     do {
         try await Migrations.run(on: database)
