@@ -90,6 +90,8 @@ struct ModuleGuardTests {
             }
             return keys
         }
+        let schema = try String(contentsOf: resourcesDirectory().appendingPathComponent("openapi/trajectories.json"), encoding: .utf8)
+        #expect(schema.contains("\"maximum\": \((claimed + [12]).max() ?? 12)"), "the API schema allows every signal number")
         for number in claimed {
             for key in ["challenge_\(number)_title", "challenge_\(number)_advice", "challenge_evidence_\(number)"] {
                 #expect(words.allSatisfy { $0.contains(key) }, "\(key) missing")
