@@ -19,7 +19,7 @@ WIDTH = 360
 def _public_link(driver, base_url: str) -> str:
     login(driver, base_url)
     driver.get(base_url + "/o/gemeente-voorbeeld/conversations")
-    wait_css(driver, "main table a", "conversation list").click()
+    wait_css(driver, "main table tbody a", "conversation list").click()
     link = wait_css(driver, 'main a[href^="/c/"]', "public link on the conversation page")
     return link.get_attribute("href")
 

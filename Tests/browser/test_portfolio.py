@@ -11,7 +11,7 @@ from test_responsive import WIDTH, _assert_no_horizontal_scroll
 
 def _portfolio(d, base_url):
     d.get(base_url + "/o/gemeente-voorbeeld/trajectories")
-    return d.find_element(By.CSS_SELECTOR, "main table a").get_attribute("href") + "/portfolio"
+    return d.find_element(By.CSS_SELECTOR, "main table tbody a").get_attribute("href") + "/portfolio"
 
 
 def test_portfolio_pages_pass_axe_and_fit_360px(base_url, new_driver):

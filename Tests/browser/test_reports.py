@@ -17,7 +17,7 @@ from test_responsive import WIDTH, _assert_no_horizontal_scroll
 
 def _reports(d, base_url) -> str:
     d.get(base_url + "/o/gemeente-voorbeeld/trajectories")
-    return d.find_element(By.CSS_SELECTOR, "main table a").get_attribute("href") + "/reports"
+    return d.find_element(By.CSS_SELECTOR, "main table tbody a").get_attribute("href") + "/reports"
 
 
 def _version(d, base_url) -> str:

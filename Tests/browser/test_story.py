@@ -53,8 +53,8 @@ def test_selecting_text_fills_the_highlight_form(base_url, new_driver):
     d = new_driver()
     login(d, base_url)
     d.get(base_url + "/o/gemeente-voorbeeld/trajectories")
-    d.get(d.find_element(By.CSS_SELECTOR, "main table a").get_attribute("href") + "/stories")
-    d.get(d.find_element(By.CSS_SELECTOR, "main table a").get_attribute("href"))
+    d.get(d.find_element(By.CSS_SELECTOR, "main table tbody a").get_attribute("href") + "/stories")
+    d.get(d.find_element(By.CSS_SELECTOR, "main table tbody a").get_attribute("href"))
     d.execute_script("var t = document.getElementById('pseudonymised'); t.focus(); t.setSelectionRange(0, 12);"
                      "t.dispatchEvent(new MouseEvent('mouseup', {bubbles: true}));")
     quote = d.find_element(By.ID, "quote").get_attribute("value")

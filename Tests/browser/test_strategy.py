@@ -27,7 +27,7 @@ def _phone(new_driver):
 
 def _trajectory(d, base_url):
     d.get(base_url + "/o/gemeente-voorbeeld/trajectories")
-    return d.find_element(By.CSS_SELECTOR, "main table a").get_attribute("href")
+    return d.find_element(By.CSS_SELECTOR, "main table tbody a").get_attribute("href")
 
 
 def _check_labels(d, svg, where):

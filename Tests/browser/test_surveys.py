@@ -22,7 +22,7 @@ def links_form(driver, base_url, count: int):
     """As the demo facilitator: open the demo survey; the make-links form, with the count filled in."""
     login(driver, base_url)
     driver.get(base_url + "/o/gemeente-voorbeeld/surveys")
-    wait_css(driver, "main table a", "survey list").click()
+    wait_css(driver, "main table tbody a", "survey list").click()
     form = wait_css(driver, 'form.inline[action$="/links"]', "make-links form on the survey page")
     field = form.find_element(By.CSS_SELECTOR, 'input[name="count"]')
     field.clear()
@@ -96,7 +96,7 @@ def test_public_survey_form_works_without_javascript(new_driver, base_url):
 def test_analysis_page_has_charts_with_text_alternatives(driver, base_url):
     login(driver, base_url)
     driver.get(base_url + "/o/gemeente-voorbeeld/surveys")
-    wait_css(driver, "main table a", "survey list").click()
+    wait_css(driver, "main table tbody a", "survey list").click()
     wait_css(driver, 'a[href$="/analysis"]', "analysis link").click()
     wait_css(driver, "svg[role=img]", "charts on the analysis page")
     for svg in driver.find_elements(By.CSS_SELECTOR, "svg[role=img]"):
