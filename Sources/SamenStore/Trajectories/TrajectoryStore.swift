@@ -56,13 +56,7 @@ public struct TrajectoryStore: Sendable {
                 SELECT p.trajectory_id, p.phase, p.status FROM trajectory_phases p
                 JOIN trajectories t ON t.id = p.trajectory_id WHERE t.organisation_id = \(bind: organisationID)
                 """).all()
-            var byTrajectory: [String: [Phase: PhaseStatus]] = [:]
-            for row in phases {
-                if let phase = Phase(rawValue: try row.decode(column: "phase", as: String.self)),
-                   let status = PhaseStatus(rawValue: try row.decode(column: "status", as: String.self)) {
-                    byTrajectory[try row.decode(column: "trajectory_id", as: String.self), default: [:]][phase] = status
-                }
-            }
+            let byTrajectory = try Self.phasesByTrajectory(phases)
             return try rows.map { try Self.decode($0, phases: byTrajectory) }
         }
     }
@@ -87,15 +81,21 @@ public struct TrajectoryStore: Sendable {
             let phases = try await sql.raw("""
                 SELECT trajectory_id, phase, status FROM trajectory_phases WHERE trajectory_id IN (\(SQLList(ids.map { SQLBind($0) })))
                 """).all()
-            var byTrajectory: [String: [Phase: PhaseStatus]] = [:]
-            for row in phases {
-                if let phase = Phase(rawValue: try row.decode(column: "phase", as: String.self)),
-                   let status = PhaseStatus(rawValue: try row.decode(column: "status", as: String.self)) {
-                    byTrajectory[try row.decode(column: "trajectory_id", as: String.self), default: [:]][phase] = status
-                }
-            }
+            let byTrajectory = try Self.phasesByTrajectory(phases)
             return (try rows.map { try Self.decode($0, phases: byTrajectory) }, total)
         }
+    }
+
+    /// Rows of (trajectory_id, phase, status), per trajectory.
+    static func phasesByTrajectory(_ rows: [any SQLRow]) throws -> [String: [Phase: PhaseStatus]] {
+        var byTrajectory: [String: [Phase: PhaseStatus]] = [:]
+        for row in rows {
+            if let phase = Phase(rawValue: try row.decode(column: "phase", as: String.self)),
+               let status = PhaseStatus(rawValue: try row.decode(column: "status", as: String.self)) {
+                byTrajectory[try row.decode(column: "trajectory_id", as: String.self), default: [:]][phase] = status
+            }
+        }
+        return byTrajectory
     }
 
     public func trajectory(organisationID: String, id: String) async throws -> Trajectory? {

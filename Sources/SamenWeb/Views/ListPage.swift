@@ -16,7 +16,8 @@ struct ListPage {
 
     /// `sorts` are the keys the store knows; anything else falls back to `defaultSort`.
     init(_ request: Request, path: String, sorts: [String], defaultSort: String, defaultDescending: Bool) {
-        let q = Self.formQuery(request.uri.query ?? "")
+        // Read as a GET form sends it (`+` a space, `%2B` a plus), which the URI's own parameters do not distinguish.
+        let q = FormData.parse(request.uri.query ?? "").fields.compactMapValues(\.first)
         let sort = q["sort"].flatMap { sorts.contains($0) ? $0 : nil } ?? defaultSort
         let descending = q["dir"].map { $0 == "desc" } ?? (sort == defaultSort ? defaultDescending : false)
         page = max(1, q["page"].flatMap { Int($0) } ?? 1)
@@ -24,19 +25,6 @@ struct ListPage {
         query = ListQuery(search: search, sort: sort, descending: descending, offset: (page - 1) * Self.pageSize, limit: Self.pageSize)
         self.path = path
         self.defaultSort = defaultSort
-    }
-
-    /// The query string as a browser's GET form sends it (application/x-www-form-urlencoded):
-    /// `+` is a space and `%2B` a plus, which the URI's own parameters do not distinguish.
-    static func formQuery(_ query: String) -> [String: String] {
-        var out: [String: String] = [:]
-        for pair in query.split(separator: "&") {
-            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            func decoded(_ s: Substring) -> String { s.replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? "" }
-            let key = decoded(parts[0])
-            if out[key] == nil { out[key] = parts.count > 1 ? decoded(parts[1]) : "" }
-        }
-        return out
     }
 
     struct Header {
