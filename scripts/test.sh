@@ -74,6 +74,10 @@ fi
 
 if [[ $build == ok ]]; then
     step "swift test (PostgreSQL at 127.0.0.1:$SAMEN_PG_PORT)"
+    # Swift Testing starts every test case at once by default. On two cores hundreds of
+    # apps then share the CPU, and the live-server tests' client gives up after 20 s without
+    # a byte. Six at a time takes as long in all and keeps each test's requests prompt.
+    export SWT_EXPERIMENTAL_MAXIMUM_PARALLELIZATION_WIDTH="${SWT_EXPERIMENTAL_MAXIMUM_PARALLELIZATION_WIDTH:-6}"
     if swift test --skip-build; then swift_tests=ok; else swift_tests=FAILED; fi
 
     SAMEN_BIN="$(swift build --show-bin-path)/samen"

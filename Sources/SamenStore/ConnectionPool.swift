@@ -73,6 +73,9 @@ actor ConnectionPool<Connection: Sendable> {
         }
     }
 
+    /// Connections open now, idle or leased.
+    var openConnections: Int { openCount }
+
     func shutdown() async {
         isClosed = true
         for waiter in waiters { waiter.resume(throwing: PoolClosed()) }

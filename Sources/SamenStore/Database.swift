@@ -130,10 +130,17 @@ extension Database {
         if !directory.isEmpty {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         }
+        // Threads of this database's own: SQLite's calls block their thread (an fsync under
+        // `synchronous = FULL`, a busy wait for another process's write lock). On the shared
+        // NIO pool (one thread per core) that would stall bcrypt and every other database in
+        // the process; here it stalls at most this database's own connections.
+        let threads = NIOThreadPool(numberOfThreads: maxConnections)
+        threads.start()
         let pool = ConnectionPool<SQLiteConnection>(
             maximum: maxConnections,
             open: {
-                let connection = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
+                let connection = try await SQLiteConnection.open(storage: .file(path: path), threadPool: threads, logger: logger,
+                                                                 on: MultiThreadedEventLoopGroup.singleton.any())
                 // busy_timeout first: the journal-mode pragma itself can meet a lock while
                 // another connection writes, and must wait for it rather than fail at once.
                 // synchronous = FULL: in WAL mode NORMAL may lose the last commits on a power
@@ -156,7 +163,17 @@ extension Database {
             release: { sql in
                 if let lease = sql as? SQLiteLease { await pool.release(lease.connection) }
             },
-            stop: { await pool.shutdown() }
+            stop: {
+                await pool.shutdown()
+                // A connection still leased is closed when its holder releases it, which needs
+                // the threads: wait for that (a few seconds at most) before stopping them.
+                var waited = 0
+                while await pool.openConnections > 0, waited < 500 {
+                    try? await Task.sleep(for: .milliseconds(10))
+                    waited += 1
+                }
+                try? await threads.shutdownGracefully()
+            }
         )
     }
 
