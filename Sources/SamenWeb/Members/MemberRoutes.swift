@@ -90,7 +90,7 @@ struct MemberRoutes: RouteGroup {
             errors = failed.errors
         }
         let values = ["email": form["email"], "display_name": form["display_name"], "role": form["role"]]
-        return try await listPage(request, context, membership: membership, form: renderer.form(values, errors: errors, context),
+        return try await listPage(request, context, membership: membership, form: renderer.form(values, errors: errors, labels: ["role": renderer.text("column_role", context)], context),
                                   status: .unprocessableContent)
     }
 
@@ -131,7 +131,7 @@ struct MemberRoutes: RouteGroup {
             since: Self.date(member.since), canManage: membership.role.allows(.manageMembers),
             isSelf: member.user.id == context.user?.id, roles: roleOptions(selected: member.role.rawValue, context),
             rolePath: Paths.memberRole(slug, member.user.id), removePath: Paths.memberRemove(slug, member.user.id),
-            backPath: Paths.members(slug), version: String(member.version), form: renderer.form(errors: errors, context))
+            backPath: Paths.members(slug), version: String(member.version), form: renderer.form(errors: errors, labels: ["role": renderer.text("column_role", context)], context))
         return renderer.page("member", title: member.user.displayName, body: body, request: request, context: context,
                              status: status, nav: services.organisationNav(membership, current: request.uri.path, context))
     }

@@ -15,6 +15,8 @@ struct JourneyView {
         let touchpoint: String
         let channel: String
         let actor: String
+        /// The blueprint's customer lane: "actor: stage", or the stage alone without an actor.
+        let customerLane: String
         let emotion: String
         let painPoints: String
         let momentOfTruth: Bool
@@ -72,6 +74,7 @@ struct JourneyView {
         let steps = try await design.steps(organisationID: m.organisation.id, journeyID: journey.id)
         let rows = steps.enumerated().map { i, s in
             StepRow(number: i + 1, stage: s.stage, touchpoint: s.touchpoint, channel: t.word("channel_" + s.channel, context), actor: s.actor,
+                    customerLane: s.actor.trimmingCharacters(in: .whitespaces).isEmpty ? s.stage : s.actor + ": " + s.stage,
                     emotion: (s.emotion > 0 ? "+" : "") + "\(s.emotion)", painPoints: s.painPoints, momentOfTruth: s.momentOfTruth,
                     opportunities: s.opportunities, frontstage: s.frontstage, backstage: s.backstage, support: s.support,
                     quotes: routes.evidence.quoteRows(m, tr, s.highlightIDs.compactMap { highlights[$0] }, checked: [], context),

@@ -116,7 +116,7 @@ struct ActivityRoutes: RouteGroup {
         let (membership, trajectory) = try await t.access(request, context, for: .viewOrganisation)
         let activity = try await activity(request, context, membership, trajectory)
         return try await detailPage(request, context, membership, trajectory, activity,
-                                    form: t.form(["consent": Consent.internalAnalysis.rawValue, "role": t.word("role_default_participant", context)], context),
+                                    form: t.form(["consent": Consent.internalAnalysis.rawValue, "role": ""], context),
                                     status: .ok)
     }
 

@@ -44,8 +44,9 @@ public struct FieldState: Sendable {
     /// Label and hint from the translations (`field_<name>`, `hint_<name>`), for the field partials.
     public var label: String = ""
     public var hint: String?
-    /// The ids of the hint and error, for `aria-describedby`.
-    public var describedBy: String = ""
+    /// The ids of the hint and error, for `aria-describedby`; nil when there are none (an
+    /// empty `aria-describedby=""` points at nothing and confuses screen readers).
+    public var describedBy: String?
     /// For checkboxes: whether the value is set.
     public var checked: Bool = false
 
@@ -65,8 +66,10 @@ public struct FormState: Sendable {
     public var hasErrors: Bool
 
     /// `names` lists fields to prepare even when empty, so the field partials render them.
-    public init(values: [String: String] = [:], errors: [SamenError] = [], names: [String] = [], translations: Translations,
-                locale: AppLocale) {
+    /// `labels` gives a field the label its page shows where that differs from `field_<name>`
+    /// (the members page calls its `role` "Rol", an activity "Rol bij deze activiteit").
+    public init(values: [String: String] = [:], errors: [SamenError] = [], names: [String] = [], labels: [String: String] = [:],
+                translations: Translations, locale: AppLocale) {
         var fields: [String: FieldState] = [:]
         for name in names { fields[name] = FieldState(name: name, value: "") }
         for (name, value) in values { fields[name] = FieldState(name: name, value: value) }
@@ -80,16 +83,36 @@ public struct FormState: Sendable {
             summary.append(FieldState(name: name, value: "", error: message))
         }
         for (name, var field) in fields {
-            field.label = translations.lookup("field_" + name, locale) ?? name
+            field.label = labels[name] ?? translations.lookup("field_" + name, locale) ?? name
             field.hint = translations.lookup("hint_" + name, locale)
-            field.describedBy = [field.hint.map { _ in name + "-hint" }, field.error.map { _ in name + "-error" }]
-                .compactMap { $0 }.joined(separator: " ")
+            let ids = [field.hint.map { _ in name + "-hint" }, field.error.map { _ in name + "-error" }].compactMap { $0 }
+            field.describedBy = ids.isEmpty ? nil : ids.joined(separator: " ")
             field.checked = !field.value.isEmpty && field.value != "0"
             fields[name] = field
         }
         self.fields = fields
-        self.summary = summary
+        // The summary names the field ("Naam: vul dit veld in"), so a list of equal messages
+        // still says where each one is.
+        self.summary = summary.map { item in
+            var named = item
+            named.error = item.error.map { Self.named($0, label: fields[item.name]?.label, field: item.name) }
+            return named
+        }
         self.hasErrors = !summary.isEmpty
+    }
+
+    /// "Label: message", the message's first letter lowered unless it starts a capitalised
+    /// word such as "CSV"; the message alone for errors of the whole form, for a field without
+    /// a label of its own (or a lower-case word kept for the audit trail), and for a message that
+    /// already starts with the field's name ("votes.csv, rij 12: …").
+    static func named(_ message: String, label: String?, field: String) -> String {
+        guard let label, let initial = label.first, !initial.isLowercase,
+              label != field, field != "form", !message.lowercased().hasPrefix(label.lowercased()) else { return message }
+        var text = message
+        if let first = text.first, first.isUppercase, !(text.dropFirst().first?.isUppercase ?? false) {
+            text = first.lowercased() + text.dropFirst()
+        }
+        return label + ": " + text
     }
 
     /// Replaces a field's message, by the field and in the summary, with one written out in
@@ -97,7 +120,7 @@ public struct FormState: Sendable {
     public mutating func setMessage(_ message: String, for name: String) {
         fields[name]?.error = message
         for index in summary.indices where summary[index].name == name {
-            summary[index].error = message
+            summary[index].error = Self.named(message, label: fields[name]?.label, field: name)
         }
     }
 }

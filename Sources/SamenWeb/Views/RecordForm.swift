@@ -47,7 +47,7 @@ struct RecordForm {
         let label: String
         let error: String?
         let hint: String?
-        let describedBy: String
+        let describedBy: String?
         let options: [Choice]
 
         init(_ state: FieldState, _ options: [Option], several: Bool) {

@@ -80,8 +80,11 @@ struct Renderer: Sendable {
     /// Renders a page template with the layout around it.
     func page(_ template: String, title: String, body: Any, request: Request, context: AppRequestContext,
               status: HTTPResponse.Status = .ok, nav: [LayoutModel.NavItem] = [], notice: String? = nil) -> Response {
+        // A form shown again with its errors (422) says so first in the title, as the error
+        // summary does on the page: a screen reader announces the title on load.
+        let shownTitle = status == .unprocessableContent ? text("title_error_prefix", context) + " " + title : title
         let model = PageModel(
-            layout: layout(request, context, title: title, nav: nav, notice: notice),
+            layout: layout(request, context, title: shownTitle, nav: nav, notice: notice),
             t: translations.table(context.locale),
             body: body
         )
@@ -101,12 +104,13 @@ struct Renderer: Sendable {
         translations.text(key, context.locale)
     }
 
-    func form(_ values: [String: String], errors: [SamenError] = [], names: [String] = [], _ context: AppRequestContext) -> FormState {
-        FormState(values: values, errors: errors, names: names, translations: translations, locale: context.locale)
+    func form(_ values: [String: String], errors: [SamenError] = [], names: [String] = [], labels: [String: String] = [:],
+              _ context: AppRequestContext) -> FormState {
+        FormState(values: values, errors: errors, names: names, labels: labels, translations: translations, locale: context.locale)
     }
 
-    func form(errors: [SamenError] = [], _ context: AppRequestContext) -> FormState {
-        form([:], errors: errors, context)
+    func form(errors: [SamenError] = [], labels: [String: String] = [:], _ context: AppRequestContext) -> FormState {
+        form([:], errors: errors, labels: labels, context)
     }
 }
 
