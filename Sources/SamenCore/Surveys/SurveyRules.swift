@@ -126,3 +126,12 @@ public enum SurveyRules {
         return number == 1 ? base : "\(base) (\(locale == .en ? "item" : "vraag") \(number))"
     }
 }
+
+extension SurveyRules {
+    /// A further item still worded as its default copy ("… (vraag 2)"): the team has not
+    /// worded it yet, so the citizen's form does not ask the same sentence a second time.
+    /// Judged on the Dutch text, so both languages ask the same items.
+    public static func isUnwordedCopy(_ item: SurveyItem, of dimension: DimensionDefinition) -> Bool {
+        item.number > 1 && item.textNL == defaultItemText(dimension, number: item.number, .nl)
+    }
+}

@@ -4,8 +4,9 @@ import SamenCore
 import SamenStore
 
 /// The citizen's survey form at /s/<token>: no account, no JavaScript, one dimension per
-/// step with the progress shown, "weet ik niet" always allowed, and one submission per
-/// link. Earlier steps travel along as hidden fields, so nothing is stored until the
+/// step with the progress shown (also in the page title), "weet ik niet" always allowed,
+/// *Vorige* to go back, a question before going on from an empty step, and one submission
+/// per link. Earlier steps travel along as hidden fields, so nothing is stored until the
 /// last step is sent. CSRF as everywhere (the double-submit cookie works without an
 /// account); every post passes a per-client rate limit.
 struct PublicSurveyRoutes: RouteGroup {
@@ -55,12 +56,21 @@ struct PublicSurveyRoutes: RouteGroup {
         let step = min(max(Int(data["step"]) ?? 1, 1), form.stepCount)
         let answers = form.answers(from: data)
         let errors = form.validate(answers)
+        let action = Paths.publicSurvey(token)
         if !errors.isEmpty {
-            return page(request, context, form.body(step: step, answers: answers, errors: errors, action: Paths.publicSurvey(token)),
+            return page(request, context, form.body(step: step, answers: answers, errors: errors, action: action),
                         status: .unprocessableContent)
         }
+        // "Vorige" goes one step back; the answers travel along, so nothing is lost.
+        if data["go"] == "back" {
+            return page(request, context, form.body(step: max(step - 1, 1), answers: answers, errors: [], action: action))
+        }
+        // A step sent without any answer asks once: go on anyway ("skip"), or fill it in.
+        if data["go"] != "skip" && form.isEmpty(step: step, answers) {
+            return page(request, context, form.body(step: step, answers: answers, errors: [], action: action, emptyNotice: true))
+        }
         if step < form.stepCount {
-            return page(request, context, form.body(step: step + 1, answers: answers, errors: [], action: Paths.publicSurvey(token)))
+            return page(request, context, form.body(step: step + 1, answers: answers, errors: [], action: action))
         }
         do {
             try await surveys.responses.submit(tokenHash: Secrets.sha256(token), sheet: form.sheet(answers))
@@ -107,6 +117,6 @@ struct PublicSurveyRoutes: RouteGroup {
 
     func page(_ request: Request, _ context: AppRequestContext, _ body: PublicSurveyForm.Body,
               status: HTTPResponse.Status = .ok) -> Response {
-        renderer.page("survey-public", title: body.title, body: body, request: request, context: context, status: status)
+        renderer.page("survey-public", title: body.pageTitle, body: body, request: request, context: context, status: status)
     }
 }

@@ -35,6 +35,6 @@ enum SurveysModule: FeatureModule {
         try await SurveyDemo.load(database: demo.database, organisationID: demo.organisationID)
     }
 
-    static var localeFiles: [String] { ["surveys.json", "survey-writes.json", "survey-distribution.json"] }
+    static var localeFiles: [String] { ["surveys.json", "survey-writes.json", "survey-distribution.json", "survey-citizen.json"] }
     static var openAPIFragments: [String] { ["surveys.json"] }
 }
