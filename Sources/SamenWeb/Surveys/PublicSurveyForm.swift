@@ -199,9 +199,9 @@ struct PublicSurveyForm {
             .replacingOccurrences(of: "{total}", with: String(stepCount))
         let empty = emptyNotice ? EmptyNotice(title: t("public_survey_empty_title"), text: t("public_survey_empty_text"),
                                               skip: t(step < stepCount ? "public_survey_empty_skip" : "public_survey_empty_send")) : nil
-        let prefix = errors.isEmpty ? "" : t("public_survey_title_error") + " "
+        // "Fout:" in front while answers are refused comes from the page renderer (every 422).
         return Body(
-            pageTitle: prefix + "\(stepText) — \(heading) — \(survey.title)",
+            pageTitle: "\(stepText) — \(heading) — \(survey.title)",
             title: survey.title, intro: step == 1 ? t("public_survey_intro") : nil, stepText: stepText,
             step: step, total: stepCount, heading: heading, lead: lead, leadID: leadID, items: items, questions: questions,
             hidden: hidden, action: action, button: t(step < stepCount ? "public_survey_next" : "public_survey_send"),
