@@ -19,6 +19,9 @@ struct ValueOutcomeRoutes: RouteGroup {
         let on: String
         let value: String
         let note: String
+        /// Typed by hand (so it has its own edit and delete links); stored, as Mustache would
+        /// otherwise find the outcome's links up the context stack for a survey reading.
+        let manual: Bool
         let editLink: String?
         let deleteLink: String?
     }
@@ -114,6 +117,7 @@ struct ValueOutcomeRoutes: RouteGroup {
             let rows = (readings[o.id] ?? []).map { r in
                 ReadingRow(on: r.on, value: number(r.value, context) + unit,
                            note: r.wave.map { word("value_reading_wave") + " " + $0 + " (n = \(r.n ?? 0))" } ?? r.note,
+                           manual: r.measurementID != nil,
                            editLink: canEdit ? r.measurementID.map { ValuePath.measurementEdit.link(slug, tr.id, o.id, $0) } : nil,
                            deleteLink: canEdit ? r.measurementID.map { ValuePath.measurementDelete.link(slug, tr.id, o.id, $0) } : nil)
             }

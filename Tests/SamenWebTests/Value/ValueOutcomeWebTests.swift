@@ -36,13 +36,17 @@ struct ValueOutcomeWebTests {
             let page = try await ilse.get(trajectory + "/value/outcomes")
             #expect(page.status == .ok)
             for text in ["Telefoontjes met vragen over een brief", "140 per maand (2026-01-31)", "97 per maand", "Kloof uit de enquête",
-                         #"id="value-outcome-form""#, #"class="value-measure""#, "Enquêteronde"] {
+                         #"id="value-outcome-form""#, #"class="value-measure""#, "Enquêteronde", "/measurements/", "Uitkomst wijzigen"] {
                 #expect(page.text.contains(text), "\(text)")
             }
+            // A survey reading has no edit links of its own (it is computed, not stored).
+            let survey = try #require(page.text.firstMatch(of: /<tr><td>[0-9-]+<\/td><td>[^<]*<\/td><td>Enquêteronde[^<]*<\/td><td>(.*?)<\/td><\/tr>/))
+            #expect(survey.output.1.isEmpty, "no edit link on a survey reading")
             let marco = Browser(client)
             try await marco.logIn(Demo.marco)
             let viewed = try await marco.get(trajectory + "/value/outcomes")
-            #expect(viewed.status == .ok && !viewed.text.contains(#"id="value-outcome-form""#) && !viewed.text.contains(#"class="value-measure""#))
+            #expect(viewed.status == .ok && !viewed.text.contains(#"id="value-outcome-form""#) && !viewed.text.contains(#"class="value-measure""#)
+                    && !viewed.text.contains("/measurements/") && !viewed.text.contains("Uitkomst wijzigen"))
         }
     }
 
