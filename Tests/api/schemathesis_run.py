@@ -87,7 +87,16 @@ def parameters(base: str, token: str) -> dict:
         "conversation": first_id(base, token, o + "/conversations", "conversations"),
         "user": first_id(base, token, o + "/members", "members"),
         **strategy(base, token, o, t),
+        **value(base, token, t),
     }
+
+
+def value(base: str, token: str, t: str) -> dict:
+    """The demo's first value record, and an outcome measured by hand with its first measurement."""
+    outcomes = api(base, token, t + "/value-outcomes?limit=200").get("value_outcomes") or []
+    outcome = next((o["id"] for o in outcomes if not o["reads_survey"]), "none")
+    return {"record": first_id(base, token, t + "/value-records", "value_records"), "outcome": outcome,
+            "measurement": first_id(base, token, f"{t}/value-outcomes/{outcome}/measurements", "measurements")}
 
 
 def strategy(base: str, token: str, o: str, t: str) -> dict:
@@ -123,6 +132,17 @@ def throwaway(base: str, token: str) -> dict:
     }
 
 
+def spare_value(base: str, token: str, t: str, intervention: str) -> dict:
+    """A value record and an outcome with a measurement of the spare trajectory, for the DELETEs."""
+    record = send(base, token, "POST", t + "/value-records", {
+        "beneficiary": "user", "value_type": "in_use", "polarity": "created", "moment": "customer_contact",
+        "creator": "front_line", "description": "Wegwerp"})["id"]
+    outcome = send(base, token, "POST", t + "/value-outcomes",
+                   {"intervention_id": intervention, "outcome": "Wegwerp", "indicator": "Wegwerp"})["id"]
+    measurement = send(base, token, "POST", f"{t}/value-outcomes/{outcome}/measurements", {"value": 1, "measured_on": "2026-02-01"})["id"]
+    return {"record": record, "outcome": outcome, "measurement": measurement}
+
+
 def spare_strategy(base: str, token: str, o: str, t: str) -> dict:
     """An intervention with a capability need, a capability and a scenario set of the spare trajectory, for the DELETEs."""
     intervention = send(base, token, "POST", t + "/interventions",
@@ -133,7 +153,7 @@ def spare_strategy(base: str, token: str, o: str, t: str) -> dict:
     send(base, token, "POST", t + "/scenario-set", {
         "axis_a": {"name": "A", "pole1": "a1", "pole2": "a2"}, "axis_b": {"name": "B", "pole1": "b1", "pole2": "b2"},
         "scenarios": {q: {**scenario, "name": q} for q in ["a1_b1", "a1_b2", "a2_b1", "a2_b2"]}})
-    return {"intervention": intervention, "capability": capability, "need": need}
+    return {"intervention": intervention, "capability": capability, "need": need, **spare_value(base, token, t, intervention)}
 
 
 def main() -> int:

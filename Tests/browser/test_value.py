@@ -54,3 +54,36 @@ def test_record_and_sroi_without_javascript(base_url, new_driver):
     d.find_element(By.CSS_SELECTOR, "#sroi-form button[type=submit]").click()
     wait.until(lambda drv: drv.find_elements(By.ID, "sroi-ratio"), "no SROI result")
     assert "," in d.find_element(By.ID, "sroi-ratio").text, "the ratio has a decimal comma in Dutch"
+
+
+def test_outcomes_pass_axe_fit_360px_and_take_a_measurement_without_javascript(base_url, new_driver):
+    d = new_driver(width=WIDTH, height=800)
+    d.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": WIDTH, "height": 800, "deviceScaleFactor": 1, "mobile": False})
+    login(d, base_url)
+    outcomes = _register(d, base_url) + "/outcomes"
+    d.get(outcomes)
+    edit = d.find_element(By.CSS_SELECTOR, ".value-readings a").get_attribute("href")
+    outcome_edit = d.find_element(By.CSS_SELECTOR, ".value-outcome p a").get_attribute("href")
+    problems = []
+    for url in (outcomes, edit, edit.replace("/edit", "/delete"), outcome_edit, outcome_edit.replace("/edit", "/delete")):
+        d.get(url)
+        problems += [format_violation(v, url) for v in axe_violations(d) if v.get("impact") in ("serious", "critical")]
+        _assert_no_horizontal_scroll(d, url)
+    d.get(outcomes)
+    d.find_element(By.CSS_SELECTOR, "#value-outcome-form button[type=submit]").click()
+    WebDriverWait(d, 15, ignored_exceptions=(StaleElementReferenceException,)).until(
+        lambda drv: drv.find_elements(By.CSS_SELECTOR, ".error-summary"), "no error summary after an empty submit")
+    problems += [format_violation(v, "outcomes (errors)") for v in axe_violations(d) if v.get("impact") in ("serious", "critical")]
+    assert not problems, "\n\n".join(problems)
+
+    plain = new_driver(javascript=False)
+    login(plain, base_url)
+    plain.get(outcomes)
+    form = plain.find_element(By.CSS_SELECTOR, "form.value-measure")
+    form.find_element(By.CSS_SELECTOR, "input[name=value]").send_keys("88")
+    form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    wait = WebDriverWait(plain, 15, ignored_exceptions=(StaleElementReferenceException, WebDriverException))
+    try:
+        wait.until(lambda drv: "88 per maand" in drv.find_element(By.TAG_NAME, "main").text)
+    except Exception as error:
+        raise AssertionError("the measurement was not saved: " + plain.current_url + "\n" + plain.find_element(By.TAG_NAME, "main").text[:4000]) from error

@@ -107,7 +107,8 @@ public struct ValueRecordInput: Sendable, Equatable {
         var cause = ValueLossCause(rawValue: cause)
         if cause == nil { errors.append(.validation("value_cause_invalid", field: "cause")) }
         if polarity == .destroyed, cause == ValueLossCause.none {
-            errors.append(.validation("value_cause_required", field: "cause"))
+            // A rule between two fields that a schema does not state: a conflict (the API's 409 `rule_conflict`).
+            errors.append(SamenError("value_cause_required", kind: .conflict, field: "cause"))
         }
         if polarity == .created { cause = ValueLossCause.none }
         try ValidationErrors.check(errors)

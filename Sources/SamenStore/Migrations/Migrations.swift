@@ -30,6 +30,7 @@ public enum Migrations {
         .capabilitiesScenarios,
         .value,
         .trajectoryReports,
+        .valueOutcomes,
     ]
 
     /// An arbitrary constant that names Samen's migration lock in PostgreSQL.

@@ -93,6 +93,6 @@ public struct ValueStore: Sendable {
             SELECT h.id FROM highlights h JOIN stories s ON s.id = h.story_id
             WHERE h.id = \(bind: id) AND s.trajectory_id = \(bind: record.trajectoryID)
             """).first()
-        if found == nil { throw ValidationErrors([.validation("highlight_unknown", field: "highlight_id")]) }
+        if found == nil { throw ValidationErrors([SamenError("highlight_unknown", kind: .conflict, field: "highlight_id")]) }
     }
 }
