@@ -30,6 +30,7 @@ public enum Migrations {
         .capabilitiesScenarios,
         .value,
         .trajectoryReports,
+        .scaleIndexes,
     ]
 
     /// An arbitrary constant that names Samen's migration lock in PostgreSQL.
