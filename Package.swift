@@ -75,6 +75,8 @@ let package = Package(
             dependencies: [
                 "SamenWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                // The page benchmark drives the router in-process, as the web tests do.
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: strict
         ),

@@ -14,7 +14,8 @@ struct Samen: AsyncParsableCommand {
         abstract: "Samen: co-creation workbench for public services.",
         subcommands: [Serve.self, Migrate.self, UserCommand.self, Purge.self, OpinionCommand.self, ConversationCommand.self,
                       Analyze.self, ImportCommand.self, BenchCommand.self, PseudonymiseCommand.self,
-                      SROICommand.self, ExportCommand.self, BackupCommand.self, RestoreCommand.self],
+                      SROICommand.self, ExportCommand.self, BackupCommand.self, RestoreCommand.self,
+                      DemoCommand.self],
         defaultSubcommand: Serve.self
     )
 }
@@ -146,7 +147,8 @@ struct OpinionCommand: AsyncParsableCommand {
 /// `samen bench opinion [--polis]` (conversations): benchmarks, never timed tests.
 struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "bench", abstract: "Benchmarks (never timed tests).",
-                                                    subcommands: [Opinion.self, BenchSurvey.self, BenchPseudonymiser.self, BenchSROI.self])
+                                                    subcommands: [Opinion.self, BenchSurvey.self, BenchPseudonymiser.self, BenchSROI.self,
+                                                                  BenchPages.self])
 
     struct Opinion: AsyncParsableCommand {
         static let configuration = CommandConfiguration(

@@ -8,10 +8,8 @@ import Testing
 struct AccessTests {
     /// Fills a route template with organisation B's slug and one of B's member ids.
     static func path(_ template: String, org: String, user: String, trajectory: String = "x") -> String {
-        template.replacingOccurrences(of: ":org", with: org).replacingOccurrences(of: ":user", with: user)
-            .replacingOccurrences(of: ":trajectory", with: trajectory).replacingOccurrences(of: ":challenge", with: "3")
-            .replacingOccurrences(of: ":file", with: "participants.csv")
-            .replacing(/:[a-z]+/, with: "00000000-0000-0000-0000-000000000000")
+        RouteCatalog.fill(template, values: [":org": org, ":user": user, ":trajectory": trajectory, ":challenge": "3",
+                                             ":file": "participants.csv"])
     }
 
     @Test("a member of organisation A gets 404 for every organisation-B route that exists")

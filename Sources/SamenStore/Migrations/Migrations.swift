@@ -31,6 +31,7 @@ public enum Migrations {
         .value,
         .trajectoryReports,
         .valueOutcomes,
+        .scaleIndexes,
     ]
 
     /// An arbitrary constant that names Samen's migration lock in PostgreSQL.
