@@ -94,4 +94,24 @@ struct ParticipationAnalysisTests {
         let expected: Double = (60.0 / 90.0) / (40.0 / 10.0)
         #expect(abs(score - expected) < 1e-12)
     }
+
+    @Test("representation: participants without a district are a row of their own and the shares add up to 100")
+    func representationCountsUnknownDistricts() throws {
+        let districts = ["Noord", "Noord", "Zuid", "Zuid", "", "", "West"]
+        let participants = districts.enumerated().map { index, district in
+            Participant(id: "P\(index)", trajectoryID: "t", code: "P\(index)", group: .citizen, vulnerable: false, ageBand: "", district: district)
+        }
+        let shares = [PopulationShare(variable: "district", level: "Noord", percent: 50),
+                      PopulationShare(variable: "district", level: "Zuid", percent: 50)]
+        let r = Representation(variable: "district", participants: participants, shares: shares) { $0.district }
+        let total = r.rows.map(\.observedPercent).reduce(0, +)
+        #expect(abs(total - 100) < 1e-9, "the shares add up to \(total)")
+        let unknown = try #require(r.rows.last)
+        #expect(unknown.isUnknown && unknown.participants == 2 && unknown.targetPercent == nil)
+        #expect(r.rows.contains { $0.level == "West" && $0.targetPercent == nil && $0.participants == 1 })
+        // Noord is 2 of the 5 with a known district (40 %) against a target of 50 %: ratio 0.8, not under-represented.
+        let north = try #require(r.rows.first { $0.level == "Noord" })
+        #expect(abs(try #require(north.ratio) - 0.8) < 1e-12)
+        #expect(!north.underRepresented)
+    }
 }

@@ -110,7 +110,7 @@ struct TrajectoryWebTests {
             #expect(try await browser.post(path + "/representation", ["variable": "group", "share_citizen": "90", "share_manager": "10"]).status == .seeOther)
             let page = try await browser.get(path + "/representation")
             #expect(page.text.contains("Vertegenwoordigingsscore"))
-            #expect(page.text.contains("90.0%"))
+            #expect(page.text.contains("90,0\u{00A0}%"), "a Dutch percentage")
         }
     }
 

@@ -67,38 +67,59 @@ public struct Coverage: Sendable, Equatable {
 /// Participants compared with the target population, per level of one variable.
 public struct Representation: Sendable, Equatable {
     public struct Row: Sendable, Equatable {
+        /// The level; empty for the participants whose level is not known ("onbekend").
         public var level: String
         public var participants: Int
+        /// Share of all participants, so the rows (the unknown one included) add up to 100.
         public var observedPercent: Double
-        public var targetPercent: Double
-        /// Observed share divided by target share: 1 is proportional, below 0.8 under-represented.
+        /// The target share; nil for the unknown row and for levels seen without a target.
+        public var targetPercent: Double?
+        /// Share among the participants whose level is known, divided by the target share:
+        /// 1 is proportional, below 0.8 under-represented. Unknown levels do not dilute it.
         public var ratio: Double?
         public var underRepresented: Bool
+
+        public var isUnknown: Bool { level.isEmpty }
     }
 
     public static let underRepresentedBelow = 0.8
 
     public var variable: String
+    /// The levels with a target, then levels seen without one, then the unknown row (when any).
     public var rows: [Row]
     public var total: Int
     /// The lowest group ratio divided by the highest (1 = every group equally represented).
     public var score: Double?
 
-    /// `level(of:)` gives a participant's level of the variable (group, age band, district).
+    /// `level(of:)` gives a participant's level of the variable (group, age band, district);
+    /// an empty level means not known. Without any target for the variable there are no rows.
     public init(variable: String, participants: [Participant], shares: [PopulationShare], level: (Participant) -> String) {
         self.variable = variable
         let targets = shares.filter { $0.variable == variable }
         var counts: [String: Int] = [:]
         for participant in participants { counts[level(participant), default: 0] += 1 }
         let total = participants.count
+        let known = total - (counts[""] ?? 0)
         self.total = total
-        rows = targets.map { target in
+        func share(_ n: Int, of whole: Int) -> Double { whole > 0 ? 100 * Double(n) / Double(whole) : 0 }
+        var rows = targets.map { target in
             let n = counts[target.level] ?? 0
-            let observed = total > 0 ? 100 * Double(n) / Double(total) : 0
-            let ratio = target.percent > 0 && total > 0 ? observed / target.percent : nil
-            return Row(level: target.level, participants: n, observedPercent: observed, targetPercent: target.percent,
+            let ratio = target.percent > 0 && known > 0 ? share(n, of: known) / target.percent : nil
+            return Row(level: target.level, participants: n, observedPercent: share(n, of: total), targetPercent: target.percent,
                        ratio: ratio, underRepresented: (ratio ?? 1) < Self.underRepresentedBelow)
         }
+        if !targets.isEmpty {
+            let targeted = Set(targets.map(\.level))
+            for (seen, n) in counts.sorted(by: { $0.key < $1.key }) where !seen.isEmpty && !targeted.contains(seen) {
+                rows.append(Row(level: seen, participants: n, observedPercent: share(n, of: total), targetPercent: nil,
+                                ratio: nil, underRepresented: false))
+            }
+            if let unknown = counts[""] {
+                rows.append(Row(level: "", participants: unknown, observedPercent: share(unknown, of: total), targetPercent: nil,
+                                ratio: nil, underRepresented: false))
+            }
+        }
+        self.rows = rows
         let ratios = rows.compactMap(\.ratio)
         if let low = ratios.min(), let high = ratios.max(), high > 0 { score = low / high } else { score = nil }
     }

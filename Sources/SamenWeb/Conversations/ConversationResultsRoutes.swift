@@ -31,7 +31,8 @@ struct ConversationResultsRoutes: RouteGroup {
 
     struct Line {
         let text: String
-        let percent: Int
+        /// "66 %" in Dutch, "66%" in English.
+        let percent: String
         let direction: String
         let number: Int
     }
@@ -45,7 +46,7 @@ struct ConversationResultsRoutes: RouteGroup {
 
     struct MajorityLine {
         let text: String
-        let percent: Int
+        let percent: String
         let direction: String
         /// "groep C denkt er anders over" when groups lean the other way, else nothing.
         let dissent: String?
@@ -53,7 +54,9 @@ struct ConversationResultsRoutes: RouteGroup {
 
     struct GroupView {
         let letter: String
-        let size: Int
+        let size: String
+        /// "12 mensen", "1 persoon".
+        let people: String
         let x: String
         let y: String
         let representative: [Line]
@@ -117,38 +120,41 @@ struct ConversationResultsRoutes: RouteGroup {
         let report = try stored.map { try OpinionReport.decode(Data($0.body.utf8)) }
         let pending = try await JobStore(database: services.database).pending(kind: JobStore.recomputeConversation, subjectID: conversation.id)
         func t(_ key: String) -> String { renderer.text(key, context) }
+        let numbers = context.numbers
         let facts = [
-            Fact(label: t("conversation_participants"), value: String(figures.participants)),
-            Fact(label: t("conversation_voters"), value: String(figures.voters)),
-            Fact(label: t("conversation_votes"), value: String(figures.votes)),
-            Fact(label: t("conversation_statements_shown"), value: String((figures.statementsByState[.approved] ?? 0) + (figures.statementsByState[.pending] ?? 0))),
-            Fact(label: t("conversation_statements_removed"), value: String((figures.statementsByState[.rejected] ?? 0) + (figures.statementsByState[.meta] ?? 0))),
-            Fact(label: t("results_grouped"), value: String(report?.groupedCount ?? 0)),
+            Fact(label: t("conversation_participants"), value: numbers.integer(figures.participants)),
+            Fact(label: t("conversation_voters"), value: numbers.integer(figures.voters)),
+            Fact(label: t("conversation_votes"), value: numbers.integer(figures.votes)),
+            Fact(label: t("conversation_statements_shown"), value: numbers.integer((figures.statementsByState[.approved] ?? 0) + (figures.statementsByState[.pending] ?? 0))),
+            Fact(label: t("conversation_statements_removed"), value: numbers.integer((figures.statementsByState[.rejected] ?? 0) + (figures.statementsByState[.meta] ?? 0))),
+            Fact(label: t("results_grouped"), value: numbers.integer(report?.groupedCount ?? 0)),
         ]
         func line(_ number: Int, _ percent: Int, _ direction: String) -> Line {
-            Line(text: texts[number] ?? "#\(number)", percent: percent, direction: t("direction_" + direction), number: number)
+            Line(text: texts[number] ?? "#\(number)", percent: numbers.percent(Double(percent), digits: 0), direction: t("direction_" + direction), number: number)
         }
         let groups = (report?.groups ?? []).map { group in
-            GroupView(letter: OpinionMapSVG.letter(group.id), size: group.size, x: String(format: "%.2f", group.x), y: String(format: "%.2f", group.y),
+            GroupView(letter: OpinionMapSVG.letter(group.id), size: numbers.integer(group.size),
+                      people: renderer.translations.count("count_people", group.size, context.locale), x: numbers.decimal(group.x), y: numbers.decimal(group.y),
                       representative: group.representative.map { line($0.statement, $0.percent, $0.direction) })
         }
         let mapSummary = report.map { r in
-            t("results_map_summary").replacingOccurrences(of: "{participants}", with: String(r.participantCount))
-                .replacingOccurrences(of: "{grouped}", with: String(r.groupedCount))
-                .replacingOccurrences(of: "{groups}", with: String(r.groups.count))
-                .replacingOccurrences(of: "{sizes}", with: r.groups.map { "\(OpinionMapSVG.letter($0.id)): \($0.size)" }.joined(separator: ", "))
+            t("results_map_summary").replacingOccurrences(of: "{participants}", with: numbers.integer(r.participantCount))
+                .replacingOccurrences(of: "{grouped}", with: numbers.integer(r.groupedCount))
+                .replacingOccurrences(of: "{groups}", with: numbers.integer(r.groups.count))
+                .replacingOccurrences(of: "{sizes}", with: r.groups.map { "\(OpinionMapSVG.letter($0.id)): \(numbers.integer($0.size))" }.joined(separator: ", "))
         } ?? ""
         func counts(_ c: OpinionReport.Counts) -> String {
             let n = max(1, c.agree + c.disagree + c.pass)
-            return "\(c.agree * 100 / n)% / \(c.disagree * 100 / n)% / \(c.pass * 100 / n)% (n=\(c.agree + c.disagree + c.pass))"
+            return [c.agree, c.disagree, c.pass].map { numbers.percent(Double($0 * 100 / n), digits: 0) }.joined(separator: " / ")
+                + " (n = \(numbers.integer(c.agree + c.disagree + c.pass)))"
         }
         let rows = (report?.statements ?? []).filter { !$0.moderatedOut }.map { row in
             StatementView(number: row.statement, text: texts[row.statement] ?? "#\(row.statement)", all: counts(row.all),
-                          groups: row.groups.map { Cell(value: counts($0)) }, consensus: String(format: "%.2f", row.groupInformedConsensus))
+                          groups: row.groups.map { Cell(value: counts($0)) }, consensus: numbers.decimal(row.groupInformedConsensus))
         }
         let crowded = try await ConversationAddressStore(database: services.database).crowdedParticipants(conversationID: conversation.id)
-        let commonGround = report.map { Self.commonGroundLines($0, texts: texts, t) } ?? []
-        let majority = report.map { Self.majorityLines($0, texts: texts, t) } ?? []
+        let commonGround = report.map { Self.commonGroundLines($0, texts: texts, numbers, t) } ?? []
+        let majority = report.map { Self.majorityLines($0, texts: texts, numbers, t) } ?? []
         let slug = membership.organisation.slug
         let body = Body(
             question: conversation.question, facts: facts, hasResult: report != nil,
@@ -173,18 +179,20 @@ struct ConversationResultsRoutes: RouteGroup {
                              nav: services.organisationNav(membership, current: request.uri.path, context))
     }
 
-    static func commonGroundLines(_ report: OpinionReport, texts: [Int: String], _ t: (String) -> String) -> [CommonGroundLine] {
+    static func commonGroundLines(_ report: OpinionReport, texts: [Int: String], _ numbers: NumberFormat,
+                                  _ t: (String) -> String) -> [CommonGroundLine] {
         func lines(_ items: [OpinionReport.CommonGroundItem], _ direction: String) -> [CommonGroundLine] {
             items.map { item in
                 CommonGroundLine(text: texts[item.statement] ?? "#\(item.statement)", direction: t("direction_" + direction),
-                                 shares: item.groups.map { "\(OpinionMapSVG.letter($0.group)) \($0.percent)%" }.joined(separator: ", "))
+                                 shares: item.groups.map { "\(OpinionMapSVG.letter($0.group)) \(numbers.percent(Double($0.percent), digits: 0))" }.joined(separator: ", "))
             }
         }
         return lines(report.commonGround.agree, "agree") + lines(report.commonGround.disagree, "disagree")
     }
 
     /// The majority list, each line naming the groups that clearly lean the other way.
-    static func majorityLines(_ report: OpinionReport, texts: [Int: String], _ t: (String) -> String) -> [MajorityLine] {
+    static func majorityLines(_ report: OpinionReport, texts: [Int: String], _ numbers: NumberFormat,
+                              _ t: (String) -> String) -> [MajorityLine] {
         let rows = Dictionary(report.statements.map { ($0.statement, $0) }, uniquingKeysWith: { first, _ in first })
         func lines(_ items: [OpinionReport.MajorityItem], _ direction: OpinionDirection) -> [MajorityLine] {
             let opposite: OpinionDirection = direction == .agree ? .disagree : .agree
@@ -192,7 +200,7 @@ struct ConversationResultsRoutes: RouteGroup {
                 let dissenting = (rows[item.statement]?.groups ?? []).enumerated().filter { _, c in
                     CommonGround.groupLeans(VoteCounts(agree: c.agree, disagree: c.disagree, seen: c.agree + c.disagree + c.pass), opposite)
                 }.map { OpinionMapSVG.letter($0.offset) }
-                return MajorityLine(text: texts[item.statement] ?? "#\(item.statement)", percent: item.percent,
+                return MajorityLine(text: texts[item.statement] ?? "#\(item.statement)", percent: numbers.percent(Double(item.percent), digits: 0),
                                     direction: t("direction_" + direction.rawValue),
                                     dissent: dissenting.isEmpty ? nil : t("results_majority_dissent")
                                         .replacingOccurrences(of: "{groups}", with: dissenting.joined(separator: ", ")))

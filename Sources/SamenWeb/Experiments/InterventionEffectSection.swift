@@ -61,7 +61,7 @@ struct InterventionEffectSection {
                 _ context: AppRequestContext) async throws -> (String?, String, String, [EffectRow]) {
         let service = SurveyService(database: t.services.database)
         var missing = "effect_no_survey"
-        let number = { (value: Double) in GrowthModelRoutes(t: t).number(value, context) }
+        let number = { (value: Double) in context.numbers.decimal(value) }
         for survey in try await service.surveys.surveys(organisationID: m.organisation.id) where survey.trajectoryID == tr.id {
             let dataset = try await service.dataset(organisationID: m.organisation.id, survey: survey)
             let around = InterventionEffectRules.waves(dataset.waves, around: on)

@@ -53,11 +53,6 @@ struct GrowthModelRoutes: RouteGroup {
         return [:]
     }
 
-    func number(_ value: Double, _ context: AppRequestContext) -> String {
-        let text = String(format: "%.2f", value)
-        return context.locale == .nl ? text.replacingOccurrences(of: ".", with: ",") : text
-    }
-
     struct AssessmentRow {
         let dimension: String
         let level: String
@@ -100,7 +95,8 @@ struct GrowthModelRoutes: RouteGroup {
                                 levelName: latest.map { t.word("maturity_level_\($0.level)", context) } ?? t.word("maturity_not_assessed", context),
                                 assessedOn: latest?.assessedOn ?? "", targets: targets.isEmpty ? "–" : targets, assessed: latest != nil,
                                 gap: measured[code].map { g in
-                                    number(g.gap, context) + " (" + number(g.low, context) + " – " + number(g.high, context) + "; n = \(g.n), " + g.wave + ")"
+                                    context.numbers.decimal(g.gap) + " (" + context.numbers.decimal(g.low) + " – " + context.numbers.decimal(g.high)
+                                        + "; n = \(context.numbers.integer(g.n)), " + g.wave + ")"
                                 } ?? "–",
                                 warning: latest.map { a in measured[code].map { GrowthModelRules.contradicts(level: a.level, gapLow: $0.low) } ?? false } ?? false)
         }

@@ -183,17 +183,11 @@ struct PortfolioRoutes: RouteGroup {
     }
 }
 
-/// Amounts in the page's language (€ 12.500 in Dutch, €12,500 in English). Grouped by hand:
-/// Foundation's locale data differs between platforms, and the page must not.
+/// Amounts in the page's language (€ 12.500 in Dutch, €12,500 in English), grouped by the
+/// shared `NumberFormat` (not Foundation's locale data, which differs between platforms).
 enum PortfolioFormat {
     static func euros(_ amount: Int, _ context: AppRequestContext) -> String {
-        var digits = String(abs(amount)), groups: [String] = []
-        while digits.count > 3 {
-            groups.insert(String(digits.suffix(3)), at: 0)
-            digits.removeLast(3)
-        }
-        groups.insert(digits, at: 0)
-        let number = (amount < 0 ? "-" : "") + groups.joined(separator: context.locale == .en ? "," : ".")
+        let number = context.numbers.integer(amount)
         return context.locale == .en ? "€" + number : "€ " + number
     }
 }

@@ -46,20 +46,20 @@ struct PortfolioViews {
         func word(_ key: String) -> String { t.word(key, context) }
         let open = all.filter { $0.status != .stopped }
         let gaps = try await GrowthModelRoutes(t: t).measuredGaps(m, tr)
-        let growth = GrowthModelRoutes(t: t)
+        let numbers = context.numbers
         let matrix = PortfolioWrites.dimensions.map { code in
             let counts = Horizon.allCases.map { h in open.filter { $0.horizon == h && $0.dimensions.contains(code) }.count }
             let gap = gaps[code]
             let none = counts.allSatisfy { $0 == 0 }
             return MatrixRow(dimension: word("dimension_" + code),
-                             gap: gap.map { growth.number($0.gap, context) + " (" + growth.number($0.low, context) + " – " + growth.number($0.high, context) + ")" } ?? "–",
-                             cells: counts.map(String.init), unaddressed: none,
+                             gap: gap.map { numbers.decimal($0.gap) + " (" + numbers.decimal($0.low) + " – " + numbers.decimal($0.high) + ")" } ?? "–",
+                             cells: counts.map(numbers.integer), unaddressed: none,
                              largeGapUnaddressed: none && (gap.map { $0.low >= GrowthModelRules.largeGap } ?? false))
         }
         let columns = Horizon.allCases.map { h in
             let count = open.filter { $0.horizon == h }.count
             return HorizonChart.Column(name: word("horizon_chart_" + h.rawValue), span: word("horizon_span_" + h.rawValue), count: count,
-                                       countLabel: String(count))
+                                       countLabel: numbers.integer(count))
         }
         let description = word("horizon_chart_desc") + " " + columns.map { $0.name + " (" + $0.span + "): " + $0.countLabel }.joined(separator: "; ") + "."
         let chart = HorizonChart.svg(id: "horizon-chart", title: word("horizon_chart_title"), description: description, columns: columns,

@@ -17,13 +17,10 @@ struct SurveyAnalysisPage {
         set?.dimensions.first { $0.code == code }?.name(context.locale) ?? code
     }
 
-    /// Numbers as the reader writes them: a decimal comma in Dutch.
-    func format(_ value: Double?, _ digits: Int = 2) -> String {
-        guard let value else { return "–" }
-        if digits > 2 && value < 0.001 { return context.locale == .nl ? "< 0,001" : "< 0.001" }
-        let text = String(format: "%.\(digits)f", value)
-        return context.locale == .nl ? text.replacingOccurrences(of: ".", with: ",") : text
-    }
+    /// Numbers in the page's language (the shared `NumberFormat`).
+    func format(_ value: Double?, _ digits: Int = 2) -> String { context.numbers.decimal(value, digits: digits) }
+
+    func pValue(_ value: Double?) -> String { context.numbers.pValue(value) }
 
     func row(_ result: SurveyGapResult, label: String) -> Routes.Row {
         let hidden = isPublic && result.isSuppressed
@@ -31,7 +28,7 @@ struct SurveyAnalysisPage {
         return Routes.Row(
             label: label, n: result.n, small: result.isSuppressed, hidden: hidden,
             need: format(result.needMean), experience: format(result.experienceMean), gap: format(result.gapMean), ci: ci,
-            tP: format(result.tPValue, 3), wilcoxonP: format(result.wilcoxonPValue, 3), dz: format(result.cohensDz),
+            tP: pValue(result.tPValue), wilcoxonP: pValue(result.wilcoxonPValue), dz: format(result.cohensDz),
             alphaNeed: format(result.alphaNeed.value), alphaExperience: format(result.alphaExperience.value))
     }
 
@@ -56,7 +53,7 @@ struct SurveyAnalysisPage {
             let direction = $0.difference.map { $0 < 0 ? "analysis_gap_fell" : $0 > 0 ? "analysis_gap_grew" : "analysis_gap_same" }
             return Routes.DifferenceRow(label: name($0.dimension), difference: format($0.difference),
                                         ci: $0.confidenceInterval.map { "[\(format($0.low)); \(format($0.high))]" } ?? "–",
-                                        p: format($0.pValue, 3), direction: direction.map(t) ?? "–",
+                                        p: pValue($0.pValue), direction: direction.map(t) ?? "–",
                                         hidden: isPublic && $0.isSuppressed)
         }
     }

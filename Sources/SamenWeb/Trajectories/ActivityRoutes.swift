@@ -131,14 +131,14 @@ struct ActivityRoutes: RouteGroup {
             PersonRow(editLink: TrajectoryPath.participationEdit.link(membership.organisation.slug, trajectory.id, activity.id, p.participantID),
                       code: byID[p.participantID]?.code ?? "?", group: byID[p.participantID].map { t.groupName($0.group, context) } ?? "",
                       role: p.role, consent: t.word("consent_" + p.consent.rawValue, context), contributions: p.contributions,
-                      share: total > 0 ? String(format: "%.0f%%", 100 * Double(p.contributions) / Double(total)) : "–")
+                      share: total > 0 ? context.numbers.percent(100 * Double(p.contributions) / Double(total), digits: 0) : "–")
         }
         let present = Set(here.map(\.participantID))
         let dominance = Dominance(contributions: here.map(\.contributions))
         let body = DetailBody(
             activity: activity, kind: t.kindName(activity.kind, context), phase: t.phaseName(activity.phase, context), people: rows,
-            isEmpty: rows.isEmpty, dominance: dominance, topShareText: dominance.map { String(format: "%.0f%%", 100 * $0.topShare) } ?? "–",
-            giniText: dominance.map { String(format: "%.2f", $0.gini) } ?? "–", canEdit: membership.role.allows(.editContent),
+            isEmpty: rows.isEmpty, dominance: dominance, topShareText: dominance.map { context.numbers.percent(fraction: $0.topShare, digits: 0) } ?? "–",
+            giniText: context.numbers.decimal(dominance?.gini), canEdit: membership.role.allows(.editContent),
             participants: everyone.filter { !present.contains($0.id) }.map {
                 Option(value: $0.id, label: $0.code + " – " + t.groupName($0.group, context), selected: form.fields["participant"]?.value == $0.id)
             },

@@ -20,7 +20,7 @@ struct RepresentationRoutes: RouteGroup {
 
     struct Row {
         let level: String
-        let participants: Int
+        let participants: String
         let observed: String
         let target: String
         let ratio: String
@@ -34,6 +34,7 @@ struct RepresentationRoutes: RouteGroup {
         let score: String
         let weakest: String
         let hasRows: Bool
+        let hasUnknown: Bool
     }
 
     struct InputRow {
@@ -68,7 +69,8 @@ struct RepresentationRoutes: RouteGroup {
     }
 
     private func label(_ variable: String, _ level: String, _ context: AppRequestContext) -> String {
-        variable == "group" ? StakeholderGroup(rawValue: level).map { t.groupName($0, context) } ?? level : level
+        if level.isEmpty { return t.word("representation_unknown", context) }
+        return variable == "group" ? StakeholderGroup(rawValue: level).map { t.groupName($0, context) } ?? level : level
     }
 
     private func page(_ request: Request, _ context: AppRequestContext, _ membership: Membership, _ trajectory: Trajectory,
@@ -78,26 +80,28 @@ struct RepresentationRoutes: RouteGroup {
         let shares = try await t.trajectories.shares(organisationID: org, trajectoryID: trajectory.id)
         let tables = Self.variables.map { variable -> Table in
             let r = Representation(variable: variable.name, participants: participants, shares: shares, level: variable.level)
+            let numbers = context.numbers
             let rows = r.rows.map {
-                Row(level: label(variable.name, $0.level, context), participants: $0.participants,
-                    observed: String(format: "%.1f%%", $0.observedPercent), target: String(format: "%.1f%%", $0.targetPercent),
-                    ratio: $0.ratio.map { String(format: "%.2f", $0) } ?? "–", underRepresented: $0.underRepresented)
+                Row(level: label(variable.name, $0.level, context), participants: numbers.integer($0.participants),
+                    observed: numbers.percent($0.observedPercent), target: $0.targetPercent.map { numbers.percent($0) } ?? "–",
+                    ratio: numbers.decimal($0.ratio), underRepresented: $0.underRepresented)
             }
             let weakest = r.rows.filter(\.underRepresented).map { label(variable.name, $0.level, context) }.joined(separator: ", ")
             return Table(variable: variable.name, title: t.word("variable_" + variable.name, context), rows: rows,
-                         score: r.score.map { String(format: "%.2f", $0) } ?? "–", weakest: weakest, hasRows: !rows.isEmpty)
+                         score: numbers.decimal(r.score), weakest: weakest, hasRows: !rows.isEmpty,
+                         hasUnknown: r.rows.contains(where: \.isUnknown))
         }
         let chosen = form.fields["variable"]?.value ?? "group"
         let inputs = levels(chosen, participants, shares).map { level in
             InputRow(level: level, label: label(chosen, level, context), field: "share_" + level,
                      value: form.fields["share_" + level]?.value
-                        ?? shares.first { $0.variable == chosen && $0.level == level }.map { String(format: "%g", $0.percent) } ?? "",
+                        ?? shares.first { $0.variable == chosen && $0.level == level }.map { context.numbers.compact($0.percent) } ?? "",
                      error: form.fields["share_" + level]?.error)
         }
         let body = Body(tables: tables, canEdit: membership.role.allows(.runTrajectory), inputs: inputs,
                         variables: Self.variables.map { Option(value: $0.name, label: t.word("variable_" + $0.name, context), selected: $0.name == chosen) },
                         form: form, action: TrajectoryPath.representation.link(membership.organisation.slug, trajectory.id),
-                        threshold: String(format: "%.1f", Representation.underRepresentedBelow))
+                        threshold: context.numbers.decimal(Representation.underRepresentedBelow, digits: 1))
         return t.page("trajectory-representation", title: t.word("trajectory_tab_representation", context), body: body,
                       request: request, context: context, membership: membership, trajectory: trajectory, status: status)
     }

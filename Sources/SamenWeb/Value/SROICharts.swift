@@ -13,27 +13,35 @@ enum SROICharts {
 
     static func tornado(id: String, title: String, description: String, bars: [Bar], base: Double,
                         format: (Double) -> String) -> String {
-        let labelWidth = 260.0, width = 680.0, rowHeight = 24.0, top = 30.0
-        let height = top + rowHeight * Double(max(bars.count, 1)) + 30
+        // Labels wrap at 250 units; the value text after each bar has a margin of its own on the right.
+        let labels = bars.map { ChartText.wrap($0.label, size: 12, maxWidth: 250) }
+        let rowHeights = labels.map { max(24, Double($0.count) * 14 + 10) }
+        let labelWidth = (labels.flatMap { $0 }.map { ChartText.width($0, size: 12) }.max() ?? 60) + 8
+        let valueMargin = bars.map { ChartText.width(format($0.low) + " – " + format($0.high), size: 11) }.max() ?? 0
+        let width = labelWidth + 10 + 380 + valueMargin + 12, top = 30.0
+        let height = top + rowHeights.reduce(0, +) + 30
         let values: [Double] = bars.flatMap { bar -> [Double] in [bar.low, bar.high] } + [base, 1]
         let low: Double = (values.min() ?? 0) * 0.95
         let high: Double = Swift.max((values.max() ?? 1) * 1.05, low + 0.01)
-        let plotLeft = labelWidth + 10, plotWidth = width - plotLeft - 20
+        let plotLeft = labelWidth + 10, plotWidth = 380.0
         func x(_ value: Double) -> Double { plotLeft + (value - low) / (high - low) * plotWidth }
         var svg = """
-            <svg class="survey-chart" viewBox="0 0 \(Int(width)) \(Int(height))" role="img" aria-labelledby="\(id)-title \(id)-desc" xmlns="http://www.w3.org/2000/svg">
+            <svg class="survey-chart" viewBox="0 0 \(Int(width.rounded(.up))) \(Int(height))" role="img" aria-labelledby="\(id)-title \(id)-desc" xmlns="http://www.w3.org/2000/svg">
             <title id="\(id)-title">\(SurveyCharts.escape(title))</title><desc id="\(id)-desc">\(SurveyCharts.escape(description))</desc>
             """
+        var rowTop = top
         for (index, bar) in bars.enumerated() {
-            let y = top + Double(index) * rowHeight
+            let y = rowTop + (rowHeights[index] - 24) / 2
+            rowTop += rowHeights[index]
+            let lines = labels[index]
             let left = x(min(bar.low, bar.high)), right = x(max(bar.low, bar.high))
             svg += """
-                <text x="\(Int(labelWidth))" y="\(Int(y + 16))" text-anchor="end" font-size="12">\(SurveyCharts.escape(bar.label))</text>
+                \(ChartText.svg(lines, x: labelWidth, y: y + 16 - Double(lines.count - 1) * 7, size: 12, anchor: "end", lineHeight: 14))
                 <rect x="\(SurveyCharts.number(left, 1))" y="\(Int(y + 4))" width="\(SurveyCharts.number(max(right - left, 1), 1))" height="16" fill="#1f5f8b"/>
                 <text x="\(SurveyCharts.number(right + 4, 1))" y="\(Int(y + 16))" font-size="11">\(format(bar.low)) – \(format(bar.high))</text>
                 """
         }
-        let bottom = top + rowHeight * Double(bars.count)
+        let bottom = rowTop
         svg += """
             <line x1="\(SurveyCharts.number(x(base), 1))" y1="\(Int(top - 6))" x2="\(SurveyCharts.number(x(base), 1))" y2="\(Int(bottom))" stroke="#000" stroke-width="2"/>
             <text x="\(SurveyCharts.number(x(base), 1))" y="\(Int(top - 10))" text-anchor="middle" font-size="11">\(format(base))</text>

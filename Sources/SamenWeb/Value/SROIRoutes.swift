@@ -100,10 +100,7 @@ struct SROIResultView {
     let t: TrajectoryContext
     let context: AppRequestContext
 
-    func number(_ value: Double, _ digits: Int = 2) -> String {
-        let text = String(format: "%.\(digits)f", value)
-        return context.locale == .nl ? text.replacingOccurrences(of: ".", with: ",") : text
-    }
+    func number(_ value: Double, _ digits: Int = 2) -> String { context.numbers.decimal(value, digits: digits) }
 
     func euros(_ value: Double) -> String { PortfolioFormat.euros(Int(value.rounded()), context) }
 
@@ -120,7 +117,7 @@ struct SROIResultView {
         return SROIRoutes.Result(
             totalPresentValue: euros(r.totalPresentValue), netPresentValue: euros(r.netPresentValue), inputs: euros(r.inputs),
             ratio: number(r.ratio), netRatio: number(r.netRatio), p5: number(carlo.p5), p50: number(carlo.p50), p95: number(carlo.p95),
-            probabilityAboveOne: number(carlo.probabilityAboveOne * 100, 1), draws: String(carlo.draws), seed: String(carlo.seed),
+            probabilityAboveOne: context.numbers.percent(fraction: carlo.probabilityAboveOne), draws: context.numbers.integer(carlo.draws), seed: String(carlo.seed),
             years: r.presentValueByYear.enumerated().map { Cells(cells: [String($0.offset + 1), euros(r.impactByYear[$0.offset]), euros($0.element)]) },
             stakeholders: r.stakeholders.map { Cells(cells: [$0.stakeholder, euros($0.presentValue)]) },
             tornado: SROICharts.tornado(id: "sroi-tornado", title: t.word("sroi_tornado_title", context),
@@ -133,21 +130,23 @@ struct SROIResultView {
             },
             histogram: SROICharts.histogram(id: "sroi-histogram", title: t.word("sroi_histogram_title", context),
                                             description: t.word("sroi_histogram_desc", context), bins: carlo.histogram, format: fmt),
-            histogramRows: carlo.histogram.map { Cells(cells: [number($0.lower) + " – " + number($0.upper), String($0.count)]) },
+            histogramRows: carlo.histogram.map { Cells(cells: [number($0.lower) + " – " + number($0.upper), context.numbers.integer($0.count)]) },
             warnings: a.warnings.map { w in
                 t.word("sroi_warning_" + w.code, context) + (w.row.map { " (\(t.word("sroi_row", context)) \($0 + 1))" } ?? "")
                     + (w.assumptions.isEmpty ? "" : ": " + w.assumptions.map { t.word("sroi_assumption_" + $0.rawValue, context) }.joined(separator: ", "))
             },
             assumptions: rows.enumerated().map { index, item in
                 let row = item.row
-                func ranged(_ assumption: SROIAssumption, _ unit: String = "") -> String {
-                    number(row[assumption]) + unit + (row.ranges[assumption].map { " (" + number($0.low) + unit + " – " + number($0.high) + unit + ")" } ?? "")
+                func ranged(_ assumption: SROIAssumption, percent: Bool = false) -> String {
+                    let show: (Double) -> String = { percent ? context.numbers.percent($0, digits: 2) : number($0) }
+                    return show(row[assumption]) + (row.ranges[assumption].map { " (" + show($0.low) + " – " + show($0.high) + ")" } ?? "")
                 }
                 return Cells(cells: [String(index + 1), row.stakeholder, row.outcome, row.indicator, ranged(.quantity), ranged(.proxy),
                                      item.proxySource.isEmpty ? t.word("sroi_no_source", context) : item.proxySource,
                                      ranged(.duration), t.word(row.startsAfterActivity ? "sroi_start_after" : "sroi_start_during", context),
-                                     ranged(.deadweight, " %"), ranged(.displacement, " %"), ranged(.attribution, " %"), ranged(.dropOff, " %")])
+                                     ranged(.deadweight, percent: true), ranged(.displacement, percent: true),
+                                     ranged(.attribution, percent: true), ranged(.dropOff, percent: true)])
             },
-            discountRate: a.map.discountRate == .greenBook ? t.word("sroi_rate_green_book", context) : number(a.map.discountRate.percent, 1) + " %")
+            discountRate: a.map.discountRate == .greenBook ? t.word("sroi_rate_green_book", context) : context.numbers.percent(a.map.discountRate.percent))
     }
 }

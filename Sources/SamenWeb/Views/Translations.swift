@@ -49,6 +49,13 @@ public struct Translations: Sendable {
         tables[locale]?[key] ?? tables[.nl]?[key]
     }
 
+    /// A count with its noun in the right form: `<key>_one` for exactly 1, `<key>_other` otherwise,
+    /// with `{count}` replaced by the number in the language's format ("1 stelling", "1.234 stellingen").
+    public func count(_ key: String, _ count: Int, _ locale: AppLocale) -> String {
+        text(key + (count == 1 ? "_one" : "_other"), locale)
+            .replacingOccurrences(of: "{count}", with: NumberFormat(locale).integer(count))
+    }
+
     /// The message for an error code (`error_<code>`).
     public func message(for error: SamenError, _ locale: AppLocale) -> String {
         text("error_" + error.code, locale)
