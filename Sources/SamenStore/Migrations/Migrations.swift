@@ -30,6 +30,7 @@ public enum Migrations {
         .capabilitiesScenarios,
         .value,
         .trajectoryReports,
+        .backups,
     ]
 
     /// An arbitrary constant that names Samen's migration lock in PostgreSQL.
