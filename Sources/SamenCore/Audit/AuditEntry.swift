@@ -5,6 +5,8 @@ public enum AuditAction: String, CaseIterable, Sendable, Codable {
     case delete
     /// Someone read the original (not pseudonymised) text of a story.
     case readOriginal = "read_original"
+    /// Someone exported open data (the fields name the parts).
+    case export
 }
 
 /// One line of the audit trail (AVG accountability): who did what to which record, when.

@@ -11,10 +11,14 @@ public struct TrajectoryReportSnapshot: Codable, Sendable, Equatable {
     public var goal: String
     public var generatedOn: String
     public var heard: [Coverage]
+    /// The representation score per variable with target shares (none where no shares were set).
+    public var representation: [RepresentationScore] = []
     public var said: [Insight]
     public var measured: [Measure]
     public var conversations: [ConversationFinding]
     public var done: [Action]
+    public var experiments: [ExperimentFinding] = []
+    public var worth = Worth(register: [], sroi: nil)
     /// Sections other features add (experiments and their learning, the value register and the
     /// SROI range): each is a titled list of lines, so the report needs no change to carry them.
     public var extra: [Section]
@@ -68,15 +72,36 @@ public struct TrajectoryReportSnapshot: Codable, Sendable, Equatable {
     }
 
     public struct ConversationFinding: Codable, Sendable, Equatable {
-        public init(question: String, participants: Int?, votes: Int) {
+        public init(question: String, participants: Int?, votes: Int, mapped: Bool = false, groups: [OpinionGroupFinding] = [],
+                    commonGround: [CommonGroundFinding] = []) {
             self.question = question
             self.participants = participants
             self.votes = votes
+            self.mapped = mapped
+            self.groups = groups
+            self.commonGround = commonGround
         }
 
         public var question: String
         public var participants: Int?
         public var votes: Int
+        /// Whether an opinion map had been computed (without one there are no groups to report).
+        public var mapped: Bool
+        public var groups: [OpinionGroupFinding]
+        /// Empty on a mapped conversation: no statement on which every group leans the same way.
+        public var commonGround: [CommonGroundFinding]
+
+        enum CodingKeys: String, CodingKey { case question, participants, votes, mapped, groups, commonGround }
+
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            question = try c.decode(String.self, forKey: .question)
+            participants = try c.decodeIfPresent(Int.self, forKey: .participants)
+            votes = try c.decode(Int.self, forKey: .votes)
+            mapped = try c.decodeIfPresent(Bool.self, forKey: .mapped) ?? false
+            groups = try c.decodeIfPresent([OpinionGroupFinding].self, forKey: .groups) ?? []
+            commonGround = try c.decodeIfPresent([CommonGroundFinding].self, forKey: .commonGround) ?? []
+        }
     }
 
     public struct Action: Codable, Sendable, Equatable {
@@ -124,6 +149,30 @@ public struct TrajectoryReportSnapshot: Codable, Sendable, Equatable {
         self.conversations = conversations
         self.done = done
         self.extra = extra
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case scope, trajectoryTitle, service, goal, generatedOn, heard, representation, said, measured, conversations, done, experiments, worth, extra
+    }
+
+    /// Reads reports published before representation, experiments and worth were part of
+    /// a report: those parts read as empty, the rest exactly as stored.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        scope = try c.decode(String.self, forKey: .scope)
+        trajectoryTitle = try c.decode(String.self, forKey: .trajectoryTitle)
+        service = try c.decode(String.self, forKey: .service)
+        goal = try c.decode(String.self, forKey: .goal)
+        generatedOn = try c.decode(String.self, forKey: .generatedOn)
+        heard = try c.decode([Coverage].self, forKey: .heard)
+        representation = try c.decodeIfPresent([RepresentationScore].self, forKey: .representation) ?? []
+        said = try c.decode([Insight].self, forKey: .said)
+        measured = try c.decode([Measure].self, forKey: .measured)
+        conversations = try c.decode([ConversationFinding].self, forKey: .conversations)
+        done = try c.decode([Action].self, forKey: .done)
+        experiments = try c.decodeIfPresent([ExperimentFinding].self, forKey: .experiments) ?? []
+        worth = try c.decodeIfPresent(Worth.self, forKey: .worth) ?? Worth(register: [], sroi: nil)
+        extra = try c.decode([Section].self, forKey: .extra)
     }
 
     /// The scopes a report can have: one per phase, and the final report.

@@ -110,6 +110,9 @@ public enum DatabaseBackup {
         return found
     }
 
+    /// Whether a PostgreSQL tool is installed (scheduled backups fall back to the portable form without `pg_dump`).
+    public static func hasTool(_ name: String) -> Bool { (try? tool(name)) != nil }
+
     static func run(_ executable: String, _ arguments: [String]) throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)

@@ -32,6 +32,7 @@ public enum Migrations {
         .trajectoryReports,
         .valueOutcomes,
         .scaleIndexes,
+        .backups,
     ]
 
     /// An arbitrary constant that names Samen's migration lock in PostgreSQL.

@@ -71,6 +71,7 @@ public func buildApplication(configuration: SamenConfiguration, logger: Logger? 
         logger.logLevel = Logger.Level(rawValue: configuration.logLevel) ?? .info
         return logger
     }()
+    let schedule = try configuration.backup?.get()
     let database: Database
     if let given { database = given } else { database = try await Database.open(url: configuration.databaseURL, logger: logger) }
     let router: Router<AppRequestContext>
@@ -92,6 +93,10 @@ public func buildApplication(configuration: SamenConfiguration, logger: Logger? 
     )
     app.addServices(DatabaseService(database: database, sessions: SessionStore(database: database)))
     app.addServices(ConversationJobService(database: database, logger: logger))
+    if let schedule {
+        app.addServices(ScheduledBackupService(backup: ScheduledBackup(database: database, url: configuration.databaseURL, schedule: schedule,
+                                                                       logger: logger)))
+    }
     return app
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import SamenStore
 
 /// Everything that can be configured, built in one place from the environment with safe
 /// development defaults; command-line flags override it.
@@ -31,6 +32,9 @@ public struct SamenConfiguration: Sendable {
     /// The public address (`SAMEN_BASE_URL`, e.g. `https://samen.example.nl`) that links handed
     /// out on paper start with; empty: the address the request came in on.
     public var baseURL: String = ""
+    /// Scheduled backups (`SAMEN_BACKUP_DIR`, `SAMEN_BACKUP_INTERVAL`, `SAMEN_BACKUP_KEEP`); nil: none.
+    /// A failure (a bad interval or count) stops `samen serve` with its message.
+    public var backup: Result<BackupSchedule, BackupSchedule.Invalid>?
 
     public init(
         databaseURL: String? = nil,
@@ -61,7 +65,7 @@ public struct SamenConfiguration: Sendable {
     /// The configuration the environment describes (`SAMEN_DATABASE_URL`, `SAMEN_HOST`,
     /// `SAMEN_PORT`, `SAMEN_DATA_DIR`, `SAMEN_BASE_URL`, `SAMEN_SECURE_COOKIES`,
     /// `SAMEN_BCRYPT_COST`, `SAMEN_LOG_LEVEL`, `SAMEN_TRUSTED_PROXIES`, `SAMEN_METRICS_TOKEN`,
-    /// `SAMEN_MAX_CONCURRENT_UPLOADS`).
+    /// `SAMEN_MAX_CONCURRENT_UPLOADS`, `SAMEN_BACKUP_DIR`, `SAMEN_BACKUP_INTERVAL`, `SAMEN_BACKUP_KEEP`).
     public static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) -> SamenConfiguration {
         let dataDirectory = env["SAMEN_DATA_DIR"] ?? "./samen-data"
         let baseURL = env["SAMEN_BASE_URL"] ?? ""
@@ -79,6 +83,7 @@ public struct SamenConfiguration: Sendable {
         configuration.metricsToken = env["SAMEN_METRICS_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
         configuration.maxConcurrentUploads = env["SAMEN_MAX_CONCURRENT_UPLOADS"].flatMap(Int.init).map { max(1, $0) } ?? 4
         configuration.baseURL = baseURL
+        configuration.backup = BackupSchedule.from(environment: env)
         return configuration
     }
 }

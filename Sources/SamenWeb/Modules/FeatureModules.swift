@@ -17,6 +17,7 @@ enum FeatureModules {
         ValueModule.self,
         OpenDataModule.self,
         ReportsModule.self,
+        BackupsModule.self,
     ]}
 
     static func register(on router: Router<AppRequestContext>, services: AppServices) {

@@ -20,14 +20,17 @@ public enum OpenDataCommands {
             chosen.insert(part)
         }
         let package: OpenDataPackage
+        let export = OpenDataExport(database: database)
+        let asked = OpenDataExport.Request(organisation: organisation, trajectoryID: trajectoryID,
+                                           parts: chosen.isEmpty ? Set(OpenDataPart.allCases) : chosen, contact: contact)
         do {
-            package = try await OpenDataExport(database: database).package(
-                .init(organisation: organisation, trajectoryID: trajectoryID, parts: chosen.isEmpty ? Set(OpenDataPart.allCases) : chosen, contact: contact))
+            package = try await export.package(asked)
         } catch let error as SamenError where error.kind == .notFound {
             throw Failure(description: "Organisation \(organisationSlug) has no trajectory \(trajectoryID ?? "").")
         }
         let data = try OpenDataArchive.zip(package)
         try data.write(to: URL(fileURLWithPath: output), options: .atomic)
+        try await export.recordExport(.commandLine(organisationID: organisation.id), asked)
         let rows = package.tables.map { "\($0.schema.name) \($0.rows.count)" }.joined(separator: ", ")
         return "Wrote \(output) (\(data.count) bytes): \(rows)."
     }

@@ -36,6 +36,15 @@ struct OpenDataExport {
             tables: collected.tables(), omissions: collected.omissions())
     }
 
+    /// Notes in the audit trail who exported what: the organisation or the trajectory, and
+    /// the parts (as the entry's fields). The export itself writes nothing else.
+    func recordExport(_ actor: WriteActor, _ r: Request) async throws {
+        try await database.transaction { sql in
+            try await AuditStore.record(sql: sql, actor: actor, trajectoryID: r.trajectoryID, entity: "open_data_export",
+                                        entityID: r.trajectoryID ?? r.organisation.id, action: .export, fields: r.parts.map(\.rawValue).sorted())
+        }
+    }
+
     /// Rows per table and counts of what was left out, over all trajectories of the export.
     struct Collected {
         let parts: Set<OpenDataPart>

@@ -66,9 +66,13 @@ struct OpenDataRoutes: RouteGroup {
         let trajectory = q.get("trajectory").flatMap { $0.isEmpty ? nil : $0 }
         let contact: String = q.get("contact") ?? ""
         try ValidationErrors.check(TrajectoryRules.optional(contact, field: "contact", max: 200))
-        let package = try await OpenDataExport(database: services.database).package(
-            .init(organisation: membership.organisation, trajectoryID: trajectory, parts: try Self.parts(request), contact: contact))
+        let export = OpenDataExport(database: services.database)
+        let asked = OpenDataExport.Request(organisation: membership.organisation, trajectoryID: trajectory, parts: try Self.parts(request), contact: contact)
+        let package = try await export.package(asked)
         let data = try OpenDataArchive.zip(package)
+        let user = try context.requireUser()
+        try await export.recordExport(WriteActor(organisationID: membership.organisation.id, userID: user.id, displayName: user.displayName,
+                                                 role: membership.role), asked)
         return Response(status: .ok, headers: [.contentType: "application/zip",
                                                .contentDisposition: "attachment; filename=\"\(OpenDataArchive.filename(package))\"",
                                                .cacheControl: "no-store"],

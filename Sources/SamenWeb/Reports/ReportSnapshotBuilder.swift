@@ -9,8 +9,9 @@ import SamenStore
 struct ReportSnapshotBuilder {
     let database: Database
 
-    /// A feature that adds a section to every report (experiments, the value register and
-    /// SROI): it reads the trajectory and returns titled lines. Append to `sections`.
+    /// A feature that adds a section to every report: it reads the trajectory and returns
+    /// titled lines. Append to `sections`. (Experiments, the value register and the SROI
+    /// range have their own parts of the snapshot; see ReportFindingsBuilder.)
     typealias SectionSource = @Sendable (Database, Organisation, Trajectory) async throws -> [TrajectoryReportSnapshot.Section]
     static let sections: [SectionSource] = []
 
@@ -22,13 +23,17 @@ struct ReportSnapshotBuilder {
             .map { TrajectoryReportSnapshot.Coverage(phase: $0.phase.rawValue, group: $0.group.rawValue, participants: OpenDataRules.publishable($0.count)) }
         var extra: [TrajectoryReportSnapshot.Section] = []
         for source in Self.sections { extra += try await source(database, organisation, tr) }
-        return TrajectoryReportSnapshot(
+        var snapshot = TrajectoryReportSnapshot(
             scope: scope, trajectoryTitle: tr.title, service: tr.service, goal: tr.goal, generatedOn: CalendarDate(unixTime: Clock.now()).description,
             heard: heard, said: try await said(org, tr), measured: try await measured(org, tr), conversations: try await conversations(org, tr),
             done: try await PortfolioStore(database: database).interventions(organisationID: org, trajectoryID: tr.id).map {
                 .init(title: $0.title, status: $0.status.rawValue, statusSince: $0.statusSince, expectedEffect: $0.expectedEffect, insightIDs: $0.insightIDs)
             },
             extra: extra)
+        snapshot.representation = try await representation(org, tr)
+        snapshot.experiments = try await experiments(org, tr)
+        snapshot.worth = try await worth(organisation, tr)
+        return snapshot
     }
 
     /// Insights with the quotes that may be published: from approved stories whose teller consented to publication.
@@ -67,8 +72,7 @@ struct ReportSnapshotBuilder {
         let store = ConversationStore(database: database)
         var found: [TrajectoryReportSnapshot.ConversationFinding] = []
         for c in try await store.conversations(organisationID: org) where c.trajectoryID == tr.id {
-            let figures = try await store.figures(organisationID: org, conversationID: c.id)
-            found.append(.init(question: c.question, participants: OpenDataRules.publishable(figures.voters), votes: figures.votes))
+            found.append(try await finding(org, c))
         }
         return found
     }

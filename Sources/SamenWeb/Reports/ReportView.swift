@@ -32,6 +32,45 @@ struct ReportView {
         let question: String
         let participants: String
         let votes: Int
+        let mapped: Bool
+        let groups: [OpinionGroup]
+        let commonGround: [String]
+        let hasCommonGround: Bool
+        let noCommonGround: Bool
+    }
+
+    struct OpinionGroup {
+        let label: String
+        let size: String
+        let statements: [String]
+        let hasStatements: Bool
+    }
+
+    struct Score {
+        let variable: String
+        let score: String
+        let weakest: String
+    }
+
+    struct Experiment {
+        let title: String
+        let intervention: String?
+        let belief: String
+        let observed: String
+        let learned: String
+        let decision: String
+    }
+
+    struct Worth {
+        let beneficiary: String
+        let created: Int
+        let destroyed: Int
+    }
+
+    struct SROI {
+        let ratio: String
+        let range: String
+        let source: String
     }
 
     struct Action {
@@ -49,14 +88,23 @@ struct ReportView {
     let goal: String
     let heard: [Coverage]
     let hasHeard: Bool
+    let heardChart: String
+    let representation: [Score]
+    let hasRepresentation: Bool
     let said: [Insight]
     let hasSaid: Bool
     let measured: [Measure]
     let hasMeasured: Bool
+    let measuredChart: String
     let conversations: [Conversation]
     let hasConversations: Bool
     let done: [Action]
     let hasDone: Bool
+    let experiments: [Experiment]
+    let hasExperiments: Bool
+    let worth: [Worth]
+    let hasWorth: Bool
+    let sroi: SROI?
     let extra: [TrajectoryReportSnapshot.Section]
 
     init(_ report: PublishedReport, word: (String) -> String, decimal: (Double) -> String) {
@@ -70,6 +118,14 @@ struct ReportView {
         goal = s.goal
         heard = s.heard.map { Coverage(phase: word("phase_" + $0.phase), group: word("group_" + $0.group), participants: $0.participants.map(String.init) ?? fewer) }
         hasHeard = !heard.isEmpty
+        heardChart = heard.isEmpty ? "" : ReportCharts.bars(
+            id: "report-heard-chart", title: word("report_heard"), description: word("report_heard_chart_description"),
+            bars: zip(s.heard, heard).map { ReportCharts.Bar(label: "\($0.1.phase) · \($0.1.group)", value: $0.0.participants.map(Double.init), text: $0.1.participants) })
+        representation = s.representation.map { r in
+            Score(variable: word("variable_" + r.variable), score: decimal(r.score),
+                  weakest: r.underRepresented.map { r.variable == "group" ? word("group_" + $0) : $0 }.joined(separator: ", "))
+        }
+        hasRepresentation = !representation.isEmpty
         let byInsight = Dictionary(grouping: s.done.flatMap { a in a.insightIDs.map { ($0, a) } }, by: \.0)
         said = s.said.map { i in
             let did = (byInsight[i.id] ?? []).map { "\($0.1.title) (\(word("intervention_status_" + $0.1.status)))" }
@@ -81,10 +137,34 @@ struct ReportView {
                     change: $0.change.map { ($0 > 0 ? "+" : "") + decimal($0) } ?? "–")
         }
         hasMeasured = !measured.isEmpty
-        conversations = s.conversations.map { Conversation(question: $0.question, participants: $0.participants.map(String.init) ?? fewer, votes: $0.votes) }
+        measuredChart = measured.isEmpty ? "" : ReportCharts.bars(
+            id: "report-measured-chart", title: word("report_measured"), description: word("report_measured_chart_description"),
+            bars: zip(s.measured, measured).map { ReportCharts.Bar(label: "\($0.1.dimension) · \($0.1.wave)", value: $0.0.gap, text: $0.1.gap) })
+        func share(_ percent: Int?) -> String { percent.map { "\($0)%" } ?? fewer }
+        conversations = s.conversations.map { c in
+            let common = c.commonGround.map { g in
+                "\(g.text) (\(word("direction_" + g.direction)): " + g.shares.map { "\(word("results_group")) \($0.label) \(share($0.percent))" }.joined(separator: ", ") + ")"
+            }
+            return Conversation(
+                question: c.question, participants: c.participants.map(String.init) ?? fewer, votes: c.votes, mapped: c.mapped,
+                groups: c.groups.map { g in
+                    let lines = g.statements.map { "\($0.text) (\(word("direction_" + $0.direction)) \(share($0.percent)))" }
+                    return OpinionGroup(label: word("results_group") + " " + g.label, size: g.size.map(String.init) ?? fewer, statements: lines,
+                                        hasStatements: !lines.isEmpty)
+                },
+                commonGround: common, hasCommonGround: !common.isEmpty, noCommonGround: c.mapped && common.isEmpty)
+        }
         hasConversations = !conversations.isEmpty
         done = s.done.map { Action(title: $0.title, status: word("intervention_status_" + $0.status), since: $0.statusSince, effect: $0.expectedEffect) }
         hasDone = !done.isEmpty
+        experiments = s.experiments.map {
+            Experiment(title: $0.title, intervention: $0.intervention, belief: $0.belief, observed: $0.observed, learned: $0.learned,
+                       decision: $0.decision.map { word("decision_" + $0) } ?? word("report_no_learning_yet"))
+        }
+        hasExperiments = !experiments.isEmpty
+        worth = s.worth.register.map { Worth(beneficiary: word("beneficiary_" + $0.beneficiary), created: $0.created, destroyed: $0.destroyed) }
+        hasWorth = !worth.isEmpty || s.worth.sroi != nil
+        sroi = s.worth.sroi.map { SROI(ratio: decimal($0.ratio), range: "\(decimal($0.low)) – \(decimal($0.high))", source: $0.source) }
         extra = s.extra
     }
 }

@@ -42,6 +42,7 @@ struct OrganisationRoutes: RouteGroup {
         let hasOthers: Bool
         let form: FormState
         let createPath = Paths.organisations
+        let backupsPath = BackupRoutes.page.link()
     }
 
     @Sendable func list(_ request: Request, _ context: AppRequestContext) async throws -> Response {
