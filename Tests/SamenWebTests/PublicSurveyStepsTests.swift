@@ -83,4 +83,16 @@ struct PublicSurveyStepsTests {
             #expect(skipped.text.contains("name=\"n0\" value=\"4\""))
         }
     }
+
+    @Test("no question points at an empty aria-describedby, on a dimension step or on the last step's questions about the person")
+    func noEmptyDescribedBy() async throws {
+        try await withApp { client in
+            let (citizen, link) = try await Self.citizenOnLink(client)
+            let first = try await citizen.get(link)
+            #expect(first.text.contains("aria-describedby=") && !first.text.contains(#"aria-describedby="""#))
+            let last = try await citizen.post(link, ["step": "8", "go": "skip"])
+            #expect(last.text.contains("Stap 9 van 9"), "\(last.text.prefix(300))")
+            #expect(!last.text.contains(#"aria-describedby="""#))
+        }
+    }
 }

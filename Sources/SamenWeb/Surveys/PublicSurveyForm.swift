@@ -27,7 +27,9 @@ struct PublicSurveyForm {
         /// "weet ik niet" (or "zeg ik liever niet"), set apart below the scale.
         let apart: [Choice]
         let hasApart: Bool
-        let describedBy: String
+        /// The lead or the item's sentence the question refers to; nil for questions without
+        /// one (an empty `aria-describedby` points at nothing).
+        let describedBy: String?
         let error: String?
     }
 
@@ -117,7 +119,7 @@ struct PublicSurveyForm {
     }
 
     func question(_ name: String, legend: String, hint: String, values: [(String, String)], apart: [(String, String)] = [],
-                  columns: Int = 0, describedBy: String = "", answers: [String: String], form: FormState) -> Question {
+                  columns: Int = 0, describedBy: String? = nil, answers: [String: String], form: FormState) -> Question {
         func choices(_ values: [(String, String)]) -> [Choice] {
             values.map { Choice(id: "\(name)-\($0.0.isEmpty ? "none" : $0.0)", value: $0.0, label: $0.1, checked: answers[name] == $0.0) }
         }
@@ -167,7 +169,7 @@ struct PublicSurveyForm {
                 let text = item.text(context.locale)
                 let statement = text.trimmed == lead.trimmed || text.trimmed.isEmpty ? nil : text
                 let statementID = "statement-\(index)"
-                let describedBy = statement == nil ? (lead.isEmpty ? "" : leadID) : statementID
+                let describedBy = statement == nil ? (lead.isEmpty ? nil : leadID) : statementID
                 items.append(ItemBlock(
                     statement: statement, statementID: statementID,
                     need: question("n\(index)", legend: t("public_survey_need"),
