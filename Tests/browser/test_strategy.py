@@ -3,7 +3,9 @@ sideways scrolling, and chart labels that are neither cut off nor on top of each
 (measured in the browser: every text's bounding box inside the SVG's viewBox, no two
 overlapping, and at least 10 px tall on screen)."""
 
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
 
 from helpers import axe_violations, format_violation, login
 from test_responsive import WIDTH, _assert_no_horizontal_scroll
@@ -64,7 +66,8 @@ def test_strategy_pages_pass_axe_and_fit_360px(base_url, new_driver):
     d.get(capabilities)
     assert d.find_elements(By.CSS_SELECTOR, "#capabilities tbody tr"), "the demo's capabilities are listed"
     d.find_element(By.CSS_SELECTOR, "#capability-form button[type=submit]").click()
-    assert d.find_elements(By.CSS_SELECTOR, ".error-summary"), "an empty capability shows the error summary"
+    WebDriverWait(d, 15, ignored_exceptions=(StaleElementReferenceException,)).until(
+        lambda drv: drv.find_elements(By.CSS_SELECTOR, ".error-summary"), "an empty capability shows the error summary")
     problems += [format_violation(v, "capabilities (errors)") for v in axe_violations(d) if v.get("impact") in ("serious", "critical")]
     d.get(trajectory + "/portfolio/scenarios")
     assert d.find_elements(By.CSS_SELECTOR, "#robustness-matrix tbody tr"), "the demo's robustness matrix"

@@ -50,9 +50,7 @@ enum ExperimentJSON {
         init(from decoder: any Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
             func text(_ key: CodingKeys) throws -> String? { try c.decodeIfPresent(String.self, forKey: key) }
-            func nullable(_ key: CodingKeys) throws -> String?? {
-                c.contains(key) ? .some(try c.decodeNil(forKey: key) ? nil : try c.decode(String.self, forKey: key)) : .none
-            }
+            func nullable(_ key: CodingKeys) throws -> String?? { try c.nullableText(key) }
             title = try text(.title); belief = try text(.belief); test = try text(.test); metric = try text(.metric)
             criterion = try text(.criterion); observed = try text(.observed); learned = try text(.learned); measurements = try text(.measurements)
             interventionId = try nullable(.interventionId); startsOn = try nullable(.startsOn); endsOn = try nullable(.endsOn)

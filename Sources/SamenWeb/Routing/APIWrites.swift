@@ -124,3 +124,18 @@ enum APIWrites {
         init?(intValue: Int) { nil }
     }
 }
+
+extension KeyedDecodingContainer {
+    /// A key that may be absent (keep what is stored), `null` (clear it) or a value. A blank
+    /// string is none of these: the OpenAPI document asks for at least one visible character,
+    /// so it is refused like a value of the wrong type instead of being read as "clear".
+    func nullableText(_ key: Key) throws -> String?? {
+        guard contains(key) else { return .none }
+        if try decodeNil(forKey: key) { return .some(nil) }
+        let text = try decode(String.self, forKey: key)
+        guard text.contains(where: { !$0.isWhitespace }) else {
+            throw DecodingError.dataCorruptedError(forKey: key, in: self, debugDescription: "blank")
+        }
+        return .some(text)
+    }
+}

@@ -30,8 +30,7 @@ enum ValueJSON {
             beneficiary = try text(.beneficiary); valueType = try text(.valueType); polarity = try text(.polarity)
             moment = try text(.moment); creator = try text(.creator); description = try text(.description)
             cause = try text(.cause); touchpoint = try text(.touchpoint); evidenceNote = try text(.evidenceNote)
-            highlightId = c.contains(.highlightId) ? .some(try c.decodeNil(forKey: .highlightId) ? nil : try c.decode(String.self, forKey: .highlightId))
-                : .none
+            highlightId = try c.nullableText(.highlightId)
         }
 
         func merged(onto input: ValueRecordInput) -> ValueRecordInput {
@@ -104,10 +103,10 @@ extension ValueJSON {
             func text(_ key: CodingKeys) throws -> String? { try c.decodeIfPresent(String.self, forKey: key) }
             interventionId = try text(.interventionId); outcome = try text(.outcome); indicator = try text(.indicator)
             unit = try text(.unit); direction = try text(.direction); dimension = try text(.dimension)
-            baselineOn = c.contains(.baselineOn) ? .some(try c.decodeNil(forKey: .baselineOn) ? nil : try c.decode(String.self, forKey: .baselineOn)) : .none
+            baselineOn = try c.nullableText(.baselineOn)
             baselineValue = c.contains(.baselineValue)
                 ? .some(try c.decodeNil(forKey: .baselineValue) ? nil : try c.decode(Double.self, forKey: .baselineValue)) : .none
-            surveyId = c.contains(.surveyId) ? .some(try c.decodeNil(forKey: .surveyId) ? nil : try c.decode(String.self, forKey: .surveyId)) : .none
+            surveyId = try c.nullableText(.surveyId)
         }
 
         func merged(onto input: ValueOutcomeInput) -> ValueOutcomeInput {

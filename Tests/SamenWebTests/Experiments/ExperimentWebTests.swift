@@ -194,6 +194,8 @@ struct ExperimentWebTests {
             #expect(early.status == .conflict && early.text.contains("experiment_test_card_incomplete"))
             let blank = try await ilse.json(.post, base + "/experiments", token: token, body: #"{"title":" "}"#)
             #expect(blank.status == .unprocessableContent, "a field error is 422")
+            let blankLink = try await ilse.json(.patch, base + "/experiments/\(id)", token: token, body: #"{"survey_wave_id":" "}"#)
+            #expect(blankLink.status == .unprocessableContent && blankLink.text.contains("survey_wave_id"), "a blank link is refused, not read as null")
             let foreign = try await ilse.json(.patch, base + "/experiments/\(id)", token: token, body: #"{"story_ids":["nope"]}"#)
             #expect(foreign.status == .conflict)
             let learned = try await ilse.request(.patch, base + "/experiments/\(id)", body: #"{"observed":"x","learned":"y","decision":"pivot"}"#,
