@@ -53,7 +53,11 @@ def test_a_published_report_prints_to_a4_pdf(base_url, new_driver, tmp_path):
     info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True).stdout if shutil.which("pdfinfo") else ""
     # Words joined by single spaces: a long title wraps across lines in the PDF.
     text = " ".join(subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout.split())
-    for expected in (title, "Wie we hoorden", "Wat er gezegd is", "Wat we maten", "Wat we deden"):
+    # Every section of the trajectory report, the newer ones included: representation, the
+    # conversations' groups and common ground, the experiments, the value register.
+    sections = ("Wie we hoorden", "Lijken de deelnemers op de inwoners?", "Wat er gezegd is", "Wat we maten",
+                "Wat de gesprekken opleverden", "Wat we deden", "Wat we uitprobeerden", "Wat het opleverde")
+    for expected in (title,) + sections:
         assert " ".join(expected.split()) in text, f"{expected!r} not in the printed PDF"
     for left_out in ("Verslag terugtrekken", "Uitloggen", "Alle versies"):
         assert left_out not in text, f"{left_out!r} printed: the print stylesheet should hide it"
