@@ -40,7 +40,7 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def setup(base: str, statements: int) -> str:
+def setup(base: str, statements: int, question: str = "Belastingtest") -> str:
     """Log in as the demo facilitator and create a conversation; returns its public path."""
     jar = http.cookiejar.CookieJar()
     opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
@@ -53,7 +53,7 @@ def setup(base: str, statements: int) -> str:
 
     post("/login", {"email": "ilse@voorbeeld.nl", "password": "welkom-bij-samen", "return_to": "/"})
     seeds = "\n".join(f"Stelling nummer {i} over de dienstverlening" for i in range(statements))
-    page = post("/o/gemeente-voorbeeld/conversations", {"question": "Belastingtest", "moderation": "post", "seeds": seeds})
+    page = post("/o/gemeente-voorbeeld/conversations", {"question": question, "moderation": "post", "seeds": seeds})
     return re.search(r'href="(/c/[a-z0-9]{24})"', page).group(1)
 
 

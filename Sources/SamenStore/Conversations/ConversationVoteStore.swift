@@ -102,9 +102,10 @@ public struct ConversationVoteStore: Sendable {
                 var outcomes: [Result<Int, any Error>] = []
                 var conversations = Set<String>()
                 var firstVotes: [StatementKey: Int] = [:]
+                var writes = VoteWrites()
                 for request in requests {
                     do {
-                        let (participant, first) = try await Self.recordVote(sql: sql, request)
+                        let (participant, first) = try await Self.recordVote(sql: sql, request, into: &writes)
                         outcomes.append(.success(participant))
                         conversations.insert(request.conversationID)
                         if first { firstVotes[StatementKey(conversationID: request.conversationID, statement: request.statement), default: 0] += 1 }
@@ -112,6 +113,7 @@ public struct ConversationVoteStore: Sendable {
                         outcomes.append(.failure(refused))
                     }
                 }
+                try await writes.write(sql: sql)
                 // The shared counter rows last and in one order (conversation, statement), the
                 // order the map's recompute takes them too: two batches, or a batch and a
                 // recompute, then wait for each other instead of deadlocking.
@@ -139,7 +141,8 @@ public struct ConversationVoteStore: Sendable {
 
     /// One vote inside a transaction; every check before the first write. Returns the
     /// participant and whether this is their first vote on the statement (the caller counts it).
-    static func recordVote(sql: any SQLDatabase, _ request: VoteRequest) async throws -> (participant: Int, first: Bool) {
+    static func recordVote(sql: any SQLDatabase, _ request: VoteRequest, into writes: inout VoteWrites) async throws
+        -> (participant: Int, first: Bool) {
         // One query for the conversation's state, the statement, the participant and their
         // previous vote on it: a vote is the hot path.
         guard let row = try await sql.raw("""
@@ -176,25 +179,56 @@ public struct ConversationVoteStore: Sendable {
                 mode: ParticipationMode(rawValue: try row.decode(column: "participation", as: String.self)) ?? .open,
                 cap: try row.decode(column: "address_cap", as: Int?.self))
         }
-        let previous = try row.decode(column: "previous", as: Int64?.self)
+        let key = VoteWrites.Key(conversationID: request.conversationID, participant: participant, statement: request.statement)
+        // An earlier vote of this batch on the same statement is newer than the stored one.
+        let stored = try row.decode(column: "previous", as: Int64?.self)
+        let previous = writes.latest[key]?.time ?? stored
         // Strictly later than the vote it replaces, so "latest wins" never depends on a clock tie.
         let time = max(Self.nowMilliseconds(), (previous ?? 0) + 1)
-        if previous == nil {
-            try await sql.raw("""
-                INSERT INTO conversation_votes (conversation_id, participant, statement, vote, voted_at_ms)
-                VALUES (\(bind: request.conversationID), \(bind: participant), \(bind: request.statement), \(bind: request.value.rawValue), \(bind: time))
-                """).run()
-        } else {
-            try await sql.raw("""
-                UPDATE conversation_votes SET vote = \(bind: request.value.rawValue), voted_at_ms = \(bind: time)
-                WHERE conversation_id = \(bind: request.conversationID) AND participant = \(bind: participant) AND statement = \(bind: request.statement)
-                """).run()
-        }
-        try await sql.raw("""
-            INSERT INTO conversation_vote_events (conversation_id, participant, statement, vote, voted_at_ms)
-            VALUES (\(bind: request.conversationID), \(bind: participant), \(bind: request.statement), \(bind: request.value.rawValue), \(bind: time))
-            """).run()
+        writes.add(key, vote: request.value.rawValue, time: time)
         return (participant, previous == nil)
+    }
+
+    /// The rows a batch of votes writes, gathered while the votes are checked and written at
+    /// the end in two multi-row statements (the latest vote per key as an upsert, every
+    /// event in order). On PostgreSQL each statement is a round trip to the server, so this
+    /// keeps a batch's cost from growing by two round trips per vote.
+    struct VoteWrites {
+        struct Key: Hashable {
+            let conversationID: String
+            let participant: Int
+            let statement: Int
+        }
+        private(set) var latest: [Key: (vote: Int, time: Int64)] = [:]
+        private var order: [Key] = []
+        private var events: [(Key, Int, Int64)] = []
+
+        mutating func add(_ key: Key, vote: Int, time: Int64) {
+            if latest[key] == nil { order.append(key) }
+            latest[key] = (vote, time)
+            events.append((key, vote, time))
+        }
+
+        func write(sql: any SQLDatabase) async throws {
+            guard !events.isEmpty else { return }
+            let columns = ["conversation_id", "participant", "statement", "vote", "voted_at_ms"]
+            func row(_ key: Key, _ vote: Int, _ time: Int64) -> [SQLBind] {
+                [SQLBind(key.conversationID), SQLBind(key.participant), SQLBind(key.statement), SQLBind(vote), SQLBind(time)]
+            }
+            let perStatement = 900 / columns.count
+            for start in stride(from: 0, to: order.count, by: perStatement) {
+                var upsert = sql.insert(into: "conversation_votes").columns(columns)
+                for key in order[start..<min(order.count, start + perStatement)] {
+                    let (vote, time) = latest[key]!
+                    upsert = upsert.values(row(key, vote, time))
+                }
+                try await upsert.onConflict(with: ["conversation_id", "participant", "statement"]) {
+                    $0.set(excludedValueOf: "vote").set(excludedValueOf: "voted_at_ms")
+                }.run()
+            }
+            try await ConversationVoteStore.insertRows(sql: sql, table: "conversation_vote_events", columns: columns,
+                                                         rows: events.map { row($0.0, $0.1, $0.2) })
+        }
     }
 
     /// A statement written by a participant: pending moderation (shown at once under post-moderation).
