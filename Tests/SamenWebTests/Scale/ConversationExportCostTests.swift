@@ -30,8 +30,17 @@ struct ConversationExportCostTests {
                 let response = try await ilse.get(page + file)
                 return (Int(response.status.code), database.readCount - before, response.text)
             }
-            let unknown = try await reads("geheim.csv")
-            let summary = try await reads("summary.csv")
+            // The fewest of a few tries: background work (the map job) only adds to the count.
+            func fewest(_ file: String) async throws -> (status: Int, reads: Int) {
+                var result = (status: 0, reads: Int.max)
+                for _ in 0..<4 {
+                    let once = try await reads(file)
+                    result = (once.status, min(result.reads, once.reads))
+                }
+                return result
+            }
+            let unknown = try await fewest("geheim.csv")
+            let summary = try await fewest("summary.csv")
             #expect(unknown.status == 404 && summary.status == 200)
             #expect(unknown.reads < summary.reads, "the name is checked before the export is built: \(unknown.reads) vs \(summary.reads)")
 
