@@ -20,6 +20,11 @@ public final class Database: Sendable {
     private let release: @Sendable (any SQLDatabase) async -> Void
     private let stop: @Sendable () async -> Void
     private let writerLock = WriterLock()
+    private let reads = ReadCounter()
+
+    /// How many times a connection was taken (`read` and `transaction`) since the database
+    /// opened: tests use it to check that a page costs a bounded number of store calls.
+    public var readCount: Int { reads.value }
 
     init(
         kind: DatabaseKind,
@@ -35,6 +40,7 @@ public final class Database: Sendable {
 
     /// Runs `body` on one connection, without a transaction (for reads).
     public func read<T: Sendable>(_ body: (any SQLDatabase) async throws -> T) async throws -> T {
+        reads.increment()
         let sql = try await acquire()
         do {
             let result = try await body(sql)
@@ -201,4 +207,13 @@ extension Database {
             stop: { await pool.shutdown() }
         )
     }
+}
+
+/// A thread-safe count (the database is shared by every request).
+final class ReadCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+
+    func increment() { lock.withLock { count += 1 } }
+    var value: Int { lock.withLock { count } }
 }

@@ -50,6 +50,7 @@ extension BenchCommand {
         @Option(help: "demo, large, or a factor of large (0.1, 1/10).") var scale = "large"
         @Option(help: "Timed requests per route (after one warm-up).") var requests = 20
         @Option(help: "Seed of the generator.") var seed: UInt64 = 16
+        @Option(help: "Only the routes whose pattern contains this text (repeat for more; default: every route).") var route: [String] = []
 
         func run() async throws {
             guard let factor = LargeDemo.factor(scale) else { throw ValidationError("--scale takes demo, large or a factor such as 0.1") }
@@ -60,7 +61,7 @@ extension BenchCommand {
             configuration.databaseURL = url
             configuration.loadDemo = true
             for line in try await PageBenchRun.run(configuration: configuration, factor: factor, requests: requests, seed: seed,
-                                                   progress: { print($0) }) {
+                                                   routes: route, progress: { print($0) }) {
                 print(line)
             }
         }
@@ -69,7 +70,7 @@ extension BenchCommand {
 
 /// The benchmark's two rounds on one database: the demo, then the large set added to it.
 enum PageBenchRun {
-    static func run(configuration: SamenConfiguration, factor: Double?, requests: Int, seed: UInt64,
+    static func run(configuration: SamenConfiguration, factor: Double?, requests: Int, seed: UInt64, routes: [String] = [],
                     progress: @escaping @Sendable (String) -> Void) async throws -> [String] {
         var logger = Logger(label: "samen.bench")
         logger.logLevel = .warning
@@ -78,7 +79,7 @@ enum PageBenchRun {
             try await Migrations.run(on: database)
             try await DemoData.loadIfEmpty(database: database, configuration: configuration, logger: logger)
             await ConversationResults(database: database, logger: logger).runDue()
-            let demo = try await measure(database: database, configuration: configuration, requests: requests)
+            let demo = try await measure(database: database, configuration: configuration, requests: requests, routes: routes)
             progress("demo size: \(demo.count) routes measured")
             var large: [PageBench.Timing]?
             if let factor {
@@ -86,7 +87,7 @@ enum PageBenchRun {
                 _ = try await LargeDemo.fill(database: database, configuration: configuration, factor: factor, seed: seed,
                                              logger: logger, progress: progress)
                 progress(String(format: "large set (factor %g) filled in %.1f s", factor, Date().timeIntervalSince(start)))
-                large = try await measure(database: database, configuration: configuration, requests: requests)
+                large = try await measure(database: database, configuration: configuration, requests: requests, routes: routes)
             }
             await database.shutdown()
             return PageBench.report(demo: demo, large: large)
@@ -97,12 +98,13 @@ enum PageBenchRun {
     }
 
     /// The router alone (no background services), so the map job cannot run between requests.
-    static func measure(database: Database, configuration: SamenConfiguration, requests: Int) async throws -> [PageBench.Timing] {
+    static func measure(database: Database, configuration: SamenConfiguration, requests: Int,
+                        routes: [String]) async throws -> [PageBench.Timing] {
         let router = try await buildRouter(database: database, configuration: configuration)
         let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
                               logger: Logger(label: "samen.bench.app"))
         return try await app.test(.router) { client in
-            try await PageBench.measure(database: database, requests: requests) { method, uri, headers, body in
+            try await PageBench.measure(database: database, requests: requests, only: routes) { method, uri, headers, body in
                 let response = try await client.execute(uri: uri, method: method, headers: headers, body: body)
                 return (response.status, response.headers, response.body)
             }

@@ -321,4 +321,25 @@ public struct ConversationVoteStore: Sendable {
             }
         }
     }
+
+    /// Agree and disagree counts of every statement's latest votes, in one GROUP BY.
+    public func tallies(conversationID: String) async throws -> [Int: VoteTally] {
+        try await database.read { sql in
+            let rows = try await sql.raw("""
+                SELECT statement, SUM(CASE WHEN vote = 1 THEN 1 ELSE 0 END) AS agree,
+                       SUM(CASE WHEN vote = -1 THEN 1 ELSE 0 END) AS disagree
+                FROM conversation_votes WHERE conversation_id = \(bind: conversationID) GROUP BY statement
+                """).all()
+            return Dictionary(try rows.map { row in
+                (try row.decode(column: "statement", as: Int.self),
+                 VoteTally(agree: try row.decode(column: "agree", as: Int.self), disagree: try row.decode(column: "disagree", as: Int.self)))
+            }, uniquingKeysWith: { a, _ in a })
+        }
+    }
+}
+
+/// How many of a statement's latest votes agree and disagree.
+public struct VoteTally: Sendable, Equatable {
+    public let agree: Int
+    public let disagree: Int
 }

@@ -257,6 +257,20 @@ public struct SurveyResponseStore: Sendable {
             """).first()?.decode(column: "n", as: Int.self) ?? 0
     }
 
+    /// How many answers a survey has and when the latest came in: what changes when its
+    /// answers change, so a result computed from them can be kept until then.
+    public func answerStamp(organisationID: String, surveyID: String) async throws -> SurveyAnswerStamp {
+        try await database.read { sql in
+            let row = try await sql.raw("""
+                SELECT COUNT(*) AS n, COALESCE(MAX(submitted_at), 0) AS latest, COALESCE(MIN(submitted_at), 0) AS earliest
+                FROM survey_responses WHERE organisation_id = \(bind: organisationID) AND survey_id = \(bind: surveyID)
+                """).first()
+            return SurveyAnswerStamp(count: try row?.decode(column: "n", as: Int.self) ?? 0,
+                                     earliest: try row?.decode(column: "earliest", as: Int64.self) ?? 0,
+                                     latest: try row?.decode(column: "latest", as: Int64.self) ?? 0)
+        }
+    }
+
     /// Every answer of the survey as dense columns, in one scan.
     public func answers(organisationID: String, survey: Survey) async throws -> SurveyAnswerColumns {
         try await database.read { sql in
@@ -288,4 +302,11 @@ public struct SurveyResponseStore: Sendable {
             return columns
         }
     }
+}
+
+/// A survey's answers in brief (see `SurveyResponseStore.answerStamp`).
+public struct SurveyAnswerStamp: Sendable, Hashable {
+    public let count: Int
+    public let earliest: Int64
+    public let latest: Int64
 }

@@ -31,14 +31,15 @@ public enum PageBench {
     }
 
     /// Logs in as the facilitator, makes an API token, and times `requests` requests (after
-    /// one warm-up) of every catalogue GET route.
-    public static func measure(database: Database, requests: Int, execute: @escaping Execute) async throws -> [Timing] {
+    /// one warm-up) of every catalogue GET route (or of those whose pattern contains one of `only`).
+    public static func measure(database: Database, requests: Int, only: [String] = [],
+                               execute: @escaping Execute) async throws -> [Timing] {
         let session = BenchSession(execute: execute)
         try await session.logIn(email: facilitatorEmail, password: DemoData.loginPassword)
         let token = try await session.makeToken()
         let values = try await PageBenchIDs.values(database: database, organisationSlug: LargeDemo.organisationSlug)
         var timings: [Timing] = []
-        for route in RouteCatalog.getRoutes {
+        for route in RouteCatalog.getRoutes where only.isEmpty || only.contains(where: { route.path.contains($0) }) {
             let path = RouteCatalog.fill(route.path, values: values)
             let bearer = route.path.hasPrefix("/api/") ? token : nil
             var status = try await session.get(path, bearer: bearer)

@@ -232,9 +232,12 @@ struct ConversationResultsRoutes: RouteGroup {
     @Sendable func export(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let membership = try await services.membership(request, context, for: .viewOrganisation)
         let conversation = try await ConversationRoutes(services: services).conversation(request, context, membership)
+        // An unknown name is a 404 at once; a known one builds that file only.
+        let file = try request.parameter("file", context)
+        guard PolisTransfer.exportFiles.contains(file) else { throw SamenError.notFound }
         let files = try await PolisTransfer.export(database: services.database, organisationID: membership.organisation.id,
-                                                   conversation: conversation)
-        guard let text = files[try request.parameter("file", context)] else { throw SamenError.notFound }
+                                                   conversation: conversation, files: [file])
+        guard let text = files[file] else { throw SamenError.notFound }
         return CSVWriter.response(text, filename: nil)
     }
 }

@@ -26,7 +26,7 @@ struct GrowthModelRoutes: RouteGroup {
     }
 
     /// The gap citizens reported on a dimension in the latest wave of the trajectory's survey.
-    struct MeasuredGap {
+    struct MeasuredGap: Sendable {
         let gap: Double
         let low: Double
         let high: Double
@@ -39,18 +39,33 @@ struct GrowthModelRoutes: RouteGroup {
     func measuredGaps(_ m: Membership, _ tr: Trajectory) async throws -> [String: MeasuredGap] {
         let service = SurveyService(database: t.services.database)
         for survey in try await service.surveys.surveys(organisationID: m.organisation.id) where survey.trajectoryID == tr.id {
-            let dataset = try await service.dataset(organisationID: m.organisation.id, survey: survey)
-            guard let latest = dataset.waves.max(by: { ($0.startsOn ?? "", $0.endsOn ?? "", $0.createdAt) < ($1.startsOn ?? "", $1.endsOn ?? "", $1.createdAt) })
-            else { continue }
-            var gaps: [String: MeasuredGap] = [:]
-            for code in PortfolioWrites.dimensions {
-                guard let r = dataset.analysis.result(dimension: code, segment: SurveySegmentLevel(variable: "wave", level: latest.name)),
-                      r.n >= surveySuppressionThreshold, let gap = r.gapMean, let ci = r.gapConfidenceInterval else { continue }
-                gaps[code] = MeasuredGap(gap: gap, low: ci.low, high: ci.high, n: r.n, wave: latest.name)
+            // The analysis reads every answer: keep its gaps while the survey, its waves and its answers stay the same.
+            let key = MeasuredGapMemo.Key(
+                database: ObjectIdentifier(t.services.database), survey: survey,
+                waves: try await service.responses.waves(organisationID: m.organisation.id, surveyID: survey.id),
+                answers: try await service.responses.answerStamp(organisationID: m.organisation.id, surveyID: survey.id))
+            let gaps: [String: MeasuredGap]
+            if let kept = MeasuredGapMemo.shared.gaps(key) {
+                gaps = kept
+            } else {
+                gaps = Self.gaps(try await service.dataset(organisationID: m.organisation.id, survey: survey))
+                MeasuredGapMemo.shared.keep(gaps, for: key)
             }
             if !gaps.isEmpty { return gaps }
         }
         return [:]
+    }
+
+    static func gaps(_ dataset: SurveyDataset) -> [String: MeasuredGap] {
+        guard let latest = dataset.waves.max(by: { ($0.startsOn ?? "", $0.endsOn ?? "", $0.createdAt) < ($1.startsOn ?? "", $1.endsOn ?? "", $1.createdAt) })
+        else { return [:] }
+        var gaps: [String: MeasuredGap] = [:]
+        for code in PortfolioWrites.dimensions {
+            guard let r = dataset.analysis.result(dimension: code, segment: SurveySegmentLevel(variable: "wave", level: latest.name)),
+                  r.n >= surveySuppressionThreshold, let gap = r.gapMean, let ci = r.gapConfidenceInterval else { continue }
+            gaps[code] = MeasuredGap(gap: gap, low: ci.low, high: ci.high, n: r.n, wave: latest.name)
+        }
+        return gaps
     }
 
     struct AssessmentRow {

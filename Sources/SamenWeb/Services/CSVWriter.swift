@@ -37,11 +37,20 @@ enum CSVWriter {
     /// One cell: guarded, then quoted (RFC 4180) when it holds a separator, quote or line break.
     /// Semicolons are quoted too, for spreadsheets set to the Dutch list separator.
     static func cell(_ value: String) -> String {
+        // An integer (most cells of a vote export) needs neither guard nor quotes.
+        if isInteger(value) { return value }
         let text = needsGuard(value[...]) ? "'" + value : value
         if text.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == ";" }) {
             return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
         }
         return text
+    }
+
+    /// `-?digits`, checked on the UTF-8 bytes (cheap: a large export has millions of them).
+    static func isInteger(_ value: String) -> Bool {
+        var bytes = value.utf8[...]
+        if bytes.first == UInt8(ascii: "-") { bytes = bytes.dropFirst() }
+        return !bytes.isEmpty && bytes.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
     }
 
     /// One record, without its line end.
