@@ -44,6 +44,6 @@ struct SROIAnalysisForm {
     /// The defaults a new analysis opens with: the guide's 3.5 %, 10,000 draws, a fixed seed and the template's header.
     static let fresh: [String: String] = [
         "discount_rate": ValueOutcomeInput.text(ValueSROIRules.defaultDiscountRate), "draws": String(ValueSROIRules.minimumDraws),
-        "seed": String(ValueSROIRules.defaultSeed), "impact_map": SROICSV.requiredColumns.joined(separator: ",") + "\n",
+        "seed": String(ValueSROIRules.defaultSeed), "impact_map": CSVWriter.document([SROICSV.requiredColumns], lineEnd: "\n"),
     ]
 }

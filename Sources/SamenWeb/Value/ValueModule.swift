@@ -75,5 +75,7 @@ enum ValueModule: FeatureModule {
         }
     }
 
+    static var localeFiles: [String] { ["value.json", "value-sroi-analyses.json"] }
+
     static var openAPIFragments: [String] { ["value.json", "sroi-analyses.json"] }
 }
