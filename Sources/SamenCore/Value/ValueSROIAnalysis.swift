@@ -58,6 +58,8 @@ public enum ValueSROIRules {
     /// An upper bound so one page view cannot ask for minutes of Monte Carlo.
     public static let maximumDraws = 200_000
     public static let defaultSeed = 2026
+    /// One cent: smaller inputs make the ratio overflow to infinity.
+    public static let minimumInputs = 0.01
     /// The stored CSV text; a map of a few hundred rows fits easily.
     public static let maximumMapLength = 200_000
 }
@@ -86,7 +88,7 @@ public struct ValueSROIAnalysisInput: Sendable, Equatable {
         let total = ValueOutcomeRules.number(inputs)
         if inputs.trimmed.isEmpty {
             errors.append(.validation("field_required", field: "inputs"))
-        } else if total == nil || !(total! > 0) {
+        } else if total == nil || !(total! >= ValueSROIRules.minimumInputs) {
             errors.append(.validation("sroi_inputs_invalid", field: "inputs"))
         }
         var rate = ValueSROIRules.defaultDiscountRate

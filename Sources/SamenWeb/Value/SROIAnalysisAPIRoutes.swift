@@ -5,8 +5,8 @@ import SamenCore
 import SamenStore
 
 /// Stored SROI analyses in the JSON API: `ETag` / `If-Match` (412 when stale), every write
-/// through `SROIAnalysisWrites`, the use-case of the pages; a map that does not read is a 422
-/// problem whose errors name row and column; `result` is the `samen sroi --json` document.
+/// through `SROIAnalysisWrites`, the use-case of the pages; a map that does not read is a
+/// problem (409, or 422 beside field errors) whose errors name row and column; `result` is the `samen sroi --json` document.
 struct SROIAnalysisAPIRoutes: RouteGroup {
     let t: TrajectoryContext
     typealias J = SROIAnalysisJSON
@@ -26,20 +26,24 @@ struct SROIAnalysisAPIRoutes: RouteGroup {
         return (try RecordPages(t: t).actor(membership, context), membership, trajectory)
     }
 
-    /// 422 problem+json: the field errors and every problem of the map with its row and column.
+    /// problem+json with the field errors and every problem of the map with its row and column: 422
+    /// when a field breaks its rule too, 409 when only the map's text does not read (the body itself
+    /// is schema-valid: the API's convention for a valid body that breaks a rule, as `rule_conflict`).
     func problem(_ refused: SROIAnalysisRefused, _ request: Request, _ context: AppRequestContext) throws -> Response {
         let fields: [[String: Any]] = refused.errors.map { ["field": $0.field ?? "", "code": $0.code, "detail": t.word("error_" + $0.code, context)] }
         let rows: [[String: Any]] = refused.problems.map {
             ["field": "impact_map", "row": $0.row.map { $0 as Any } ?? NSNull(), "column": $0.column, "code": $0.code,
              "detail": t.word("sroi_problem_" + $0.code, context)]
         }
+        let onlyMap = refused.errors.allSatisfy { $0.field == "impact_map" }
+        let status: HTTPResponse.Status = onlyMap ? .conflict : .unprocessableContent
         let body: [String: Any] = [
-            "type": "urn:samen:problem:sroi_impact_map_invalid", "title": t.word("error_title_422", context), "status": 422,
+            "type": "urn:samen:problem:sroi_impact_map_invalid", "title": t.word("error_title_\(status.code)", context), "status": Int(status.code),
             "code": "sroi_impact_map_invalid", "detail": t.word("error_sroi_impact_map_invalid", context), "instance": request.uri.path,
             "errors": fields + rows,
         ]
         let data = try JSONSerialization.data(withJSONObject: body, options: [.sortedKeys])
-        return Response(status: .unprocessableContent, headers: [.contentType: "application/problem+json", .contentLanguage: context.locale.rawValue],
+        return Response(status: status, headers: [.contentType: "application/problem+json", .contentLanguage: context.locale.rawValue],
                         body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 

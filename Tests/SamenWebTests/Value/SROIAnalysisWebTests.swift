@@ -115,7 +115,7 @@ struct SROIAnalysisWebTests {
         }
     }
 
-    @Test("the API: create with rows read back, 422 naming row and column, 409 for a foreign intervention, 412 when stale, 403 for a viewer, the result")
+    @Test("the API: create with rows read back, a map that does not read named by row and column (409, 422 beside a bad field), a tiny input refused, 409 for a foreign intervention, 412 when stale, 403 for a viewer, the result")
     func api() async throws {
         try await withApp { client in
             let ilse = Browser(client)
@@ -135,9 +135,13 @@ struct SROIAnalysisWebTests {
             #expect(created.jsonObject["discount_rate"] as? Double == 3.5 && created.jsonObject["intervention_id"] is NSNull)
 
             let bad = try await ilse.json(.post, base, token: token, body: try body(Self.header + "\nInwoners,a,i,1,1000,3,7,0,0,0,10\n"))
-            #expect(bad.status == .unprocessableContent && bad.jsonObject["code"] as? String == "sroi_impact_map_invalid")
+            #expect(bad.status == .conflict && bad.jsonObject["code"] as? String == "sroi_impact_map_invalid")
             let problems = try #require(bad.jsonObject["errors"] as? [[String: Any]])
             #expect(problems.contains { $0["row"] as? Int == 1 && $0["column"] as? String == "start" && $0["code"] as? String == "start_invalid" })
+            let both = try await ilse.json(.post, base, token: token, body: try body(Self.header + "\nA,b,i,1,1,1,9,0,0,0,0\n", extra: #","discount_rate":30"#))
+            #expect(both.status == .unprocessableContent && (both.jsonObject["errors"] as? [[String: Any]])?.contains { $0["column"] as? String == "start" } == true)
+            let tiny = try await ilse.json(.post, base, token: token, body: try body(good).replacingOccurrences(of: "2000", with: "1e-300"))
+            #expect(tiny.status == .unprocessableContent, "inputs below one cent would make the ratio infinite")
             let rate = try await ilse.json(.post, base, token: token, body: try body(good, extra: #","discount_rate":30"#))
             #expect(rate.status == .unprocessableContent && (rate.jsonObject["errors"] as? [[String: Any]])?.first?["field"] as? String == "discount_rate")
             let foreign = try await ilse.json(.post, base, token: token, body: try body(good, extra: #","intervention_id":"elders""#))
