@@ -33,6 +33,7 @@ public enum Migrations {
         .valueOutcomes,
         .scaleIndexes,
         .backups,
+        .valueSROIAnalyses,
     ]
 
     /// An arbitrary constant that names Samen's migration lock in PostgreSQL.

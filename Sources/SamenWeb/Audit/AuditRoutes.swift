@@ -23,7 +23,8 @@ struct AuditRoutes: RouteGroup {
                            "insight", "persona", "journey", "journey_step", "survey", "survey_items", "survey_wave", "survey_links",
                            "survey_import", "dimension_set", "conversation", "conversation_statement", "community_report", "member", "organisation", "intervention", "maturity_assessment",
                            "experiment", "lesson", "capability", "capability_need", "scenario_set",
-                           "value_record", "trajectory_report", "value_outcome", "value_measurement", "open_data_export"]
+                           "value_record", "trajectory_report", "value_outcome", "value_measurement", "open_data_export",
+                           "value_sroi_analysis"]
 
     var store: AuditStore { AuditStore(database: services.database) }
 

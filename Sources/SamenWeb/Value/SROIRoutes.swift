@@ -6,8 +6,8 @@ import SamenCore
 /// The SROI of an impact map in the CSV template (the same figures as `samen sroi`): per
 /// stakeholder and per year, present value, NPV, ratio and net ratio, always beside the
 /// range of the Monte Carlo, the tornado, the switching values, the warnings and every
-/// assumption with its source. Nothing is stored: the page computes what it is given; it
-/// opens with the demo map of the special-assistance service as an example.
+/// assumption with its source. Nothing is stored here (stored analyses: `SROIAnalysisRoutes`,
+/// which render with the same `SROIResultView` and partials); it opens with the demo map.
 struct SROIRoutes: RouteGroup {
     let t: TrajectoryContext
 
@@ -79,10 +79,7 @@ struct SROIRoutes: RouteGroup {
                 analysis = try SROIAnalysis(SROIImpactMap(rows: rows.map(\.row), inputs: inputs, discountRate: rate))
             }
         } catch {
-            problems = error.problems.map {
-                Problem(row: $0.row.map(String.init) ?? "–", column: $0.column.isEmpty ? "–" : $0.column,
-                        reason: t.word("sroi_problem_" + $0.code, context))
-            }
+            problems = SROIResultView(t: t, context: context).problems(error.problems)
             errors.append(.validation("sroi_impact_map_invalid", field: "impact_map"))
         }
         let state = t.renderer.form(values, errors: errors, names: Self.layout.map(\.0), context)
@@ -103,6 +100,14 @@ struct SROIResultView {
     func number(_ value: Double, _ digits: Int = 2) -> String { context.numbers.decimal(value, digits: digits) }
 
     func euros(_ value: Double) -> String { PortfolioFormat.euros(Int(value.rounded()), context) }
+
+    /// The problems of an impact map by row, column and reason (the scratch page, the stored analysis's form and import).
+    func problems(_ list: [SROIInputProblem]) -> [SROIRoutes.Problem] {
+        list.map {
+            SROIRoutes.Problem(row: $0.row.map(String.init) ?? "–", column: $0.column.isEmpty ? "–" : $0.column,
+                               reason: t.word("sroi_problem_" + $0.code, context))
+        }
+    }
 
     func label(_ target: SROISensitivityTarget, _ map: SROIImpactMap) -> String {
         guard let row = target.row, let assumption = target.assumption else { return t.word("sroi_assumption_discount_rate", context) }

@@ -16,23 +16,28 @@ enum ValueModule: FeatureModule {
         ValueOutcomeRoutes(t: t).register(on: router)
         ValueOutcomeEditRoutes(t: t).register(on: router)
         ValueOutcomeAPIRoutes(t: t).register(on: router)
+        SROIAnalysisRoutes(t: t).register(on: router)
+        SROIAnalysisDeleteRoutes(t: t).register(on: router)
+        SROIAnalysisAPIRoutes(t: t).register(on: router)
     }
 
     static var organisationRoutes: [RouteEntry] {
         ValueRoutes.entries + ValueEditRoutes.entries + SROIRoutes.entries + ValueAPIRoutes.entries
             + ValueOutcomeRoutes.entries + ValueOutcomeEditRoutes.entries + ValueOutcomeAPIRoutes.entries
+            + SROIAnalysisRoutes.entries + SROIAnalysisDeleteRoutes.entries + SROIAnalysisAPIRoutes.entries
     }
 
     static var trajectoryTabs: [(String, String)] { [("/value", "trajectory_tab_value")] }
 
-    static var migrations: [Migration] { [.value, .valueOutcomes] }
+    static var migrations: [Migration] { [.value, .valueOutcomes, .valueSROIAnalyses] }
 
     static func loadDemo(_ demo: DemoContext) async throws {
         try await ValueDemo.load(demo)
         try await ValueOutcomeDemo.load(demo)
+        try await SROIAnalysisDemo.load(demo)
     }
 
-    static let trajectoryExports = ["value_records", "value_outcomes", "value_measurements"]
+    static let trajectoryExports = ["value_records", "value_outcomes", "value_measurements", "sroi_analyses"]
 
     static func trajectoryTable(_ name: String, _ c: ExportContext) async throws -> ExportTable? {
         let database = c.t.services.database, org = c.membership.organisation.id
@@ -63,10 +68,14 @@ enum ValueModule: FeatureModule {
                 }
             }
             return ExportTable(header: ["outcome_id", "measurement_id", "source", "measured_on", "value", "wave", "n", "note"], rows: rows)
+        case "sroi_analyses":
+            return try await SROIAnalysisExport.table(c)
         default:
             return nil
         }
     }
 
-    static var openAPIFragments: [String] { ["value.json"] }
+    static var localeFiles: [String] { ["value.json", "value-sroi-analyses.json"] }
+
+    static var openAPIFragments: [String] { ["value.json", "sroi-analyses.json"] }
 }

@@ -55,6 +55,7 @@ struct ValueRoutes: RouteGroup {
         let noLosses: Bool
         let canEdit: Bool
         let sroiLink: String
+        let analysesLink: String
         let outcomesLink: String
         let action: String
         let form: FormState
@@ -130,7 +131,7 @@ struct ValueRoutes: RouteGroup {
             clearLink: base + "#records", records: rows, noRecords: rows.isEmpty, waiting: canEdit ? waiting : [],
             noWaiting: waiting.isEmpty || !canEdit, fromHighlightAction: ValuePath.fromHighlight.link(slug, tr.id),
             lossesByCause: byCause, lossesByTouchpoint: byTouchpoint, noLosses: lost.isEmpty, canEdit: canEdit,
-            sroiLink: ValuePath.sroi.link(slug, tr.id), outcomesLink: ValuePath.outcomes.link(slug, tr.id), action: base,
+            sroiLink: ValuePath.sroi.link(slug, tr.id), analysesLink: ValuePath.analyses.link(slug, tr.id), outcomesLink: ValuePath.outcomes.link(slug, tr.id), action: base,
             form: state, fields: RecordForm.fields(layout, state))
         return t.page("value", title: word("value_title"), body: body, request: request, context: context,
                       membership: m, trajectory: tr, status: status)
