@@ -7,10 +7,22 @@ import SamenStore
 /// The report's later parts: representation, the opinion map's groups and common ground,
 /// experiments with their learning, and the value register with the SROI range.
 extension ReportSnapshotBuilder {
-    /// Where the SROI range of a trajectory comes from: the value module appends a source here
-    /// once impact maps are stored (the SROI page stores nothing yet). The first range found is reported.
+    /// Where the SROI range of a trajectory comes from. The first range found is reported.
     typealias SROISource = @Sendable (Database, Organisation, Trajectory) async throws -> TrajectoryReportSnapshot.SROIRange?
-    static let sroiSources: [SROISource] = []
+    static let sroiSources: [SROISource] = [storedSROIAnalysis]
+
+    /// The trajectory's stored SROI analyses, one for the whole trajectory before one for a
+    /// single intervention: the ratio beside its Monte Carlo p5–p50–p95, computed as the
+    /// analysis page computes it (same draws and seed, so the report and the page agree).
+    static let storedSROIAnalysis: SROISource = { database, organisation, tr in
+        let all = try await ValueSROIAnalysisStore(database: database).analyses(organisationID: organisation.id, trajectoryID: tr.id)
+        for stored in all.filter({ $0.interventionID == nil }) + all.filter({ $0.interventionID != nil }) {
+            guard let (analysis, _) = try? SROIStoredResult.compute(stored) else { continue }
+            let range = analysis.monteCarlo
+            return .init(ratio: analysis.result.ratio, low: range.p5, median: range.p50, high: range.p95, source: stored.title)
+        }
+        return nil
+    }
 
     /// The representation score per variable that has target shares.
     func representation(_ org: String, _ tr: Trajectory) async throws -> [TrajectoryReportSnapshot.RepresentationScore] {

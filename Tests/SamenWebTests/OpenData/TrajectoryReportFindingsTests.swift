@@ -33,7 +33,12 @@ struct TrajectoryReportFindingsTests {
             #expect(userCount.created == users.filter { $0.polarity == .created }.count
                     && userCount.destroyed == users.filter { $0.polarity == .destroyed }.count)
             #expect(s.worth.register.reduce(0) { $0 + $1.created + $1.destroyed } == records.count)
-            #expect(s.worth.sroi == nil, "no impact map is stored yet")
+            let analysis = try #require(try await ValueSROIAnalysisStore(database: database).analyses(organisationID: org.id, trajectoryID: tr.id).first,
+                                        "the demo stores an SROI analysis")
+            let (figures, _) = try SROIStoredResult.compute(analysis)
+            let sroi = try #require(s.worth.sroi, "the stored analysis gives the report its SROI range")
+            #expect(sroi.source == analysis.title && sroi.ratio == figures.result.ratio)
+            #expect(sroi.low == figures.monteCarlo.p5 && sroi.high == figures.monteCarlo.p95 && sroi.low < sroi.ratio && sroi.ratio < sroi.high)
 
             // Change the data: an experiment and a value record go.
             let admin = WriteActor(organisationID: org.id, userID: nil, displayName: "Test", role: .administrator)
