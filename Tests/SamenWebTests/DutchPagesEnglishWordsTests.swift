@@ -29,6 +29,19 @@ struct DutchPagesEnglishWordsTests {
         #expect(found.sorted() == [], "English in the Dutch locale")
     }
 
+    @Test("a dimension's Dutch and English names carry their language (WCAG 3.1.2), whatever the page's language")
+    func bilingualFieldsCarryTheirLanguage() async throws {
+        try await withApp { client in
+            let ilse = Browser(client)
+            try await ilse.logIn(Demo.ilse)
+            #expect(try await ilse.post("/o/\(Demo.orgA)/dimensions", ["source": "default-8", "name": "Onze set"]).status == .seeOther)
+            let html = try await ilse.get("/o/\(Demo.orgA)/dimensions").text
+            let rows = html.matches(of: /<tr><td><code>[^<]*<\/code><\/td>(?s:.)*?<\/tr>/).map { String($0.output) }
+            #expect(!rows.isEmpty, "the page lists the set's dimensions")
+            #expect(rows.allSatisfy { $0.contains(#"<td lang="nl">"#) && $0.contains(#"<td lang="en">"#) }, "\(rows.prefix(1))")
+        }
+    }
+
     @Test("the main Dutch pages of the demo show no English interface words")
     func dutchPages() async throws {
         try await withApp { client in
