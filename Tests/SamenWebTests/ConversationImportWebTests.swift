@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import SamenCore
 import SamenStore
 import SamenWeb
 import Testing
@@ -70,7 +71,8 @@ struct ConversationImportWebTests {
             #expect(stored.events == parsed.events.count, "every row of votes.csv is a stored vote event")
             #expect(stored.statements == parsed.statements.count)
             let after = try await ilse.get(detail)
-            #expect(after.text.contains("De Pol.is-export is geïmporteerd: \(stored.statements) stellingen, \(stored.participants) deelnemers en \(parsed.events.count) stemmen."))
+            let n = NumberFormat(.nl).integer
+            #expect(after.text.contains("De Pol.is-export is geïmporteerd: \(n(stored.statements)) stellingen, \(n(stored.participants)) deelnemers en \(n(parsed.events.count)) stemmen."))
             #expect(after.text.contains("alleen importeren in een gesprek zonder stellingen"), "an imported conversation takes no second import")
             #expect(!after.text.contains(#"id="import-form""#))
             #expect(!(try await ilse.get(detail)).text.contains("is geïmporteerd"), "the notice shows once")

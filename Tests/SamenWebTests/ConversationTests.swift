@@ -103,7 +103,7 @@ struct ConversationWebTests {
             #expect(voted.status == .seeOther)
             let next = try await citizen.get(publicPath)
             #expect(next.text.contains("Je stem is opgeslagen"))
-            #expect(next.text.contains("Je hebt 1 stellingen beantwoord"))
+            #expect(next.text.contains("Je hebt 1 stelling beantwoord"))
             #expect(try await Self.counts(database).events == before.events + 1)
             // Statements: empty, too long, near-duplicate (pointed out), then added anyway.
             #expect(try await citizen.post(publicPath + "/statements", ["statement": " "]).text.contains("Schrijf een stelling."))
@@ -204,7 +204,7 @@ struct ConversationWebTests {
             #expect(page.text.contains(#"name="p" value="\#(token)""#))
             #expect(try await phone.post(links[0].components(separatedBy: "?")[0] + "/vote", ["statement": number, "vote": "pass", "p": token]).status == .seeOther)
             let laptop = Browser(client)
-            #expect(try await laptop.get(links[0]).text.contains("Je hebt 1 stellingen beantwoord"), "same person on another device")
+            #expect(try await laptop.get(links[0]).text.contains("Je hebt 1 stelling beantwoord"), "same person on another device")
             #expect(try await laptop.get(links[1]).text.contains("Je hebt 0 stellingen beantwoord"), "another link is another person")
             #expect(try await Self.counts(database).votes >= 1)
         }

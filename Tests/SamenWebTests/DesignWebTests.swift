@@ -32,6 +32,31 @@ struct DesignWebTests {
         }
     }
 
+    @Test("the emotion curve names every step: in each point's title, in the chart's text alternative and in a legend")
+    func curveNamesSteps() async throws {
+        try await withApp { client in
+            let ilse = Browser(client)
+            try await ilse.logIn(Demo.ilse)
+            let trajectory = try await TrajectoryWebTests.demoTrajectory(ilse)
+            let persona = try await ilse.get(try #require(try await ilse.get(trajectory + "/personas").text
+                .firstMatch(of: /\/personas\/[a-f0-9-]{36}/).map { trajectory + String($0.output) }))
+            let journeyPath = try #require(persona.text.firstMatch(of: /\/journeys\/[a-f0-9-]+/).map { trajectory + String($0.output) })
+            let html = try await ilse.get(journeyPath).text
+            let svg = try #require(html.firstMatch(of: /<svg[^>]*class="curve"(?s:.)*?<\/svg>/).map { String($0.output) })
+            let desc = try #require(svg.firstMatch(of: /<desc id="curve-desc">([^<]*)<\/desc>/).map { String($0.output.1) })
+            let legend = try #require(html.firstMatch(of: /<ol class="curve-legend"(?s:.)*?<\/ol>/).map { String($0.output) })
+            // The steps as the table lists them: number, stage, touchpoint.
+            let steps = html.matches(of: /<tr><td>(\d+)<\/td><td>([^<]*)<\/td><td>([^<]*)/).map { (String($0.output.1), String($0.output.2), String($0.output.3)) }
+            #expect(steps.count >= 3, "the demo journey has steps")
+            for (number, stage, touchpoint) in steps {
+                let name = [stage, touchpoint].map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.joined(separator: " · ")
+                #expect(svg.contains("<title>\(number). \(name) ("), "point \(number) is named in the drawing")
+                #expect(desc.contains("\(number) \(name) ("), "step \(number) is in the text alternative")
+                #expect(legend.contains("<li value=\"\(number)\">\(name) "), "step \(number) is in the legend")
+            }
+        }
+    }
+
     @Test("a persona needs evidence; one source gives a warning; a step's feeling must be −2 to +2")
     func rules() async throws {
         try await withApp { client in

@@ -106,7 +106,7 @@ struct SurveyWebTests {
             let wave = try #require(detail.text.firstMatch(of: /<option value="([a-f0-9-]{36})">Ronde 1/).map { String($0.output.1) })
             let bad = try await ilse.post(path + "/import", ["wave": wave, "csv": "need.known.1;experience.known.1;channel\n3;9;balie\n4;2;fax\n"])
             #expect(bad.status == .unprocessableContent)
-            #expect(bad.text.contains("het bestand heeft 2 fout(en)"))
+            #expect(bad.text.contains("het bestand heeft 2 fouten"))
             #expect(bad.text.contains("<td>2</td><td>experience.known.1</td><td>Dit antwoord valt buiten de schaal. (9)</td>"))
             #expect(bad.text.contains("<td>3</td><td>channel</td><td>Dit antwoord komt niet voor in de vragenlijst. (fax)</td>"))
             let unknown = try await ilse.post(path + "/import", ["wave": wave, "csv": "need.speed.1;experience.speed.1\n3;3\n"])

@@ -41,7 +41,7 @@ def test_anonymous_participation_without_javascript(new_driver, base_url):
     citizen.find_element(By.CSS_SELECTOR, 'form#vote-form button[value="agree"]').click()
     notice = wait_css(citizen, ".notice", "a notice after voting")
     assert "opgeslagen" in notice.text
-    assert "1 stellingen beantwoord" in citizen.page_source
+    assert "1 stelling beantwoord" in citizen.page_source
 
     # An empty statement: refused, with the message by the field (maxlength already stops typing past 140).
     citizen.find_element(By.CSS_SELECTOR, "form#statement-form button").click()
@@ -76,7 +76,7 @@ def test_with_javascript_a_vote_needs_no_page_load(new_driver, base_url):
     citizen.find_element(By.CSS_SELECTOR, 'form#vote-form button[value="disagree"]').click()
     notice = wait_css(citizen, "main .notice", "the notice after the background vote")
     assert "opgeslagen" in notice.text
-    assert "1 stellingen beantwoord" in citizen.find_element(By.TAG_NAME, "main").text
+    assert "1 stelling beantwoord" in citizen.find_element(By.TAG_NAME, "main").text
     assert citizen.execute_script("return window.__samenNoReload") == "still here", "the page was reloaded"
     # And again: the new form is enhanced too.
     citizen.find_element(By.CSS_SELECTOR, 'form#vote-form button[value="pass"]').click()

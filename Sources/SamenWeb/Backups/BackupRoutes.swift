@@ -44,16 +44,17 @@ struct BackupRoutes: RouteGroup {
                 outcome: word("backup_outcome_" + run.outcome.rawValue) + (run.errorType.map { " (\($0))" } ?? ""))
         }
         let schedule = try? services.configuration.backup?.get()
-        let body = Body(scheduled: schedule != nil, directory: schedule?.directory ?? "", interval: schedule.map { Self.interval($0.interval, word) } ?? "",
+        let body = Body(scheduled: schedule != nil, directory: schedule?.directory ?? "", interval: schedule.map { Self.interval($0.interval) { services.renderer.translations.count($0, $1, context.locale) } } ?? "",
                         keep: schedule?.keep ?? 0, last: runs.first, runs: runs, hasRuns: !runs.isEmpty)
         return services.renderer.page("system-backups", title: word("backups_title"), body: body, request: request, context: context)
     }
 
     /// "6 uur", "30 minuten": the interval in the largest unit that divides it.
-    static func interval(_ seconds: Int64, _ word: (String) -> String) -> String {
+    /// `count` gives the unit in the right form for the number ("1 dag", "2 dagen").
+    static func interval(_ seconds: Int64, _ count: (String, Int) -> String) -> String {
         for (size, unit) in [(Int64(86_400), "days"), (3600, "hours"), (60, "minutes")] where seconds % size == 0 {
-            return "\(seconds / size) " + word("backup_interval_" + unit)
+            return count("backup_interval_" + unit, Int(seconds / size))
         }
-        return "\(seconds) " + word("backup_interval_seconds")
+        return count("backup_interval_seconds", Int(seconds))
     }
 }

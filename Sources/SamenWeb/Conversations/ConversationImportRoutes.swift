@@ -51,9 +51,9 @@ struct ConversationImportRoutes: RouteGroup {
     /// holds right afterwards is what was imported.
     static func notice(_ figures: ConversationFigures, _ renderer: Renderer, _ context: AppRequestContext) -> String {
         renderer.text(noticeKey, context)
-            .replacingOccurrences(of: "{statements}", with: String(figures.statements))
-            .replacingOccurrences(of: "{participants}", with: String(figures.participants))
-            .replacingOccurrences(of: "{votes}", with: String(figures.voteEvents))
+            .replacingOccurrences(of: "{statements}", with: renderer.translations.count("count_statements", figures.statements, context.locale))
+            .replacingOccurrences(of: "{participants}", with: renderer.translations.count("count_participants", figures.participants, context.locale))
+            .replacingOccurrences(of: "{votes}", with: renderer.translations.count("count_votes", figures.voteEvents, context.locale))
     }
 
     @Sendable func importPolis(_ request: Request, _ context: AppRequestContext) async throws -> Response {

@@ -87,8 +87,9 @@ struct ConversationPublicRoutes: RouteGroup {
         let participant = try await votes.participant(conversationID: conversation.id, tokenHash: identity.tokenHash)
         let next = try await votes.next(conversation: conversation, participant: participant)
         let progress = renderer.text(next.statement == nil ? "participate_done" : "participate_progress", context)
-            .replacingOccurrences(of: "{answered}", with: String(next.answered))
-            .replacingOccurrences(of: "{remaining}", with: String(next.remaining))
+            .replacingOccurrences(of: "{answered}", with: next.statement == nil ? NumberFormat(context.locale).integer(next.answered)
+                                    : renderer.translations.count("count_statements", next.answered, context.locale))
+            .replacingOccurrences(of: "{remaining}", with: renderer.translations.count("count_statements", next.remaining, context.locale))
         let body = Body(question: conversation.question, description: conversation.description.isEmpty ? nil : conversation.description, isOpen: conversation.isOpen(at: Clock.now()),
                         statement: next.statement, progress: progress, allowStatements: conversation.allowStatements,
                         votePath: ConversationPaths.vote(conversation.publicToken), statementPath: ConversationPaths.statement(conversation.publicToken),

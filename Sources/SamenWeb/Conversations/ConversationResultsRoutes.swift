@@ -138,9 +138,9 @@ struct ConversationResultsRoutes: RouteGroup {
                       representative: group.representative.map { line($0.statement, $0.percent, $0.direction) })
         }
         let mapSummary = report.map { r in
-            t("results_map_summary").replacingOccurrences(of: "{participants}", with: numbers.integer(r.participantCount))
+            t("results_map_summary").replacingOccurrences(of: "{participants}", with: renderer.translations.count("count_participants", r.participantCount, context.locale))
                 .replacingOccurrences(of: "{grouped}", with: numbers.integer(r.groupedCount))
-                .replacingOccurrences(of: "{groups}", with: numbers.integer(r.groups.count))
+                .replacingOccurrences(of: "{groups}", with: renderer.translations.count("count_groups", r.groups.count, context.locale))
                 .replacingOccurrences(of: "{sizes}", with: r.groups.map { "\(OpinionMapSVG.letter($0.id)): \(numbers.integer($0.size))" }.joined(separator: ", "))
         } ?? ""
         func counts(_ c: OpinionReport.Counts) -> String {
@@ -166,8 +166,8 @@ struct ConversationResultsRoutes: RouteGroup {
             majority: majority, hasMajority: !majority.isEmpty,
             statements: rows, recomputePath: ConversationPaths.results(slug, conversation.id),
             canRecompute: membership.role.allows(.runTrajectory),
-            crowdedText: t("results_crowded_count").replacingOccurrences(of: "{count}", with: String(crowded.count))
-                .replacingOccurrences(of: "{many}", with: String(ParticipationRules.manyPerAddress)),
+            crowdedText: renderer.translations.count("results_crowded_count", crowded.count, context.locale)
+                .replacingOccurrences(of: "{many}", with: numbers.integer(ParticipationRules.manyPerAddress)),
             leavesOutCrowded: conversation.leavesOutCrowdedAddresses,
             showCrowdedForm: !crowded.isEmpty || conversation.leavesOutCrowdedAddresses,
             crowdedPath: ConversationPaths.results(slug, conversation.id) + "/crowded",

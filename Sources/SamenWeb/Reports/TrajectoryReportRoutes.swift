@@ -101,10 +101,12 @@ struct TrajectoryReportRoutes: RouteGroup {
     }
 
     func view(_ report: PublishedReport, _ context: AppRequestContext) -> ReportView {
-        ReportView(report, word: { t.word($0, context) }, decimal: { value in
-            let text = String(format: "%.2f", value)
-            return context.locale == .nl ? text.replacingOccurrences(of: ".", with: ",") : text
-        })
+        Self.view(report, context.locale, word: { t.word($0, context) })
+    }
+
+    /// The report as the page shows it, its numbers in the page's language (1.234,50 · 0,95 in Dutch).
+    static func view(_ report: PublishedReport, _ locale: AppLocale, word: (String) -> String) -> ReportView {
+        ReportView(report, word: word, decimal: { NumberFormat(locale).decimal($0) })
     }
 
     @Sendable func show(_ request: Request, _ context: AppRequestContext) async throws -> Response {

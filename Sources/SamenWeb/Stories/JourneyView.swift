@@ -29,11 +29,20 @@ struct JourneyView {
         let deletePath: String
     }
 
+    /// A step on the emotion curve: its number in the circle, its name in the point's title
+    /// and in the legend under the chart (so the curve names its steps, not only numbers them).
     struct Point {
         let x: Int
         let y: Int
         let label: String
         let number: Int
+        let name: String
+        let emotion: String
+    }
+
+    /// "Aanvragen · Brief": the stage and the touchpoint, whichever are filled in.
+    static func stepName(_ step: JourneyStep) -> String {
+        [step.stage, step.touchpoint].map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.joined(separator: " · ")
     }
 
     struct Body {
@@ -82,15 +91,16 @@ struct JourneyView {
                     deletePath: StoryPath.stepDelete.link(m.organisation.slug, tr.id, journey.id, s.id))
         }
         let curve = DesignRules.curve(steps.map(\.emotion), width: 640, height: 220, margin: 30)
-        let points = zip(curve, steps).enumerated().map { i, pair in
-            Point(x: pair.0.x, y: pair.0.y, label: pair.1.touchpoint, number: i + 1)
+        let points = zip(curve, zip(steps, rows)).map { point, step in
+            Point(x: point.x, y: point.y, label: step.0.touchpoint, number: step.1.number, name: Self.stepName(step.0), emotion: step.1.emotion)
         }
+        let stepList = points.map { "\($0.number) \($0.name) (\($0.emotion))" }.joined(separator: "; ")
         let base = TrajectoryPaths.trajectory(m.organisation.slug, tr.id) + "/journeys/\(journey.id)"
         let body = Body(
             journey: journey, personaName: persona?.name ?? "", personaURL: TrajectoryPaths.trajectory(m.organisation.slug, tr.id) + "/personas/\(journey.personaID)",
             kind: t.word("journey_kind_" + journey.kind.rawValue, context), steps: rows, hasSteps: !rows.isEmpty, points: points,
             polyline: curve.map { "\($0.x),\($0.y)" }.joined(separator: " "), chartTitle: t.word("journey_chart_title", context),
-            chartDescription: t.word("journey_chart_description", context), blueprint: request.uri.queryParameters["view"] == "blueprint",
+            chartDescription: t.word("journey_chart_description", context) + (stepList.isEmpty ? "" : " " + stepList + "."), blueprint: request.uri.queryParameters["view"] == "blueprint",
             tableURL: base, blueprintURL: base + "?view=blueprint", canEdit: m.role.allows(.editContent),
             channels: DesignRules.channels.map { Option(value: $0, label: t.word("channel_" + $0, context), selected: $0 == (form?.fields["channel"]?.value ?? "desk")) },
             highlights: routes.evidence.quoteRows(m, tr, highlightList, checked: checked, context),

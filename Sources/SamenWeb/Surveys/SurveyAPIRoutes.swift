@@ -151,7 +151,7 @@ struct SurveyAPIRoutes: RouteGroup {
                 "type": "urn:samen:problem:csv_invalid", "title": translations.text("error_title_422", context.locale),
                 "status": 422, "code": "csv_invalid", "instance": request.uri.path,
                 "detail": translations.text("survey_import_failed", context.locale)
-                    .replacingOccurrences(of: "{count}", with: String(error.totalCount)),
+                    .replacingOccurrences(of: "{errors}", with: translations.count("count_errors", error.totalCount, context.locale)),
                 "errors": error.issues.map { issue -> [String: Any] in
                     ["row": issue.row, "column": issue.column ?? NSNull(), "code": issue.code,
                      "detail": translations.text("survey_csv_" + issue.code, context.locale)]

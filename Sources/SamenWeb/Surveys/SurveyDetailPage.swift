@@ -114,7 +114,8 @@ struct SurveyDetailPage {
             importPath: Paths.surveyImport(organisation.slug, survey.id), templateHeader: SurveyService.templateHeader(for: survey),
             importIssues: issues, hasImportIssues: !issues.isEmpty,
             importSummary: importError.map {
-                renderer.text("survey_import_failed", context).replacingOccurrences(of: "{count}", with: String($0.totalCount))
+                renderer.text("survey_import_failed", context)
+                    .replacingOccurrences(of: "{errors}", with: renderer.translations.count("count_errors", $0.totalCount, context.locale))
             } ?? "",
             csv: csv, analysisPath: Paths.surveyAnalysis(organisation.slug, survey.id),
             exportPath: Paths.survey(organisation.slug, survey.id) + "/answers.csv",
