@@ -53,6 +53,9 @@ enum LargeDataID {
     static let decision: UInt32 = 0x1a00_000f
     static let lesson: UInt32 = 0x1a00_0010
     static let storyLink: UInt32 = 0x1a00_0011
+    static let valueOutcome: UInt32 = 0x1a00_0012
+    static let valueMeasurement: UInt32 = 0x1a00_0013
+    static let sroiAnalysis: UInt32 = 0x1a00_0014
 }
 
 /// Plain Dutch sentences (ASCII only, so character offsets are the same in every encoding)

@@ -109,6 +109,44 @@ extension LargeDataGenerator {
                         LargeDataText.touchpoints[n % LargeDataText.touchpoints.count], highlight(trajectory: t, n, stories: stories),
                         "Uit de verhalen", LargeDataBulk.epoch + Int64(n)]
             }
+            try await writeValueMeasures(sql: sql)
         }
     }
+
+    /// One outcome per intervention with three measurements, and one SROI analysis per
+    /// trajectory that has an intervention (tied to it), so the value pages have real rows.
+    func writeValueMeasures(sql: any SQLDatabase) async throws {
+        let outcomeColumns = ["id", "trajectory_id", "intervention_id", "outcome", "indicator", "unit", "direction", "baseline_value",
+                              "baseline_on", "survey_id", "dimension", "created_at"]
+        try await LargeDataBulk.insert(sql: sql, table: "value_outcomes", columns: outcomeColumns, count: shape.interventions) { n in
+            [LargeDataID.make(LargeDataID.valueOutcome, n), LargeDataID.make(LargeDataID.trajectory, trajectory(of: n)),
+             LargeDataID.make(LargeDataID.intervention, n), "Minder herhaalde contacten", "Herhaalde contacten per maand", "per maand",
+             "lower", Double(100 + n % 50), "2026-01-31", nil as String?, "", LargeDataBulk.epoch + Int64(n)]
+        }
+        let measurements = shape.interventions * 3
+        let measurementColumns = ["id", "outcome_id", "trajectory_id", "value", "measured_on", "note", "created_at"]
+        try await LargeDataBulk.insert(sql: sql, table: "value_measurements", columns: measurementColumns, count: measurements) { n in
+            let outcome = n / 3
+            return [LargeDataID.make(LargeDataID.valueMeasurement, n), LargeDataID.make(LargeDataID.valueOutcome, outcome),
+                    LargeDataID.make(LargeDataID.trajectory, trajectory(of: outcome)), Double(90 - (n % 3) * 10 + outcome % 50),
+                    "2026-0\(2 + n % 3)-28", "", LargeDataBulk.epoch + Int64(n)]
+        }
+        let withIntervention = min(shape.trajectories, shape.interventions)
+        let analysisColumns = ["id", "trajectory_id", "intervention_id", "title", "scope_in", "scope_out", "period", "stakeholders",
+                               "engagement", "inputs", "discount_rate", "draws", "seed", "impact_map", "created_at"]
+        try await LargeDataBulk.insert(sql: sql, table: "value_sroi_analyses", columns: analysisColumns, count: withIntervention) { n in
+            // Intervention n lies in trajectory(of: n), which is n for 0 < n < trajectories with n % 10 != 0, else 0.
+            [LargeDataID.make(LargeDataID.sroiAnalysis, n), LargeDataID.make(LargeDataID.trajectory, trajectory(of: n)),
+             LargeDataID.make(LargeDataID.intervention, n), "SROI \(n + 1)", "De nieuwe werkwijze aan de balie", "Andere diensten",
+             "2026", "Aanvragers, team", "Gesprekken en een enquete", 40_000.0 + Double(n % 10) * 1_000, 3.5, 10_000, n,
+             Self.impactMap, LargeDataBulk.epoch + Int64(n)]
+        }
+    }
+
+    /// A small impact map in the CSV template (`samen sroi`'s columns).
+    static let impactMap = """
+        stakeholder,outcome,indicator,quantity,proxy,duration,start,deadweight,displacement,attribution,drop_off
+        Aanvragers,Minder stress,Aanvragers die minder stress melden,120,450,2,1,20,0,25,10
+        Gemeente,Minder herhaalde contacten,Contacten minder per jaar,900,35,3,1,10,0,20,15
+        """
 }

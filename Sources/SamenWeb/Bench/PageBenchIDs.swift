@@ -28,7 +28,8 @@ enum PageBenchIDs {
                                  (":activity", "activities"), (":stakeholder", "stakeholders"), (":participant", "participants"),
                                  (":decision", "decisions"), (":intervention", "interventions"), (":experiment", "experiments"),
                                  (":lesson", "lessons"), (":assessment", "maturity_assessments"), (":record", "value_records"),
-                                 (":link", "story_links"), (":report", "trajectory_reports")] {
+                                 (":link", "story_links"), (":report", "trajectory_reports"), (":outcome", "value_outcomes"),
+                                 (":analysis", "value_sroi_analyses")] {
                 await set(key, "SELECT id FROM \(unsafeRaw: table) WHERE trajectory_id = \(bind: t) ORDER BY id LIMIT 1")
             }
             await set(":highlight", """
@@ -37,6 +38,9 @@ enum PageBenchIDs {
             await set(":step", """
                 SELECT st.id FROM journey_steps st JOIN journeys j ON j.id = st.journey_id WHERE j.trajectory_id = \(bind: t)
                 ORDER BY st.id LIMIT 1
+                """)
+            await set(":measurement", """
+                SELECT id FROM value_measurements WHERE outcome_id = \(bind: values[":outcome"] ?? "") ORDER BY id LIMIT 1
                 """)
             await set(":need", """
                 SELECT ic.id FROM intervention_capabilities ic JOIN interventions i ON i.id = ic.intervention_id

@@ -87,12 +87,8 @@ struct ValueOutcomeRoutes: RouteGroup {
         return (outcome, found)
     }
 
-    func number(_ value: Double, _ context: AppRequestContext) -> String {
-        var text = String(format: "%.2f", value)
-        while text.hasSuffix("0") { text.removeLast() }
-        if text.hasSuffix(".") { text.removeLast() }
-        return context.locale == .nl ? text.replacingOccurrences(of: ".", with: ",") : text
-    }
+    /// A reading as the page's language writes it (1.234,5 in Dutch), at most two decimals.
+    func number(_ value: Double, _ context: AppRequestContext) -> String { context.numbers.compact(value) }
 
     @Sendable func page(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let (m, tr) = try await t.access(request, context, for: .viewOrganisation)
