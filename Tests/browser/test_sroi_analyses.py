@@ -1,7 +1,9 @@
 """Stored SROI analyses: axe-clean and readable at 360 px, and a new analysis saved (and a bad
 impact map refused by row and column) without JavaScript."""
 
+from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
 
 from helpers import axe_violations, format_violation, login
 from test_responsive import WIDTH, _assert_no_horizontal_scroll
@@ -36,8 +38,10 @@ def test_new_analysis_without_javascript(base_url, new_driver):
     d.find_element(By.ID, "inputs").send_keys("1000")
     area = d.find_element(By.ID, "impact_map")
     area.send_keys("Inwoners,Minder stress,Score,-5,100,2,1,0,0,0,10")
+    # The answer computes the Monte Carlo (10,000 draws), so each check waits for its page.
+    wait = WebDriverWait(d, 30, ignored_exceptions=(StaleElementReferenceException, WebDriverException))
     d.find_element(By.CSS_SELECTOR, "#sroi-analysis-form button[type=submit]").click()
-    assert d.find_elements(By.ID, "sroi-problems"), "the map's problems are listed"
+    wait.until(lambda drv: drv.find_elements(By.ID, "sroi-problems"), "the map's problems are listed")
     assert "quantity" in d.find_element(By.ID, "sroi-problems").text
     assert d.find_element(By.ID, "title").get_attribute("value") == "Zonder JavaScript", "what was typed is shown again"
     area = d.find_element(By.ID, "impact_map")
@@ -45,5 +49,5 @@ def test_new_analysis_without_javascript(base_url, new_driver):
     area.send_keys("stakeholder,outcome,indicator,quantity,proxy,duration,start,deadweight,displacement,attribution,drop_off\n"
                    "Inwoners,Minder stress,Score,5,100,2,1,0,0,0,10\n")
     d.find_element(By.CSS_SELECTOR, "#sroi-analysis-form button[type=submit]").click()
-    assert d.find_elements(By.ID, "sroi-range"), "the stored analysis shows its range"
+    wait.until(lambda drv: drv.find_elements(By.ID, "sroi-range"), "the stored analysis shows its range")
     assert "Zonder JavaScript" in d.find_element(By.TAG_NAME, "h1").text
