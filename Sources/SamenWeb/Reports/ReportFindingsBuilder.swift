@@ -7,14 +7,10 @@ import SamenStore
 /// The report's later parts: representation, the opinion map's groups and common ground,
 /// experiments with their learning, and the value register with the SROI range.
 extension ReportSnapshotBuilder {
-    /// Where the SROI range of a trajectory comes from. The first range found is reported.
-    typealias SROISource = @Sendable (Database, Organisation, Trajectory) async throws -> TrajectoryReportSnapshot.SROIRange?
-    static let sroiSources: [SROISource] = [storedSROIAnalysis]
-
-    /// The trajectory's stored SROI analyses, one for the whole trajectory before one for a
-    /// single intervention: the ratio beside its Monte Carlo p5–p50–p95, computed as the
-    /// analysis page computes it (same draws and seed, so the report and the page agree).
-    static let storedSROIAnalysis: SROISource = { database, organisation, tr in
+    /// The SROI range from the trajectory's stored analyses, one for the whole trajectory before
+    /// one for a single intervention: the ratio beside its Monte Carlo p5–p50–p95, computed as
+    /// the analysis page computes it (same draws and seed, so the report and the page agree).
+    func storedSROIRange(_ organisation: Organisation, _ tr: Trajectory) async throws -> TrajectoryReportSnapshot.SROIRange? {
         let all = try await ValueSROIAnalysisStore(database: database).analyses(organisationID: organisation.id, trajectoryID: tr.id)
         for stored in all.filter({ $0.interventionID == nil }) + all.filter({ $0.interventionID != nil }) {
             guard let (analysis, _) = try? SROIStoredResult.compute(stored) else { continue }
@@ -85,7 +81,7 @@ extension ReportSnapshotBuilder {
         }
     }
 
-    /// The value register's created and destroyed counts per beneficiary, and the SROI range from the first source that has one.
+    /// The value register's created and destroyed counts per beneficiary, and the SROI range.
     func worth(_ organisation: Organisation, _ tr: Trajectory) async throws -> TrajectoryReportSnapshot.Worth {
         let records = try await ValueStore(database: database).records(organisationID: organisation.id, trajectoryID: tr.id)
         let register = ValueBeneficiary.allCases.filter { $0 != .none }.compactMap { b -> TrajectoryReportSnapshot.ValueCount? in
@@ -94,8 +90,6 @@ extension ReportSnapshotBuilder {
             return .init(beneficiary: b.rawValue, created: mine.filter { $0.polarity == .created }.count,
                          destroyed: mine.filter { $0.polarity == .destroyed }.count)
         }
-        var sroi: TrajectoryReportSnapshot.SROIRange?
-        for source in Self.sroiSources where sroi == nil { sroi = try await source(database, organisation, tr) }
-        return .init(register: register, sroi: sroi)
+        return .init(register: register, sroi: try await storedSROIRange(organisation, tr))
     }
 }
