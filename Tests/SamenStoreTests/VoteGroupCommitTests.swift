@@ -65,4 +65,33 @@ struct VoteGroupCommitTests {
             }
         }
     }
+
+    @Test("two batches at once (two app servers) number their newcomers without gaps or doubles, a shared token once",
+          arguments: TestDatabase.kinds)
+    func concurrentBatchesNumberNewcomers(kind: DatabaseKind) async throws {
+        try await TestDatabase.with(kind) { database, _ in
+            let f = try await ConversationStoreTests.fixture(database)
+            let id = f.conversation.id
+            // Tokens 20–29 are in both batches: one server must find the other's participant.
+            let batches = [Array(0..<30), Array(20..<50)].map { tokens in
+                tokens.map { Request(conversationID: id, tokenHash: "t\($0)", statement: $0 % 2, value: .agree) }
+            }
+            let outcomes = try await withThrowingTaskGroup(of: [String: Int].self) { group in
+                for batch in batches {
+                    group.addTask {
+                        let results = await f.votes.voteBatch(batch)
+                        return Dictionary(uniqueKeysWithValues: try zip(batch, results).map { ($0.tokenHash, try $1.get()) })
+                    }
+                }
+                return try await group.reduce(into: [[String: Int]]()) { $0.append($1) }
+            }
+            for token in 20..<30 { #expect(outcomes[0]["t\(token)"] == outcomes[1]["t\(token)"]) }
+            let numbers = Set(outcomes.flatMap(\.values))
+            #expect(numbers == Set(0..<50))
+            #expect(try await ConversationStoreTests.count(database, "conversation_participants") == 50)
+            #expect(try await ConversationStoreTests.count(database, "conversation_vote_events") == 60)
+            // The next newcomer continues the numbering.
+            #expect(try await f.votes.vote(conversationID: id, tokenHash: "late", statement: 0, value: .pass) == 50)
+        }
+    }
 }
