@@ -71,6 +71,16 @@ public struct JobStore: Sendable {
         }
     }
 
+    /// Extends a running job's lease while `worker` still holds it (the worker calls this
+    /// every few seconds, so a lease can be short and a killed worker's job is taken over soon).
+    public func renew(_ job: Job, worker: String, lease: Int64, now: Int64 = Clock.now()) async throws {
+        try await database.transaction { sql in
+            try await sql.raw("""
+                UPDATE jobs SET claimed_until = \(bind: now + lease) WHERE id = \(bind: job.id) AND claimed_by = \(bind: worker)
+                """).run()
+        }
+    }
+
     /// The run succeeded: the job goes, unless someone asked again meanwhile.
     public func complete(_ job: Job) async throws {
         try await database.transaction { sql in

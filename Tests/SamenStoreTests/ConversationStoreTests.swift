@@ -167,6 +167,13 @@ struct ConversationStoreTests {
             try await f.jobs.enqueue(kind: kindName, subjectID: "c2", delay: 0)
             _ = try #require(try await f.jobs.claim(kind: kindName, worker: "dies", lease: 1))
             #expect(try await f.jobs.claim(kind: kindName, worker: "d", now: Clock.now() + 5)?.subjectID == "c2")
+            // A lease renewed by its holder holds; a renewal by anyone else changes nothing.
+            try await f.jobs.enqueue(kind: kindName, subjectID: "c3", delay: 0)
+            let running = try #require(try await f.jobs.claim(kind: kindName, worker: "e", lease: 15))
+            try await f.jobs.renew(running, worker: "e", lease: 15, now: Clock.now() + 10)
+            try await f.jobs.renew(running, worker: "other", lease: 1, now: Clock.now())
+            #expect(try await f.jobs.claim(kind: kindName, worker: "f", now: Clock.now() + 20) == nil)
+            #expect(try await f.jobs.claim(kind: kindName, worker: "f", now: Clock.now() + 30)?.subjectID == "c3")
         }
     }
 

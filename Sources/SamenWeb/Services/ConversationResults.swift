@@ -58,6 +58,26 @@ public struct ConversationResults: Sendable {
         return out
     }
 
+    /// A claim's lease in seconds, renewed every `lease / 3` while the recompute runs: a
+    /// server killed mid-run leaves the job to another within seconds, not minutes.
+    static let lease: Int64 = 15
+
+    /// Runs `work` while renewing the job's lease in the background.
+    func whileRenewing(_ job: JobStore.Job, _ jobs: JobStore, _ work: @escaping @Sendable () async throws -> Void) async throws {
+        let worker = worker
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask {
+                while !Task.isCancelled {
+                    try? await Task.sleep(for: .seconds(Self.lease / 3))
+                    if Task.isCancelled { break }
+                    try? await jobs.renew(job, worker: worker, lease: Self.lease)
+                }
+            }
+            try await work()
+            group.cancelAll()
+        }
+    }
+
     /// Runs every due recompute job; returns how many succeeded.
     @discardableResult
     public func runDue(limit: Int = 100) async -> Int {
@@ -66,14 +86,14 @@ public struct ConversationResults: Sendable {
         for _ in 0..<limit {
             let claimed: JobStore.Job?
             do {
-                claimed = try await jobs.claim(kind: JobStore.recomputeConversation, worker: worker)
+                claimed = try await jobs.claim(kind: JobStore.recomputeConversation, worker: worker, lease: Self.lease)
             } catch {
                 logger.error("claiming a recompute failed", metadata: ["type": "\(type(of: error))"])
                 break
             }
             guard let job = claimed else { break }
             do {
-                try await recompute(conversationID: job.subjectID)
+                try await whileRenewing(job, jobs) { try await self.recompute(conversationID: job.subjectID) }
                 try await jobs.complete(job)
                 done += 1
             } catch {
