@@ -60,7 +60,7 @@ public struct ConversationResults: Sendable {
 
     /// A claim's lease in seconds, renewed every `lease / 3` while the recompute runs: a
     /// server killed mid-run leaves the job to another within seconds, not minutes.
-    static let lease: Int64 = 15
+    static let lease: Int64 = 6
 
     /// Runs `work` while renewing the job's lease in the background.
     func whileRenewing(_ job: JobStore.Job, _ jobs: JobStore, _ work: @escaping @Sendable () async throws -> Void) async throws {
