@@ -31,11 +31,7 @@ public struct ParticipationStore: Sendable {
 
     public func activities(organisationID: String, trajectoryID: String) async throws -> [Activity] {
         try await database.read { sql in
-            try await sql.raw("""
-                SELECT a.* FROM activities a JOIN trajectories t ON t.id = a.trajectory_id
-                WHERE a.trajectory_id = \(bind: trajectoryID) AND t.organisation_id = \(bind: organisationID)
-                ORDER BY a.activity_date, a.created_at
-                """).all().map(Self.decodeActivity)
+            try await Self.activities(sql: sql, organisationID: organisationID, trajectoryIDs: [trajectoryID])[trajectoryID] ?? []
         }
     }
 
@@ -93,34 +89,7 @@ public struct ParticipationStore: Sendable {
     /// Stakeholders with their latest position.
     public func stakeholders(organisationID: String, trajectoryID: String) async throws -> [Stakeholder] {
         try await database.read { sql in
-            let positions = try await sql.raw("""
-                SELECT p.stakeholder_id, p.power, p.interest, p.position_date FROM stakeholder_positions p
-                JOIN stakeholders s ON s.id = p.stakeholder_id JOIN trajectories t ON t.id = s.trajectory_id
-                WHERE s.trajectory_id = \(bind: trajectoryID) AND t.organisation_id = \(bind: organisationID)
-                ORDER BY p.position_date, p.created_at
-                """).all()
-            var latest: [String: (Int, Int, String)] = [:]
-            for row in positions {
-                latest[try row.decode(column: "stakeholder_id", as: String.self)] = (
-                    try row.decode(column: "power", as: Int.self), try row.decode(column: "interest", as: Int.self),
-                    try row.decode(column: "position_date", as: String.self))
-            }
-            return try await sql.raw("""
-                SELECT s.* FROM stakeholders s JOIN trajectories t ON t.id = s.trajectory_id
-                WHERE s.trajectory_id = \(bind: trajectoryID) AND t.organisation_id = \(bind: organisationID)
-                ORDER BY s.stakeholder_group, s.name
-                """).all().map { row in
-                    let id = try row.decode(column: "id", as: String.self)
-                    let position = latest[id]
-                    return try Stakeholder(
-                        id: id, trajectoryID: trajectoryID, name: try row.decode(column: "name", as: String.self),
-                        group: StakeholderGroup(rawValue: try row.decode(column: "stakeholder_group", as: String.self)) ?? .citizen,
-                        required: try row.decode(column: "required", as: Int.self) != 0,
-                        hardToReach: try row.decode(column: "hard_to_reach", as: Int.self) != 0,
-                        lowDigitalSkills: try row.decode(column: "low_digital_skills", as: Int.self) != 0,
-                        languageNeeds: try row.decode(column: "language_needs", as: Int.self) != 0,
-                        power: position?.0, interest: position?.1, positionDate: position?.2).versioned(row)
-                }
+            try await Self.stakeholders(sql: sql, organisationID: organisationID, trajectoryIDs: [trajectoryID])[trajectoryID] ?? []
         }
     }
 
@@ -148,17 +117,7 @@ public struct ParticipationStore: Sendable {
 
     public func participants(organisationID: String, trajectoryID: String) async throws -> [Participant] {
         try await database.read { sql in
-            try await sql.raw("""
-                SELECT p.* FROM participants p JOIN trajectories t ON t.id = p.trajectory_id
-                WHERE p.trajectory_id = \(bind: trajectoryID) AND t.organisation_id = \(bind: organisationID) ORDER BY p.code
-                """).all().map { row in
-                    try Participant(id: try row.decode(column: "id", as: String.self), trajectoryID: trajectoryID,
-                                code: try row.decode(column: "code", as: String.self),
-                                group: StakeholderGroup(rawValue: try row.decode(column: "stakeholder_group", as: String.self)) ?? .citizen,
-                                vulnerable: try row.decode(column: "vulnerable", as: Int.self) != 0,
-                                ageBand: try row.decode(column: "age_band", as: String.self),
-                                district: try row.decode(column: "district", as: String.self)).versioned(row)
-                }
+            try await Self.participants(sql: sql, organisationID: organisationID, trajectoryIDs: [trajectoryID])[trajectoryID] ?? []
         }
     }
 
@@ -189,17 +148,7 @@ public struct ParticipationStore: Sendable {
 
     public func participations(organisationID: String, trajectoryID: String) async throws -> [Participation] {
         try await database.read { sql in
-            try await sql.raw("""
-                SELECT x.* FROM participations x JOIN activities a ON a.id = x.activity_id JOIN trajectories t ON t.id = a.trajectory_id
-                WHERE a.trajectory_id = \(bind: trajectoryID) AND t.organisation_id = \(bind: organisationID)
-                ORDER BY a.activity_date, x.created_at
-                """).all().map { row in
-                    try Participation(participantID: try row.decode(column: "participant_id", as: String.self),
-                                  activityID: try row.decode(column: "activity_id", as: String.self),
-                                  role: try row.decode(column: "role", as: String.self),
-                                  consent: Consent(rawValue: try row.decode(column: "consent", as: String.self)) ?? .none,
-                                  contributions: try row.decode(column: "contributions", as: Int.self)).versioned(row)
-                }
+            try await Self.participations(sql: sql, organisationID: organisationID, trajectoryIDs: [trajectoryID])[trajectoryID] ?? []
         }
     }
 

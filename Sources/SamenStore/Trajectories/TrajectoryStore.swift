@@ -181,18 +181,7 @@ public struct TrajectoryStore: Sendable {
 
     public func decisions(organisationID: String, trajectoryID: String) async throws -> [Decision] {
         try await database.read { sql in
-            try await sql.raw("""
-                SELECT d.* FROM decisions d JOIN trajectories t ON t.id = d.trajectory_id
-                WHERE d.trajectory_id = \(bind: trajectoryID) AND t.organisation_id = \(bind: organisationID)
-                ORDER BY d.decision_date, d.created_at
-                """).all().map { row in
-                    try Decision(id: try row.decode(column: "id", as: String.self), trajectoryID: trajectoryID,
-                             kind: Decision.Kind(rawValue: try row.decode(column: "kind", as: String.self)) ?? .decision,
-                             date: try row.decode(column: "decision_date", as: String.self),
-                             summary: try row.decode(column: "summary", as: String.self),
-                             reason: try row.decode(column: "reason", as: String.self),
-                             decidedBy: try row.decode(column: "decided_by", as: String.self)).versioned(row)
-                }
+            try await Self.decisions(sql: sql, organisationID: organisationID, trajectoryIDs: [trajectoryID])[trajectoryID] ?? []
         }
     }
 
@@ -212,15 +201,7 @@ public struct TrajectoryStore: Sendable {
 
     public func shares(organisationID: String, trajectoryID: String) async throws -> [PopulationShare] {
         try await database.read { sql in
-            try await sql.raw("""
-                SELECT s.variable, s.level, s.percent FROM population_shares s JOIN trajectories t ON t.id = s.trajectory_id
-                WHERE s.trajectory_id = \(bind: trajectoryID) AND t.organisation_id = \(bind: organisationID)
-                ORDER BY s.variable, s.level
-                """).all().map {
-                    PopulationShare(variable: try $0.decode(column: "variable", as: String.self),
-                                    level: try $0.decode(column: "level", as: String.self),
-                                    percent: try $0.decode(column: "percent", as: Double.self))
-                }
+            try await Self.shares(sql: sql, organisationID: organisationID, trajectoryIDs: [trajectoryID])[trajectoryID] ?? []
         }
     }
 
@@ -243,13 +224,7 @@ public struct TrajectoryStore: Sendable {
 
     public func dismissals(organisationID: String, trajectoryID: String) async throws -> [Dismissal] {
         try await database.read { sql in
-            try await sql.raw("""
-                SELECT d.challenge, d.reason, d.dismissed_by FROM challenge_dismissals d JOIN trajectories t ON t.id = d.trajectory_id
-                WHERE d.trajectory_id = \(bind: trajectoryID) AND t.organisation_id = \(bind: organisationID) ORDER BY d.challenge
-                """).all().map {
-                    Dismissal(challenge: try $0.decode(column: "challenge", as: Int.self), reason: try $0.decode(column: "reason", as: String.self),
-                              dismissedBy: try $0.decode(column: "dismissed_by", as: String.self))
-                }
+            try await Self.dismissals(sql: sql, organisationID: organisationID, trajectoryIDs: [trajectoryID])[trajectoryID] ?? []
         }
     }
 

@@ -31,6 +31,10 @@ protocol FeatureModule {
     /// The feature's own advisor signals for a trajectory, shown and dismissed like the twelve challenges.
     static func advisorSignals(_ t: TrajectoryContext, _ membership: Membership, _ trajectory: Trajectory,
                                _ facts: TrajectoryFacts) async throws -> [ChallengeSignal]
+    /// `advisorSignals` for a page of trajectories at once (the trajectory list), by trajectory id:
+    /// a feature whose signals read the database reads each table once for all of them.
+    static func advisorSignals(_ t: TrajectoryContext, _ membership: Membership,
+                               _ facts: [TrajectoryFacts]) async throws -> [String: [ChallengeSignal]]
     /// The numbers those signals carry (each feature its own; a guard test checks they do not collide).
     static var advisorNumbers: [Int] { get }
     /// Resource files: `locales/{nl,en}/<file>` and `openapi/<file>`.
@@ -48,6 +52,14 @@ extension FeatureModule {
     static func trajectoryTable(_ name: String, _ context: ExportContext) async throws -> ExportTable? { nil }
     static func advisorSignals(_ t: TrajectoryContext, _ membership: Membership, _ trajectory: Trajectory,
                                _ facts: TrajectoryFacts) async throws -> [ChallengeSignal] { [] }
+    static func advisorSignals(_ t: TrajectoryContext, _ membership: Membership,
+                               _ facts: [TrajectoryFacts]) async throws -> [String: [ChallengeSignal]] {
+        var signals: [String: [ChallengeSignal]] = [:]
+        for one in facts {
+            signals[one.trajectory.id] = try await advisorSignals(t, membership, one.trajectory, one)
+        }
+        return signals
+    }
     static var advisorNumbers: [Int] { [] }
     static var localeFiles: [String] { [name + ".json"] }
     static var openAPIFragments: [String] { [] }

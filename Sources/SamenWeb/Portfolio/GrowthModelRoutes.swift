@@ -39,21 +39,39 @@ struct GrowthModelRoutes: RouteGroup {
     func measuredGaps(_ m: Membership, _ tr: Trajectory) async throws -> [String: MeasuredGap] {
         let service = SurveyService(database: t.services.database)
         for survey in try await service.surveys.surveys(organisationID: m.organisation.id) where survey.trajectoryID == tr.id {
-            // The analysis reads every answer: keep its gaps while the survey, its waves and its answers stay the same.
-            let key = MeasuredGapMemo.Key(
-                database: ObjectIdentifier(t.services.database), survey: survey,
-                waves: try await service.responses.waves(organisationID: m.organisation.id, surveyID: survey.id),
-                answers: try await service.responses.answerStamp(organisationID: m.organisation.id, surveyID: survey.id))
-            let gaps: [String: MeasuredGap]
-            if let kept = MeasuredGapMemo.shared.gaps(key) {
-                gaps = kept
-            } else {
-                gaps = Self.gaps(try await service.dataset(organisationID: m.organisation.id, survey: survey))
-                MeasuredGapMemo.shared.keep(gaps, for: key)
-            }
+            let gaps = try await kept(m, survey, waves: try await service.responses.waves(organisationID: m.organisation.id, surveyID: survey.id),
+                                      answers: try await service.responses.answerStamp(organisationID: m.organisation.id, surveyID: survey.id))
             if !gaps.isEmpty { return gaps }
         }
         return [:]
+    }
+
+    /// `measuredGaps` for many trajectories at once (the list), by trajectory id: the surveys'
+    /// waves and answer stamps each read once for all of them.
+    func measuredGaps(_ m: Membership, _ trajectories: [Trajectory]) async throws -> [String: [String: MeasuredGap]] {
+        guard !trajectories.isEmpty else { return [:] }
+        let service = SurveyService(database: t.services.database), org = m.organisation.id
+        let wanted = Set(trajectories.map(\.id))
+        let surveys = try await service.surveys.surveys(organisationID: org).filter { wanted.contains($0.trajectoryID ?? "") }
+        let waves = try await service.responses.waves(organisationID: org, surveyIDs: surveys.map(\.id))
+        let stamps = try await service.responses.answerStamps(organisationID: org, surveyIDs: surveys.map(\.id))
+        var found: [String: [String: MeasuredGap]] = [:]
+        // Per trajectory its first survey with gaps, as the one-trajectory form takes it.
+        for survey in surveys {
+            guard let trajectory = survey.trajectoryID, found[trajectory] == nil, let answers = stamps[survey.id] else { continue }
+            let gaps = try await kept(m, survey, waves: waves[survey.id] ?? [], answers: answers)
+            if !gaps.isEmpty { found[trajectory] = gaps }
+        }
+        return found
+    }
+
+    /// The analysis reads every answer: its gaps are kept while the survey, its waves and its answers stay the same.
+    private func kept(_ m: Membership, _ survey: Survey, waves: [SurveyWave], answers: SurveyAnswerStamp) async throws -> [String: MeasuredGap] {
+        let key = MeasuredGapMemo.Key(database: ObjectIdentifier(t.services.database), survey: survey, waves: waves, answers: answers)
+        if let kept = MeasuredGapMemo.shared.gaps(key) { return kept }
+        let gaps = Self.gaps(try await SurveyService(database: t.services.database).dataset(organisationID: m.organisation.id, survey: survey))
+        MeasuredGapMemo.shared.keep(gaps, for: key)
+        return gaps
     }
 
     static func gaps(_ dataset: SurveyDataset) -> [String: MeasuredGap] {

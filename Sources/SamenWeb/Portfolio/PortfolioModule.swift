@@ -63,6 +63,11 @@ enum PortfolioModule: FeatureModule {
         try await PortfolioAdvice(t: t).signals(membership, trajectory, facts)
     }
 
+    static func advisorSignals(_ t: TrajectoryContext, _ membership: Membership,
+                               _ facts: [TrajectoryFacts]) async throws -> [String: [ChallengeSignal]] {
+        try await PortfolioAdvice(t: t).signals(membership, facts)
+    }
+
     static var advisorNumbers: [Int] { PortfolioAdvisor.numbers }
 
     static var openAPIFragments: [String] { ["portfolio.json"] }

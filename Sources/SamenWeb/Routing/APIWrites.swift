@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import SamenCore
+import SamenStore
 
 /// What every writable API resource shares: versions as `ETag` / `If-Match`, list pages
 /// with `limit`, `cursor` and `sort`, and request bodies whose type errors name the field.
@@ -70,6 +71,27 @@ enum APIWrites {
     }
 
     static func page<T>(_ all: [T], _ request: Request, sorts: [String: (T, T) -> Bool], defaultSort: String? = nil) throws -> Page<T> {
+        let list = try listQuery(request, sorts: Set(sorts.keys), defaultSort: defaultSort)
+        var items = all
+        if let less = sorts[list.sort] {
+            // Stable: equal keys keep the store's order.
+            items = items.enumerated().sorted { a, b in
+                if less(a.element, b.element) { return !list.descending }
+                if less(b.element, a.element) { return list.descending }
+                return a.offset < b.offset
+            }.map(\.element)
+        }
+        return page(Array(items.dropFirst(list.offset).prefix(list.limit)), list, total: items.count)
+    }
+
+    /// A page the store cut itself (`ListQuery`'s window), with the total that matches.
+    static func page<T>(_ items: [T], _ list: ListQuery, total: Int) -> Page<T> {
+        Page(items: items, nextCursor: list.offset + items.count < total ? String(list.offset + items.count) : nil, total: total)
+    }
+
+    /// The window and sort a list request asks for: `limit` (1–200, 50), `cursor` (an offset we
+    /// issued), `sort=key` or `sort=-key` (one of `sorts`), and `q`, a search text where the list has one.
+    static func listQuery(_ request: Request, sorts: Set<String>, defaultSort: String? = nil) throws -> ListQuery {
         let query = request.uri.queryParameters
         var limit = 50
         if let raw = query.get("limit") {
@@ -81,21 +103,14 @@ enum APIWrites {
             guard let value = Int(raw), value >= 0 else { throw ValidationErrors([.validation("cursor_invalid", field: "cursor")]) }
             offset = value
         }
-        var items = all
+        var sort = "", descending = false
         if let raw = query.get("sort") ?? defaultSort {
-            let descending = raw.hasPrefix("-")
-            let key = descending ? String(raw.dropFirst()) : raw
-            guard let less = sorts[key] else { throw ValidationErrors([.validation("sort_invalid", field: "sort")]) }
-            // Stable: equal keys keep the store's order.
-            items = items.enumerated().sorted { a, b in
-                if less(a.element, b.element) { return !descending }
-                if less(b.element, a.element) { return descending }
-                return a.offset < b.offset
-            }.map(\.element)
+            descending = raw.hasPrefix("-")
+            sort = descending ? String(raw.dropFirst()) : raw
+            guard sorts.contains(sort) else { throw ValidationErrors([.validation("sort_invalid", field: "sort")]) }
         }
-        let slice = Array(items.dropFirst(offset).prefix(limit))
-        let next = offset + slice.count < items.count ? String(offset + slice.count) : nil
-        return Page(items: slice, nextCursor: next, total: items.count)
+        let search = String((query.get("q") ?? "").trimmingCharacters(in: .whitespacesAndNewlines).prefix(200))
+        return ListQuery(search: search, sort: sort, descending: descending, offset: offset, limit: limit)
     }
 
     /// A list answer: `{"<name>": [...], "next_cursor": …, "total": n}`.

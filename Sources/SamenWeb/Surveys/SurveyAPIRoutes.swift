@@ -111,8 +111,10 @@ struct SurveyAPIRoutes: RouteGroup {
         let survey = try await survey(request, context, membership)
         let crosshair = ImportancePerformanceCrosshair(rawValue: request.uri.queryParameters.get("crosshair") ?? "data-means")
         guard let crosshair else { throw ValidationErrors([.validation("crosshair_invalid", field: "crosshair")]) }
-        let dataset = try await surveys.dataset(organisationID: membership.organisation.id, survey: survey)
         let query = request.uri.queryParameters
+        let (dataset, key) = try await surveys.keptDataset(organisationID: membership.organisation.id, survey: survey)
+        let parameters = [crosshair.rawValue, query.get("from_wave") ?? "", query.get("to_wave") ?? ""].joined(separator: "\u{0}")
+        if let kept = SurveyAnalysisMemo.shared.report(key, parameters: parameters) { return Self.analysisResponse(kept) }
         let comparison: SurveyWaveComparison?
         do {
             comparison = try SurveyWaveComparison.choose(waves: dataset.waves, fromID: query.get("from_wave"),
@@ -124,8 +126,13 @@ struct SurveyAPIRoutes: RouteGroup {
         }
         let report = SurveyAnalysisReport(responses: dataset.responses, analysis: dataset.analysis, crosshair: crosshair,
                                           comparedWaves: comparison.map { ($0.from.name, $0.to.name) })
-        return Response(status: .ok, headers: [.contentType: "application/json"],
-                        body: .init(byteBuffer: ByteBuffer(bytes: try report.json(pretty: false))))
+        let json = try report.json(pretty: false)
+        SurveyAnalysisMemo.shared.keep(report: json, for: key, parameters: parameters)
+        return Self.analysisResponse(json)
+    }
+
+    static func analysisResponse(_ json: Data) -> Response {
+        Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: json)))
     }
 
     /// A CSV in the survey's template as the body (text/csv): all rows or none; 422 lists

@@ -95,7 +95,7 @@ struct SurveyAnalysisRoutes {
         let isPublic = query.get("audience") == "public"
         let asked = survey.askedSegments.map(\.question.rawValue)
         let segment = query.get("segment").flatMap { asked.contains($0) ? $0 : nil } ?? asked.first
-        let dataset = try await surveys.dataset(organisationID: organisation.id, survey: survey)
+        let dataset = try await surveys.keptDataset(organisationID: organisation.id, survey: survey).dataset
         // A wrong choice of waves shows why, and no comparison, rather than another pair.
         var comparison: SurveyWaveComparison?
         var compareError: String?

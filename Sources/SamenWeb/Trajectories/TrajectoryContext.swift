@@ -44,6 +44,20 @@ struct TrajectoryContext {
         return (facts, signals, dismissed)
     }
 
+    /// `advice` for a page of trajectories (the list), by trajectory id: every fact table is read
+    /// once for all of them, so the page's store calls do not grow with its rows.
+    func advice(_ membership: Membership, page: [Trajectory]) async throws -> [String: (signals: [ChallengeSignal], dismissed: [TrajectoryStore.Dismissal])] {
+        let org = membership.organisation.id
+        let facts = try await participation.facts(organisationID: org, trajectories: page, today: CalendarDate(unixTime: Clock.now()))
+        let all = page.compactMap { facts[$0.id] }
+        var signals = Dictionary(uniqueKeysWithValues: all.map { ($0.trajectory.id, ChallengeAdvisor.signals($0)) })
+        for module in FeatureModules.all {
+            for (id, more) in try await module.advisorSignals(self, membership, all) { signals[id, default: []] += more }
+        }
+        let dismissed = try await trajectories.dismissals(organisationID: org, trajectoryIDs: page.map(\.id))
+        return Dictionary(uniqueKeysWithValues: page.map { ($0.id, (signals[$0.id] ?? [], dismissed[$0.id] ?? [])) })
+    }
+
     /// The signal numbers a team may dismiss: the twelve challenges and those the features add.
     static var advisorNumbers: Set<Int> { Set(1...12).union(FeatureModules.all.flatMap { $0.advisorNumbers }) }
 

@@ -60,8 +60,10 @@ struct TrajectoryDataRoutes: RouteGroup {
 
     @Sendable func apiList(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let membership = try await t.services.membership(request, context, for: .viewOrganisation)
-        let list = try await t.trajectories.list(organisationID: membership.organisation.id)
-        return try APIRoutes.json(["trajectories": list.map { json($0, warnings: nil) }])
+        // Paged in the database (issue 16): 50 a page, newest start first unless `sort` says otherwise, `q` searches title and service.
+        let list = try APIWrites.listQuery(request, sorts: ["title", "service", "start"], defaultSort: "-start")
+        let found = try await t.trajectories.page(organisationID: membership.organisation.id, list)
+        return try APIWrites.list("trajectories", APIWrites.page(found.trajectories.map { json($0, warnings: nil) }, list, total: found.total))
     }
 
     @Sendable func apiTrajectory(_ request: Request, _ context: AppRequestContext) async throws -> Response {

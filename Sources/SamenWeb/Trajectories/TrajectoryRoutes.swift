@@ -46,11 +46,11 @@ struct TrajectoryRoutes: RouteGroup {
                             defaultDescending: true)
         let found = try await t.trajectories.page(organisationID: membership.organisation.id, list.query)
         var rows: [Row] = []
-        // The advisor per row: at most one page (50) of them.
+        // The advisor for the whole page at once: one query per fact table, not per row.
+        let advice = try await t.advice(membership, page: found.trajectories)
         for trajectory in found.trajectories {
-            let advice = try await t.advice(membership, trajectory)
-            let dismissed = Set(advice.dismissed.map(\.challenge))
-            let warnings = advice.signals.filter { !dismissed.contains($0.number) }.count
+            let dismissed = Set(advice[trajectory.id]?.dismissed.map(\.challenge) ?? [])
+            let warnings = advice[trajectory.id]?.signals.filter { !dismissed.contains($0.number) }.count ?? 0
             rows.append(Row(title: trajectory.title, url: TrajectoryPath.trajectory.link(slug, trajectory.id), service: trajectory.service,
                             phase: t.phaseName(trajectory.currentPhase, context), warnings: warnings, start: trajectory.startDate))
         }
