@@ -16,7 +16,9 @@ extension SROIAnalysisJSON {
         /// Read back as `weak_evidence`; written so, it stands for `evidence_strength: weak`.
         var weakEvidence: Bool?
         var ranges: [String: Range]?
-        // `row`, the number a read gives, is not decoded: the array's order is the map's.
+        /// The number a read gives (1–500, as many as the schema's rows); ignored on writing,
+        /// where the array's order is the map's.
+        var row: Int?
     }
 
     /// The template's CSV text for the rows, every column written (empty when not given).
@@ -78,6 +80,9 @@ extension SROIAnalysisJSON {
             }
             for (column, value) in amounts where value > maximumAmount {
                 errors.append(("rows.\(index).\(column)", "number_out_of_range", "error_number_out_of_range"))
+            }
+            if let number = row.row, !(1...500).contains(number) {
+                errors.append(("rows.\(index).row", "number_out_of_range", "error_number_out_of_range"))
             }
             if let strength = row.evidenceStrength, !evidenceStrengths.contains(strength) {
                 errors.append(("rows.\(index).evidence_strength", "not_in_list", "error_not_in_list"))
