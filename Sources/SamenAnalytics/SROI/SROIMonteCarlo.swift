@@ -39,60 +39,12 @@ public enum SROIMonteCarlo {
     /// NumPy reference (scripts/sroi_reference.py) draws the same numbers; reports the ratio's percentiles. For each draw, each row, each assumption
     /// in `SROIAssumption.allCases` order one uniform is used, whether the assumption has a
     /// range or not, so giving one assumption a range never shifts the draws of the others.
-    /// The discount rate stays fixed. Percentiles interpolate linearly between order
+    /// The discount rate stays fixed. The draws run in `threads` chunks (see
+    /// `SROIMonteCarloDraws`); the result does not depend on their number. Percentiles interpolate linearly between order
     /// statistics (NumPy's default, "type 7").
-    public static func run(_ map: SROIImpactMap, draws: Int = defaultDraws,
-                           seed: UInt64 = defaultSeed) -> SROIMonteCarloResult {
-        var generator = SplitMix64(seed: seed)
-        let assumptions = SROIAssumption.allCases
-        let maxYears = Int(map.rows.map { $0.ranges[.duration]?.high ?? $0.duration }
-            .reduce(0, max).rounded(.up)) + 1
-        let factors = (0...maxYears).map { map.discountRate.factor(year: $0) }
-        // Flat per-row tables, so the draw loop does no dictionary lookups.
-        var modes: [Double] = [], lows: [Double] = [], highs: [Double] = [], ranged: [Bool] = []
-        for row in map.rows {
-            for assumption in assumptions {
-                let mode = row[assumption], range = row.ranges[assumption]
-                modes.append(mode)
-                lows.append(range?.low ?? mode)
-                highs.append(range?.high ?? mode)
-                ranged.append(range != nil)
-            }
-        }
-        let starts = map.rows.map(\.startYear), width = assumptions.count
-        var ratios = [Double](repeating: 0, count: draws)
-        var values = [Double](repeating: 0, count: width)
-        for draw in 0..<draws {
-            var total = 0.0
-            for (index, start) in starts.enumerated() {
-                let base = index * width
-                for slot in 0..<width {
-                    let u = generator.nextUnit()
-                    let cell = base + slot
-                    values[slot] = ranged[cell] ? triangular(low: lows[cell], mode: modes[cell], high: highs[cell], u: u) : modes[cell]
-                }
-                total += presentValue(values, start: start, factors: factors)
-            }
-            ratios[draw] = total / map.inputs
-        }
-        return summary(ratios, seed: seed)
-    }
-
-    /// A row's present value from its drawn values (in `SROIAssumption.allCases` order), the
-    /// same sum as `SROICalculation.presentValue` with the discount factors looked up.
-    @inline(__always)
-    static func presentValue(_ v: [Double], start: Int, factors: [Double]) -> Double {
-        var impact = v[0] * v[1] * (1 - v[3] / 100) * (1 - v[4] / 100) * (1 - v[5] / 100)
-        let remaining = 1 - v[6] / 100
-        let duration = v[2]
-        var total = 0.0
-        var year = 0
-        while Double(year) < duration {
-            total += impact * min(1, duration - Double(year)) * factors[start + year]
-            impact *= remaining
-            year += 1
-        }
-        return total
+    public static func run(_ map: SROIImpactMap, draws: Int = defaultDraws, seed: UInt64 = defaultSeed,
+                           threads: Int = ProcessInfo.processInfo.activeProcessorCount) -> SROIMonteCarloResult {
+        summary(SROIMonteCarloDraws(map).ratios(draws: draws, seed: seed, threads: threads), seed: seed)
     }
 
     static func summary(_ ratios: [Double], seed: UInt64) -> SROIMonteCarloResult {

@@ -171,6 +171,10 @@ public struct PortfolioStore: Sendable {
             .init(key: "impact_status_changes", count: try await VersionedWrites.count(sql: sql, "intervention_status_changes WHERE intervention_id = \(bind: id)")),
             .init(key: "impact_intervention_needs", count: try await VersionedWrites.count(sql: sql, "intervention_capabilities WHERE intervention_id = \(bind: id)")),
             .init(key: "impact_intervention_ratings", count: try await VersionedWrites.count(sql: sql, "scenario_ratings WHERE intervention_id = \(bind: id)")),
+            // Its value outcomes go with it (with their measurements); stored SROI analyses stay, no longer tied to it.
+            .init(key: "impact_value_outcomes", count: try await VersionedWrites.count(sql: sql, "value_outcomes WHERE intervention_id = \(bind: id)")),
+            .init(key: "impact_sroi_analyses_untied",
+                  count: try await VersionedWrites.count(sql: sql, "value_sroi_analyses WHERE intervention_id = \(bind: id)")),
         ])
     }
 }

@@ -47,12 +47,41 @@ struct SROIAnalysisAPIRoutes: RouteGroup {
                         body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 
-    func refusing(_ request: Request, _ context: AppRequestContext, _ write: () async throws -> Response) async throws -> Response {
+    /// A body with both `rows` and `impact_map` is refused (409 on `rows`: each is schema-valid, together
+    /// they are two maps); rows are bounds-checked before the write.
+    func refusing(_ request: Request, _ context: AppRequestContext, _ body: J.Body,
+                  _ write: () async throws -> Response) async throws -> Response {
+        if let rows = body.rows {
+            if body.impactMap != nil {
+                return try rowsProblem([("rows", "sroi_rows_with_impact_map", "error_sroi_rows_with_impact_map")], request, context)
+            }
+            let bounds = J.boundErrors(rows)
+            if !bounds.isEmpty { return try rowsProblem(bounds, request, context) }
+        }
         do {
             return try await write()
         } catch let refused as SROIAnalysisRefused {
+            if body.rows != nil { return try rowsProblem(J.rowErrors(refused), request, context) }
             return try problem(refused, request, context)
         }
+    }
+
+    /// problem+json for a map written as rows, every problem naming its row's field: 409 when
+    /// every error is a conflict of values the schema cannot state, 422 otherwise.
+    func rowsProblem(_ errors: [(field: String, code: String, word: String)], _ request: Request,
+                     _ context: AppRequestContext) throws -> Response {
+        let conflict = errors.allSatisfy { J.conflictCodes.contains($0.code) || $0.code == "sroi_rows_with_impact_map" }
+        let status: HTTPResponse.Status = conflict ? .conflict : .unprocessableContent
+        let code = conflict ? "sroi_impact_map_invalid" : "validation_failed"
+        let body: [String: Any] = [
+            "type": "urn:samen:problem:\(code)", "title": t.word("error_title_\(status.code)", context), "status": Int(status.code),
+            "code": code, "detail": t.word("error_sroi_impact_map_invalid", context), "instance": request.uri.path,
+            "errors": errors.map { ["field": $0.field, "code": $0.code, "detail": t.word($0.word, context)] },
+        ]
+        let data = try JSONSerialization.data(withJSONObject: body, options: [.sortedKeys])
+        return Response(status: status,
+                        headers: [.contentType: "application/problem+json", .contentLanguage: context.locale.rawValue],
+                        body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 
     @Sendable func list(_ request: Request, _ context: AppRequestContext) async throws -> Response {
@@ -64,7 +93,7 @@ struct SROIAnalysisAPIRoutes: RouteGroup {
     @Sendable func create(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let (actor, m, tr) = try await actor(request, context)
         let body = try await APIWrites.decode(J.Body.self, request, context)
-        return try await refusing(request, context) {
+        return try await refusing(request, context, body) {
             let created = try await writes.create(actor, trajectoryID: tr.id, body.merged(onto: ValueSROIAnalysisInput()))
             return try StoryAPIRoutes.created(J.AnalysisJSON(created), version: created.version,
                                               location: ValuePath.apiAnalysis.link(m.organisation.slug, tr.id, created.id))
@@ -82,7 +111,7 @@ struct SROIAnalysisAPIRoutes: RouteGroup {
         let current = try await SROIAnalysisRoutes.analysis(t, request, context, m, tr)
         let expected = try APIWrites.expectedVersion(request)
         let body = try await APIWrites.decode(J.Body.self, request, context)
-        return try await refusing(request, context) {
+        return try await refusing(request, context, body) {
             let saved = try await writes.update(actor, current: current, body.merged(onto: ValueSROIAnalysisInput(current)), expected: expected)
             return try APIWrites.json(J.AnalysisJSON(saved), version: saved.version)
         }

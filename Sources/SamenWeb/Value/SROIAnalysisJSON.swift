@@ -5,7 +5,7 @@ import SamenCore
 /// Stored SROI analyses as the API reads and writes them (snake_case keys). The impact map is
 /// written as the template's CSV text (`impact_map`) and read back both as that text and as rows.
 enum SROIAnalysisJSON {
-    struct Range: Encodable {
+    struct Range: Codable {
         let low, high: Double
     }
 
@@ -64,9 +64,12 @@ enum SROIAnalysisJSON {
         var interventionId: String??
         var inputs, discountRate: Double?
         var draws, seed: Int?
+        /// The impact map as rows (`SROIAnalysisRowsJSON`), instead of `impact_map`.
+        var rows: [RowInput]?
 
         enum CodingKeys: String, CodingKey {
             case title, scopeIn, scopeOut, period, stakeholders, engagement, impactMap, interventionId, inputs, discountRate, draws, seed
+            case rows
         }
 
         init(from decoder: any Decoder) throws {
@@ -77,6 +80,7 @@ enum SROIAnalysisJSON {
             interventionId = try c.nullableText(.interventionId)
             inputs = try c.decodeIfPresent(Double.self, forKey: .inputs); discountRate = try c.decodeIfPresent(Double.self, forKey: .discountRate)
             draws = try c.decodeIfPresent(Int.self, forKey: .draws); seed = try c.decodeIfPresent(Int.self, forKey: .seed)
+            rows = try c.decodeIfPresent([RowInput].self, forKey: .rows)
         }
 
         func merged(onto input: ValueSROIAnalysisInput) -> ValueSROIAnalysisInput {
@@ -88,6 +92,7 @@ enum SROIAnalysisJSON {
             if let inputs { out.inputs = ValueOutcomeInput.text(inputs) }
             if let discountRate { out.discountRate = ValueOutcomeInput.text(discountRate) }
             if let draws { out.draws = String(draws) }; if let seed { out.seed = String(seed) }
+            if let rows { out.impactMap = SROIAnalysisJSON.impactMap(rows) }
             return out
         }
     }

@@ -170,4 +170,69 @@ struct SROIAnalysisWebTests {
             #expect(try await ilse.json(.get, base + "/\(id)", token: token).status == .notFound)
         }
     }
+
+    @Test("the API writes the map as rows: read back as rows, the same map as its CSV text, problems named rows.<index>.<column> (422), a range around the wrong value 409, rows beside impact_map 409")
+    func apiRows() async throws {
+        try await withApp { client in
+            let ilse = Browser(client)
+            let token = try await APITests.token(ilse, Demo.ilse)
+            let trajectory = try await TrajectoryWebTests.demoTrajectory(ilse)
+            let base = StoryEditWebTests.api(trajectory) + "/sroi-analyses"
+            func row(deadweight: Double = 20, proxyRange: String = #"{"low":800,"high":1500}"#) -> String {
+                #"{"stakeholder":"Inwoners","outcome":"Minder stress, \"echt\"","indicator":"i","quantity":12,"proxy":1000,"#
+                    + #""proxy_source":"Bron; 2024","duration":3,"start":2,"deadweight":\#(deadweight),"displacement":5,"#
+                    + #""attribution":10,"drop_off":25,"evidence_strength":"weak","ranges":{"proxy":\#(proxyRange)}}"#
+            }
+            let rows = "[" + row() + "," + row(deadweight: 0) + "]"
+            let created = try await ilse.json(.post, base, token: token, body: #"{"title":"Rijen","inputs":5000,"rows":\#(rows)}"#)
+            #expect(created.status == .created)
+            let read = try #require(created.jsonObject["rows"] as? [[String: Any]])
+            #expect(read.count == 2 && read[0]["deadweight"] as? Double == 20 && read[1]["deadweight"] as? Double == 0)
+            #expect(read[0]["outcome"] as? String == "Minder stress, \"echt\"" && read[0]["proxy_source"] as? String == "Bron; 2024")
+            #expect(read[0]["start"] as? Int == 2 && read[0]["weak_evidence"] as? Bool == true)
+            #expect(((read[0]["ranges"] as? [String: Any])?["proxy"] as? [String: Any])?["high"] as? Double == 1500)
+            let text = try #require(created.jsonObject["impact_map"] as? String)
+            let parsed = try SROICSV.read(text)
+            #expect(parsed.map(\.row.deadweight) == [20, 0] && parsed[0].row.ranges[.proxy] == SROIRange(low: 800, high: 1500))
+
+            let bad = "[" + row() + "," + row() + "," + row() + "," + row(deadweight: 140) + "]"
+            let refused = try await ilse.json(.post, base, token: token, body: #"{"title":"Rijen","inputs":5000,"rows":\#(bad)}"#)
+            #expect(refused.status == .unprocessableContent)
+            let errors = try #require(refused.jsonObject["errors"] as? [[String: Any]])
+            #expect(errors.count == 1 && errors[0]["field"] as? String == "rows.3.deadweight"
+                    && errors[0]["code"] as? String == "percentage_out_of_range")
+            let order = try await ilse.json(.post, base, token: token,
+                                            body: #"{"title":"Rijen","inputs":5000,"rows":[\#(row(proxyRange: #"{"low":1100,"high":1500}"#))]}"#)
+            #expect(order.status == .conflict && (order.jsonObject["errors"] as? [[String: Any]])?.first?["field"] as? String == "rows.0.proxy")
+            let huge = try await ilse.json(.post, base, token: token,
+                                           body: #"{"title":"Rijen","inputs":5000,"rows":[\#(row().replacingOccurrences(of: #""quantity":12"#, with: #""quantity":1e12"#))]}"#)
+            #expect(huge.status == .unprocessableContent && (huge.jsonObject["errors"] as? [[String: Any]])?.first?["field"] as? String == "rows.0.quantity")
+            let id = try #require(created.jsonObject["id"] as? String)
+            let both = try await ilse.request(.patch, base + "/\(id)", body: #"{"rows":\#(rows),"impact_map":"x"}"#, contentType: "application/json",
+                                              headers: [.authorization: "Bearer \(token)", .ifMatch: "\"1\""])
+            #expect(both.status == .conflict && (both.jsonObject["errors"] as? [[String: Any]])?.first?["field"] as? String == "rows")
+            let changed = try await ilse.request(.patch, base + "/\(id)", body: #"{"rows":[\#(row(deadweight: 35))]}"#, contentType: "application/json",
+                                                 headers: [.authorization: "Bearer \(token)", .ifMatch: "\"1\""])
+            #expect(changed.status == .ok && (changed.jsonObject["rows"] as? [[String: Any]])?.map { $0["deadweight"] as? Double } == [35])
+            #expect((try await ilse.json(.get, base + "/\(id)", token: token).jsonObject["rows"] as? [Any])?.count == 1)
+        }
+    }
+
+    @Test("an intervention's delete page counts its value outcomes (deleted with it) and the stored SROI analyses tied to it (kept, untied)")
+    func interventionDeleteCountsValue() async throws {
+        try await withApp { client in
+            let ilse = Browser(client)
+            let token = try await APITests.token(ilse, Demo.ilse)
+            let trajectory = try await TrajectoryWebTests.demoTrajectory(ilse)
+            let api = StoryEditWebTests.api(trajectory)
+            let analyses = try #require(try await ilse.json(.get, api + "/sroi-analyses", token: token).jsonObject["sroi_analyses"] as? [[String: Any]])
+            let intervention = try #require(analyses.compactMap { $0["intervention_id"] as? String }.first)
+            let tied = analyses.filter { $0["intervention_id"] as? String == intervention }.count
+            let page = try await ilse.get(trajectory + "/portfolio/interventions/\(intervention)/delete")
+            #expect(page.status == .ok)
+            #expect(page.text.contains("\(tied) × opgeslagen SROI-analyses"), "the tied analyses are counted")
+            let outcomes = try #require(page.text.firstMatch(of: /(\d+) × uitkomsten met hun metingen/).flatMap { Int($0.output.1) })
+            #expect(outcomes >= 1, "the demo's consultant intervention has outcomes")
+        }
+    }
 }
