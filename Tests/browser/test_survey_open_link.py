@@ -40,7 +40,7 @@ def test_open_link_page_and_citizen_path(new_driver, base_url):
     assert _decode(qr.screenshot_as_png) == url
     problems = _serious(facilitator, "open-link page")
 
-    citizen = _phone(new_driver, javascript=False)
+    citizen = _phone(new_driver, javascript=True)
     citizen.get(url)
     wait_css(citizen, "form#public-survey-form", "the survey through the open link")
     problems += _serious(citizen, "open link, step 1")

@@ -160,19 +160,19 @@ struct PublicSurveyRoutes: RouteGroup {
     }
 
     func used(_ request: Request, _ context: AppRequestContext) -> Response {
-        struct Used { let title: String; let text: String }
-        return renderer.page("survey-public-done", title: renderer.text("public_survey_used_title", context),
-                             body: Used(title: renderer.text("public_survey_used_title", context),
-                                        text: renderer.text("error_survey_link_used", context)),
-                             request: request, context: context, status: .conflict)
+        finished(request, context, title: "public_survey_used_title", text: "error_survey_link_used")
     }
 
     /// A browser that answered through the open link before: said plainly, nothing stored.
     func answered(_ request: Request, _ context: AppRequestContext) -> Response {
-        struct Answered { let title: String; let text: String }
-        return renderer.page("survey-public-done", title: renderer.text("public_survey_answered_title", context),
-                             body: Answered(title: renderer.text("public_survey_answered_title", context),
-                                            text: renderer.text("error_survey_open_link_answered", context)),
+        finished(request, context, title: "public_survey_answered_title", text: "error_survey_open_link_answered")
+    }
+
+    /// The page that says this visit cannot answer (any more): 409.
+    func finished(_ request: Request, _ context: AppRequestContext, title: String, text: String) -> Response {
+        struct Finished { let title: String; let text: String }
+        return renderer.page("survey-public-done", title: renderer.text(title, context),
+                             body: Finished(title: renderer.text(title, context), text: renderer.text(text, context)),
                              request: request, context: context, status: .conflict)
     }
 
