@@ -34,6 +34,7 @@ public enum Migrations {
         .scaleIndexes,
         .backups,
         .valueSROIAnalyses,
+        .citizenOpenLinks,
     ]
 
     /// An arbitrary constant that names Samen's migration lock in PostgreSQL.

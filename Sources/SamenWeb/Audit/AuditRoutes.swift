@@ -24,7 +24,7 @@ struct AuditRoutes: RouteGroup {
                            "survey_import", "dimension_set", "conversation", "conversation_statement", "community_report", "member", "organisation", "intervention", "maturity_assessment",
                            "experiment", "lesson", "capability", "capability_need", "scenario_set",
                            "value_record", "trajectory_report", "value_outcome", "value_measurement", "open_data_export",
-                           "value_sroi_analysis"]
+                           "value_sroi_analysis", "survey_open_link"]
 
     var store: AuditStore { AuditStore(database: services.database) }
 

@@ -18,6 +18,7 @@ enum FeatureModules {
         OpenDataModule.self,
         ReportsModule.self,
         BackupsModule.self,
+        CitizenModule.self,
     ]}
 
     static func register(on router: Router<AppRequestContext>, services: AppServices) {

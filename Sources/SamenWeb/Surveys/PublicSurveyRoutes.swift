@@ -6,7 +6,7 @@ import SamenStore
 /// The citizen's survey form at /s/<token>: no account, no JavaScript, one dimension per
 /// step with the progress shown (also in the page title), "weet ik niet" always allowed,
 /// *Vorige* to go back, a question before going on from an empty step, and one submission
-/// per link. Earlier steps travel along as hidden fields, so nothing is stored until the
+/// per link (the wave's open link: once per browser, `OpenSurveyBrowser`). Earlier steps travel along as hidden fields, so nothing is stored until the
 /// last step is sent. CSRF as everywhere (the double-submit cookie works without an
 /// account); every post passes a per-client rate limit.
 struct PublicSurveyRoutes: RouteGroup {
@@ -14,6 +14,7 @@ struct PublicSurveyRoutes: RouteGroup {
     let surveys: SurveyService
     let limiter = RateLimiter(capacity: 40, perSecond: 0.5)
     var renderer: Renderer { services.renderer }
+    var openLinks: SurveyOpenLinkStore { SurveyOpenLinkStore(database: services.database) }
 
     init(services: AppServices) {
         self.services = services
@@ -29,28 +30,67 @@ struct PublicSurveyRoutes: RouteGroup {
     }
 
 
+    /// How the citizen came in: a one-time link (answers once), or the wave's open link (a
+    /// browser answers once, known by its cookie; `OpenSurveyBrowser`).
+    enum Access {
+        case oneTime(isUsed: Bool)
+        case open(waveID: String)
+    }
+
     /// The link, its survey and the set's dimension names; 404 for an unknown token.
-    func load(_ request: Request, _ context: AppRequestContext) async throws -> (SurveyResponseStore.Link, Survey, DimensionSet?, String) {
+    func load(_ request: Request, _ context: AppRequestContext) async throws -> (Access, Survey, DimensionSet?, String) {
         let token = try request.parameter("token", context)
-        guard token.count <= 100, let link = try await surveys.responses.link(tokenHash: Secrets.sha256(token)),
-              let survey = try await surveys.surveys.survey(organisationID: link.organisationID, id: link.surveyID) else {
+        guard token.count <= 100 else { throw SamenError.notFound }
+        let access: Access
+        let organisationID: String, surveyID: String
+        if let link = try await surveys.responses.link(tokenHash: Secrets.sha256(token)) {
+            (access, organisationID, surveyID) = (.oneTime(isUsed: link.isUsed), link.organisationID, link.surveyID)
+        } else if let link = try await openLinks.openLink(token: token) {
+            (access, organisationID, surveyID) = (.open(waveID: link.waveID), link.organisationID, link.surveyID)
+        } else {
             throw SamenError.notFound
         }
-        let set = try await surveys.surveys.dimensionSet(organisationID: link.organisationID, id: survey.dimensionSetID)
-        return (link, survey, set, token)
+        guard let survey = try await surveys.surveys.survey(organisationID: organisationID, id: surveyID) else { throw SamenError.notFound }
+        let set = try await surveys.surveys.dimensionSet(organisationID: organisationID, id: survey.dimensionSetID)
+        return (access, survey, set, token)
+    }
+
+    /// Whether this visit may not answer (any more): a used one-time link, or a browser that
+    /// answered the wave through its open link before.
+    func hasAnswered(_ access: Access, _ browser: OpenSurveyBrowser) async throws -> Bool {
+        switch access {
+        case .oneTime(let isUsed): return isUsed
+        case .open(let waveID): return try await openLinks.hasAnswered(waveID: waveID, browserHash: browser.hash(waveID: waveID))
+        }
+    }
+
+    func used(_ access: Access, _ request: Request, _ context: AppRequestContext) -> Response {
+        if case .open = access { return answered(request, context) }
+        return used(request, context)
     }
 
     @Sendable func show(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-        let (link, survey, set, token) = try await load(request, context)
-        if link.isUsed { return used(request, context) }
+        let (access, survey, set, token) = try await load(request, context)
+        let browser = OpenSurveyBrowser(request, services.cookies)
+        if try await hasAnswered(access, browser) { return used(access, request, context) }
         let form = PublicSurveyForm(survey: survey, set: set, renderer: renderer, context: context)
-        return page(request, context, form.body(step: 1, answers: [:], errors: [], action: Paths.publicSurvey(token)))
+        var response = page(request, context, form.body(step: 1, answers: [:], errors: [], action: Paths.publicSurvey(token)))
+        if case .open = access { browser.remember(&response) }
+        return response
     }
 
     @Sendable func answer(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         guard await limiter.allow(Secrets.sha256("survey:" + context.clientAddress)) else { throw SamenError.rateLimited }
-        let (link, survey, set, token) = try await load(request, context)
-        if link.isUsed { return used(request, context) }
+        let (access, survey, set, token) = try await load(request, context)
+        let browser = OpenSurveyBrowser(request, services.cookies)
+        var response = try await answer(request, context, access, survey, set, token, browser)
+        if case .open = access { browser.remember(&response) }
+        return response
+    }
+
+    func answer(_ request: Request, _ context: AppRequestContext, _ access: Access, _ survey: Survey, _ set: DimensionSet?,
+                _ token: String, _ browser: OpenSurveyBrowser) async throws -> Response {
+        if try await hasAnswered(access, browser) { return used(access, request, context) }
         let data = try await request.form(context)
         let form = PublicSurveyForm(survey: survey, set: set, renderer: renderer, context: context)
         let step = min(max(Int(data["step"]) ?? 1, 1), form.stepCount)
@@ -73,9 +113,14 @@ struct PublicSurveyRoutes: RouteGroup {
             return page(request, context, form.body(step: step + 1, answers: answers, errors: [], action: action))
         }
         do {
-            try await surveys.responses.submit(tokenHash: Secrets.sha256(token), sheet: form.sheet(answers))
-        } catch let error as SamenError where error.code == "survey_link_used" {
-            return used(request, context)
+            switch access {
+            case .oneTime:
+                try await surveys.responses.submit(tokenHash: Secrets.sha256(token), sheet: form.sheet(answers))
+            case .open(let waveID):
+                try await openLinks.submit(token: token, browserHash: browser.hash(waveID: waveID), sheet: form.sheet(answers))
+            }
+        } catch let error as SamenError where error.code == "survey_link_used" || error.code == "survey_open_link_answered" {
+            return used(access, request, context)
         }
         struct Thanks { let title: String; let text: String }
         return renderer.page("survey-public-done", title: renderer.text("public_survey_thanks_title", context),
@@ -97,7 +142,14 @@ struct PublicSurveyRoutes: RouteGroup {
         }
         guard await limiter.allow(Secrets.sha256("survey:" + context.clientAddress)) else { throw SamenError.rateLimited }
         let code = SurveyLinkCode.normalised(typed)
-        if let code, try await surveys.responses.link(tokenHash: Secrets.sha256(code)) != nil {
+        let known: Bool
+        if let code {
+            let oneTime = try await surveys.responses.link(tokenHash: Secrets.sha256(code)) != nil
+            known = try await oneTime ? true : openLinks.openLink(token: code) != nil
+        } else {
+            known = false
+        }
+        if let code, known {
             return Response.seeOther(Paths.publicSurvey(code))
         }
         let error = SamenError.validation(typed.trimmed.isEmpty ? "survey_code_required" : "survey_code_unknown", field: "code")
@@ -108,10 +160,19 @@ struct PublicSurveyRoutes: RouteGroup {
     }
 
     func used(_ request: Request, _ context: AppRequestContext) -> Response {
-        struct Used { let title: String; let text: String }
-        return renderer.page("survey-public-done", title: renderer.text("public_survey_used_title", context),
-                             body: Used(title: renderer.text("public_survey_used_title", context),
-                                        text: renderer.text("error_survey_link_used", context)),
+        finished(request, context, title: "public_survey_used_title", text: "error_survey_link_used")
+    }
+
+    /// A browser that answered through the open link before: said plainly, nothing stored.
+    func answered(_ request: Request, _ context: AppRequestContext) -> Response {
+        finished(request, context, title: "public_survey_answered_title", text: "error_survey_open_link_answered")
+    }
+
+    /// The page that says this visit cannot answer (any more): 409.
+    func finished(_ request: Request, _ context: AppRequestContext, title: String, text: String) -> Response {
+        struct Finished { let title: String; let text: String }
+        return renderer.page("survey-public-done", title: renderer.text(title, context),
+                             body: Finished(title: renderer.text(title, context), text: renderer.text(text, context)),
                              request: request, context: context, status: .conflict)
     }
 

@@ -29,6 +29,7 @@ struct SurveyDetailPage {
         let linksPath: String
         let editPath: String
         let deletePath: String
+        let openLinkPath: String
     }
 
     struct IssueRow {
@@ -86,7 +87,8 @@ struct SurveyDetailPage {
                                     links: counts.total, used: counts.used,
                                     linksPath: Paths.surveyLinks(organisation.slug, survey.id, wave.id),
                                     editPath: SurveyPath.waveEdit.link(organisation.slug, survey.id, wave.id),
-                                    deletePath: SurveyPath.waveDelete.link(organisation.slug, survey.id, wave.id)))
+                                    deletePath: SurveyPath.waveDelete.link(organisation.slug, survey.id, wave.id),
+                                    openLinkPath: SurveyOpenLinkRoutes.page.link(organisation.slug, survey.id, wave.id)))
         }
         let itemForm = renderer.form(errors: itemErrors, context)
         var extras: [String] = []
