@@ -44,7 +44,7 @@ struct SurveyWaveStoreTests {
                     try await sql.raw("ALTER TABLE survey_responses ADD CONSTRAINT refuse_channel CHECK (channel <> 'weigeren')").run()
                 }
             }
-            let count = SurveyResponseStore.rowsPerStatement + 10
+            let count = SurveyAnswerBulkInsert.rowsPerStatement(kind) + 10
             let ordinary = SurveyAnswerSheet(need: Array(repeating: 5, count: 8), experience: Array(repeating: 3, count: 8),
                                              segments: [.channel: "balie"])
             var refused = ordinary
@@ -55,7 +55,7 @@ struct SurveyWaveStoreTests {
                                                   sheet: { $0 == count - 1 ? refused : ordinary },
                                                   progress: { written.rows = $0 })
             }
-            #expect(written.rows == SurveyResponseStore.rowsPerStatement, "the first statement's rows were written before the failure")
+            #expect(written.rows == SurveyAnswerBulkInsert.rowsPerStatement(kind), "the first statement's rows were written before the failure")
             #expect(try await responses.count(organisationID: a.id, surveyID: survey.id) == 0)
             #expect(try await responses.answers(organisationID: a.id, survey: survey).count == 0)
         }

@@ -36,6 +36,20 @@ public enum SurveyAnswerPacking {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// The same from values looked up by item (an import packs straight from its parsed
+    /// columns, without making two arrays per respondent); NaN or nil is a missing answer.
+    public static func pack(itemCount: Int, need: (Int) -> Double?, experience: (Int) -> Double?) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(itemCount * 4)
+        for index in 0..<itemCount {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            if let value = need(index), !value.isNaN { append(value, to: &bytes) }
+            bytes.append(UInt8(ascii: ","))
+            if let value = experience(index), !value.isNaN { append(value, to: &bytes) }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     /// Whole numbers 0–99 (every scale answer) without formatting machinery; others via `format`.
     @inline(__always)
     static func append(_ value: Double, to bytes: inout [UInt8]) {

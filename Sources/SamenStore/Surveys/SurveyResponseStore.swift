@@ -169,22 +169,37 @@ public struct SurveyResponseStore: Sendable {
                                 sheet: { sheets[$0] })
     }
 
-    /// The same for many rows: each sheet is made when its batch is written, so a large
-    /// import never holds every row as an object at once. With an actor, the audit entry is
-    /// written in the same transaction.
+    /// The same for many rows, as sheets (the demo and the tests make them).
     public func importAnswers(organisationID: String, surveyID: String, waveID: String, count: Int,
                               sheet: (Int) -> SurveyAnswerSheet, progress: ((Int) -> Void)? = nil,
                               auditedAs actor: WriteActor? = nil) async throws {
+        try await importRows(organisationID: organisationID, surveyID: surveyID, waveID: waveID, count: count,
+                             row: { SurveyImportRow(sheet($0)) }, progress: progress, auditedAs: actor)
+    }
+
+    /// Stores `count` imported rows in one transaction: all of them or, when any row or
+    /// statement fails, none. Each row is made when its batch is written, so a large
+    /// import never holds every row at once. With an actor, the audit entry is written in
+    /// the same transaction.
+    public func importRows(organisationID: String, surveyID: String, waveID: String, count: Int,
+                           row: (Int) throws -> SurveyImportRow, progress: ((Int) -> Void)? = nil,
+                           auditedAs actor: WriteActor? = nil) async throws {
         try await database.transaction { sql in
             guard try await sql.raw("""
                 SELECT id FROM survey_waves WHERE id = \(bind: waveID) AND survey_id = \(bind: surveyID)
                   AND organisation_id = \(bind: organisationID)
                 """).first() != nil else { throw SamenError.notFound }
+            var bulk = SurveyAnswerBulkInsert(organisationID: organisationID, surveyID: surveyID, waveID: waveID,
+                                              source: "import", submittedAt: Clock.now(), ids: SurveyImportIdentifiers())
+            let perStatement = SurveyAnswerBulkInsert.rowsPerStatement(database.kind)
+            var batch: [SurveyImportRow] = []
+            batch.reserveCapacity(min(count, perStatement))
             var start = 0
             while start < count {
-                let end = min(count, start + Self.rowsPerStatement)
-                try await Self.insert(sql: sql, organisationID: organisationID, surveyID: surveyID, waveID: waveID,
-                                      source: "import", (start..<end).map(sheet))
+                let end = min(count, start + perStatement)
+                batch.removeAll(keepingCapacity: true)
+                for index in start..<end { batch.append(try row(index)) }
+                try await bulk.insert(sql: sql, batch)
                 start = end
                 progress?(end)
             }
@@ -195,36 +210,22 @@ public struct SurveyResponseStore: Sendable {
         }
     }
 
-    /// 9 parameters a row (the constant columns are bound once per statement); SQLite
-    /// allows 32,766 per statement, PostgreSQL 65,535.
-    static let rowsPerStatement = 3000
-
-    /// One multi-row insert. The rows go in as a VALUES list selected from, so the values
-    /// that are the same for every row are bound once; scores travel as text and are
-    /// cast, which both databases type the same way when a column is all NULL.
+    /// One citizen's submission (`submit`): a single row, a random id.
     static func insert(sql: any SQLDatabase, organisationID: String, surveyID: String, waveID: String, source: String,
                        _ sheets: some Collection<SurveyAnswerSheet>) async throws {
         guard !sheets.isEmpty else { return }
         var random = SystemRandomNumberGenerator()
-        var query: SQLQueryString = """
-            INSERT INTO survey_responses (id, organisation_id, survey_id, wave_id, source, answers, channel, persona,
-                                          district, age_band, nps, ces, mark, submitted_at)
-            SELECT column1, \(bind: organisationID), \(bind: surveyID), \(bind: waveID), \(bind: source), column2, column3,
-                   column4, column5, column6, CAST(column7 AS BIGINT), CAST(column8 AS BIGINT), CAST(column9 AS BIGINT),
-                   \(bind: Clock.now())
-            FROM (VALUES
-            """
-        for (index, sheet) in sheets.enumerated() {
-            let answers = SurveyAnswerPacking.pack(need: sheet.need, experience: sheet.experience)
-            query += index == 0 ? " " : ", "
-            query += """
-                (\(bind: randomIdentifier(&random)), \(bind: answers), \(bind: sheet.segments[.channel]),
-                 \(bind: sheet.segments[.persona]), \(bind: sheet.segments[.district]), \(bind: sheet.segments[.ageBand]),
-                 \(bind: sheet.nps.map(String.init)), \(bind: sheet.ces.map(String.init)), \(bind: sheet.mark.map(String.init)))
-                """
+        for sheet in sheets {
+            let row = SurveyImportRow(sheet)
+            try await sql.raw("""
+                INSERT INTO survey_responses (id, organisation_id, survey_id, wave_id, source, answers, channel, persona,
+                                              district, age_band, nps, ces, mark, submitted_at)
+                VALUES (\(bind: randomIdentifier(&random)), \(bind: organisationID), \(bind: surveyID), \(bind: waveID),
+                        \(bind: source), \(bind: row.answers), \(bind: row.channel), \(bind: row.persona),
+                        \(bind: row.district), \(bind: row.ageBand), \(bind: row.nps), \(bind: row.ces), \(bind: row.mark),
+                        \(bind: Clock.now()))
+                """).run()
         }
-        query += ") AS v"
-        try await sql.raw(query).run()
     }
 
     /// A random version-4 UUID in lowercase text, as `Identifier.make()` gives, without

@@ -37,12 +37,28 @@ public struct AppRequestContext: RequestContext {
     /// A Pol.is export of a large conversation: vtaiwan.uberx's votes.csv alone is 2.6 MB.
     public static let polisImportLimit = 32 * 1_048_576
 
+    /// A survey wave of a million respondents is about 92 MB of CSV; it streams into the
+    /// parser, so the limit bounds the time an upload may take, not memory.
+    public static let surveyImportLimit = 256 * 1_048_576
+
     /// The body limit for a request path.
     public static func uploadLimit(forPath path: String) -> Int {
         let isPolisImport = path.hasSuffix("/import") && path.contains("/conversations/")
             && (path.hasPrefix("/o/") || path.hasPrefix("/api/v1/organisations/"))
-        return isPolisImport ? polisImportLimit : formLimit
+        return isPolisImport ? polisImportLimit : isSurveyImport(path) ? surveyImportLimit : formLimit
     }
+
+    /// `/o/{org}/surveys/{survey}/import` and `/api/v1/organisations/{org}/surveys/{survey}/waves/{wave}/responses`.
+    static func isSurveyImport(_ path: String) -> Bool {
+        let segments = path.split(separator: "/")
+        if segments.count == 5, segments[0] == "o", segments[2] == "surveys", segments[4] == "import" { return true }
+        return segments.count == 9 && segments[0] == "api" && segments[1] == "v1" && segments[2] == "organisations"
+            && segments[4] == "surveys" && segments[6] == "waves" && segments[8] == "responses"
+    }
+
+    /// Set by the CSRF middleware when it left a multipart body unread for the handler to
+    /// stream; the handler must then check `_csrf` itself before reading anything else.
+    public var csrfLeftToHandler = false
 
     /// The logged-in user, or `unauthenticated`.
     public func requireUser() throws -> User {

@@ -58,7 +58,9 @@ struct CSRFMiddleware: RouterMiddleware {
         }
         let expected = context.csrfBoundToSession ? context.csrfToken : existing
         let unsafe = ![.get, .head, .options].contains(request.method)
-        if unsafe && !request.isAPI {
+        if unsafe && !request.isAPI && Self.checksWhileStreaming(request) {
+            context.csrfLeftToHandler = true
+        } else if unsafe && !request.isAPI {
             let buffer = try await request.collectBody(upTo: context.maxUploadSize)
             let sent = Self.token(in: buffer, contentType: request.headers[.contentType] ?? "")
             guard !expected.isEmpty, Secrets.constantTimeEquals(sent, expected) else {
@@ -74,6 +76,13 @@ struct CSRFMiddleware: RouterMiddleware {
 }
 
 extension CSRFMiddleware {
+    /// The survey import form streams its file: its body is not collected here, and the
+    /// handler checks the `_csrf` part, which the form sends first (`SurveyUploadReader.form`).
+    static func checksWhileStreaming(_ request: Request) -> Bool {
+        request.method == .post && AppRequestContext.isSurveyImport(request.uri.path) && request.uri.path.hasPrefix("/o/")
+            && (request.headers[.contentType] ?? "").lowercased().hasPrefix("multipart/form-data")
+    }
+
     /// The `_csrf` field of a urlencoded or multipart form body.
     static func token(in buffer: ByteBuffer, contentType: String) -> String {
         if contentType.lowercased().hasPrefix("multipart/form-data"), let boundary = multipartBoundary(contentType) {

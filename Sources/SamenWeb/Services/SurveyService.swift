@@ -62,23 +62,32 @@ public struct SurveyService: Sendable {
         let segmentColumns: [(SegmentQuestion, SurveySegmentVariable)] = data.segments.compactMap { variable in
             SegmentQuestion(rawValue: variable.name).map { ($0, variable) }
         }
-        func optional(_ value: Double) -> Double? { value.isNaN ? nil : value }
-        func score(_ name: String, _ row: Int) -> Int? {
-            guard let column = data.scores[name], !column[row].isNaN else { return nil }
+        func scoreColumn(_ name: String) -> [Double]? { data.scores[name] }
+        let (nps, ces, mark) = (scoreColumn("nps"), scoreColumn("ces"), scoreColumn("mark"))
+        func score(_ column: [Double]?, _ row: Int) -> Int? {
+            guard let column, !column[row].isNaN else { return nil }
             return Int(column[row].rounded())
         }
-        try await responses.importAnswers(
+        try await responses.importRows(
             organisationID: actor.organisationID, surveyID: survey.id, waveID: wave.id, count: data.rowCount,
-            sheet: { row in
-                var segments: [SegmentQuestion: String] = [:]
+            row: { row in
+                var stored = SurveyImportRow(
+                    answers: SurveyAnswerPacking.pack(itemCount: mapping.count,
+                                                      need: { mapping[$0].map { data.need[$0][row] } },
+                                                      experience: { mapping[$0].map { data.experience[$0][row] } }),
+                    nps: score(nps, row), ces: score(ces, row), mark: score(mark, row))
                 for (question, variable) in segmentColumns {
                     let index = variable.levelIndices[row]
-                    if index >= 0 { segments[question] = variable.levels[Int(index)] }
+                    guard index >= 0 else { continue }
+                    let level = variable.levels[Int(index)]
+                    switch question {
+                    case .channel: stored.channel = level
+                    case .persona: stored.persona = level
+                    case .district: stored.district = level
+                    case .ageBand: stored.ageBand = level
+                    }
                 }
-                return SurveyAnswerSheet(
-                    need: mapping.map { $0.flatMap { optional(data.need[$0][row]) } },
-                    experience: mapping.map { $0.flatMap { optional(data.experience[$0][row]) } },
-                    segments: segments, nps: score("nps", row), ces: score("ces", row), mark: score("mark", row))
+                return stored
             }, progress: progress, auditedAs: actor)
     }
 

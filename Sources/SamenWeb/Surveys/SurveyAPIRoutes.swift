@@ -135,8 +135,9 @@ struct SurveyAPIRoutes: RouteGroup {
         Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: json)))
     }
 
-    /// A CSV in the survey's template as the body (text/csv): all rows or none; 422 lists
-    /// every problem with its row and column.
+    /// A CSV in the survey's template as the body (text/csv), read as it streams in (up to
+    /// `AppRequestContext.surveyImportLimit`): all rows or none; 422 lists every problem
+    /// with its row and column.
     @Sendable func importCSV(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let membership = try await services.membership(request, context, for: .runTrajectory)
         let survey = try await survey(request, context, membership)
@@ -146,10 +147,9 @@ struct SurveyAPIRoutes: RouteGroup {
         guard request.headers[.contentType]?.lowercased().hasPrefix("text/csv") == true else {
             throw SamenError("unsupported_media_type", kind: .badRequest)
         }
-        var request = request
-        let buffer = try await request.collectBody(upTo: context.maxUploadSize)
         do {
-            let data = try SurveyCSVReader.read(bytes: Array(buffer: buffer), template: SurveyService.template(for: survey, wave: wave))
+            let data = try await SurveyUploadReader.csv(request.body, limit: context.maxUploadSize,
+                                                        template: SurveyService.template(for: survey, wave: wave))
             try await surveys.importData(data, actor: try RecordFlow.actor(membership, context), survey: survey, wave: wave)
             return try APIRoutes.json(["imported": data.rowCount], status: .created)
         } catch let error as SurveyCSVError {

@@ -30,6 +30,8 @@ struct SurveyDetailPage {
         let editPath: String
         let deletePath: String
         let openLinkPath: String
+        /// The wave the import form had chosen (kept when a file is refused).
+        let selected: Bool
     }
 
     struct IssueRow {
@@ -72,7 +74,7 @@ struct SurveyDetailPage {
 
     func render(_ request: Request, _ context: AppRequestContext, _ membership: Membership, _ survey: Survey,
                 itemErrors: [SamenError] = [], waveForm: FormState? = nil, newLinks: [SurveyLinkSheet.Letter] = [],
-                importError: SurveyCSVError? = nil, csv: String = "", status: HTTPResponse.Status = .ok) async throws -> Response {
+                importError: SurveyCSVError? = nil, csv: String = "", chosenWave: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
         let organisation = membership.organisation
         let service = routes.surveys
         let set = try await service.surveys.dimensionSet(organisationID: organisation.id, id: survey.dimensionSetID)
@@ -88,7 +90,8 @@ struct SurveyDetailPage {
                                     linksPath: Paths.surveyLinks(organisation.slug, survey.id, wave.id),
                                     editPath: SurveyPath.waveEdit.link(organisation.slug, survey.id, wave.id),
                                     deletePath: SurveyPath.waveDelete.link(organisation.slug, survey.id, wave.id),
-                                    openLinkPath: SurveyOpenLinkRoutes.page.link(organisation.slug, survey.id, wave.id)))
+                                    openLinkPath: SurveyOpenLinkRoutes.page.link(organisation.slug, survey.id, wave.id),
+                                    selected: wave.id == chosenWave))
         }
         let itemForm = renderer.form(errors: itemErrors, context)
         var extras: [String] = []

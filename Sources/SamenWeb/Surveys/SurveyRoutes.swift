@@ -210,21 +210,43 @@ struct SurveyRoutes: RouteGroup {
         }
     }
 
+    /// The import form: a file (multipart, streamed into the parser) or pasted text; all
+    /// rows or none, and a refused file comes back with its report by row and column.
     @Sendable func importCSV(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let membership = try await services.membership(request, context, for: .runTrajectory)
         let survey = try await survey(request, context, membership)
-        let form = try await request.form(context)
         let waves = try await surveys.responses.waves(organisationID: membership.organisation.id, surveyID: survey.id)
-        guard let wave = waves.first(where: { $0.id == form["wave"] }) else {
+        let upload: SurveyUploadReader.Form
+        if context.csrfLeftToHandler {
+            upload = try await SurveyUploadReader.form(
+                request, limit: context.maxUploadSize, expectedCSRF: context.csrfBoundToSession ? context.csrfToken : "",
+                fileField: "csv_file", textField: "csv",
+                template: { id in waves.first { $0.id == id }.map { SurveyService.template(for: survey, wave: $0) } })
+        } else {
+            let form = try await request.form(context)
+            var pasted = SurveyUploadReader.Form(wave: form["wave"], pasted: form["csv"])
+            if let wave = waves.first(where: { $0.id == form["wave"] }) {
+                do { pasted.result = .success(try SurveyCSVReader.read(text: form["csv"], template: SurveyService.template(for: survey, wave: wave))) }
+                catch { pasted.result = .failure(error) }
+            }
+            upload = pasted
+        }
+        guard let wave = waves.first(where: { $0.id == upload.wave }) else {
             throw ValidationErrors([.validation("wave_required", field: "wave")])
         }
         do {
-            let data = try SurveyCSVReader.read(text: form["csv"], template: SurveyService.template(for: survey, wave: wave))
+            let data: SurveyCSVData
+            switch upload.result {
+            case .success(let parsed): data = parsed
+            case .failure(let error): throw error
+            case nil: data = try SurveyCSVReader.read(text: "", template: SurveyService.template(for: survey, wave: wave))
+            }
             try await surveys.importData(data, actor: try RecordFlow.actor(membership, context), survey: survey, wave: wave)
             return services.cookies.redirect(Paths.survey(membership.organisation.slug, survey.id), notice: "notice_survey_imported")
         } catch let error as SurveyCSVError {
             return try await SurveyDetailPage(routes: self).render(request, context, membership, survey, importError: error,
-                                                                   csv: form["csv"], status: .unprocessableContent)
+                                                                   csv: upload.pasted, chosenWave: wave.id,
+                                                                   status: .unprocessableContent)
         }
     }
 }
