@@ -76,7 +76,11 @@ struct SurveyUploadTests {
             }
             let refused = try await send(Self.csv(rows: 110_000, badRow: 60_000))
             #expect(refused.status == .unprocessableContent)
-            #expect(!((refused.jsonObject["errors"] as? [[String: Any]]) ?? []).isEmpty)
+            // The bad row has two problems (an experience of 9, the unknown channel "fax"); both name row 60,000.
+            let errors = (refused.jsonObject["errors"] as? [[String: Any]]) ?? []
+            #expect(errors.map { $0["row"] as? Int } == [60_000, 60_000])
+            #expect(errors.contains { $0["column"] as? String == "experience.known.1" })
+            #expect(errors.contains { $0["column"] as? String == "channel" })
             #expect(Self.answerCount(try await ilse.get(path).text) == "0")
             let stored = try await send(Self.csv(rows: 110_000))
             #expect(stored.status == .created && stored.jsonObject["imported"] as? Int == 110_000)

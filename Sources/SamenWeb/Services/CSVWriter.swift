@@ -39,11 +39,21 @@ enum CSVWriter {
     static func cell(_ value: String) -> String {
         // An integer (most cells of a vote export) needs neither guard nor quotes.
         if isInteger(value) { return value }
-        let text = needsGuard(value[...]) ? "'" + value : value
+        return quoted(needsGuard(value[...]) ? "'" + value : value)
+    }
+
+    /// RFC 4180 quoting only, when the cell holds a separator, quote or line break.
+    static func quoted(_ text: String) -> String {
         if text.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == ";" }) {
             return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
         }
         return text
+    }
+
+    /// Records quoted but not guarded, for text that goes to Samen's own template reader
+    /// rather than to a spreadsheet (the guard would change a leading `-` the reader must see).
+    static func unguardedDocument(_ records: [[String]], lineEnd: String = "\n") -> String {
+        records.map { $0.map(quoted).joined(separator: ",") + lineEnd }.joined()
     }
 
     /// `-?digits`, checked on the UTF-8 bytes (cheap: a large export has millions of them).

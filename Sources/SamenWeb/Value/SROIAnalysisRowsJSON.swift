@@ -40,14 +40,7 @@ extension SROIAnalysisJSON {
             }
             lines.append(SROICSV.allColumns.map { cells[$0] ?? "" })
         }
-        return lines.map { $0.map(quoted).joined(separator: ",") }.joined(separator: "\n") + "\n"
-    }
-
-    /// RFC 4180 quoting only: the text goes to the template's reader, not to a spreadsheet,
-    /// so the export's formula guard (which would change a leading `-`) does not apply.
-    static func quoted(_ cell: String) -> String {
-        guard cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == ";" }) else { return cell }
-        return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        return CSVWriter.unguardedDocument(lines)
     }
 
     /// The errors of a refused write whose map came as rows: the map's problems named after
