@@ -109,7 +109,10 @@ enum APIWrites {
             sort = descending ? String(raw.dropFirst()) : raw
             guard sorts.contains(sort) else { throw ValidationErrors([.validation("sort_invalid", field: "sort")]) }
         }
-        let search = String((query.get("q") ?? "").trimmingCharacters(in: .whitespacesAndNewlines).prefix(200))
+        let rawSearch = query.get("q") ?? ""
+        // The schema's maxLength counts code points, as unicodeScalars does.
+        guard rawSearch.unicodeScalars.count <= 200 else { throw ValidationErrors([.validation("search_too_long", field: "q")]) }
+        let search = rawSearch.trimmingCharacters(in: .whitespacesAndNewlines)
         return ListQuery(search: search, sort: sort, descending: descending, offset: offset, limit: limit)
     }
 

@@ -137,6 +137,9 @@ struct TrajectoryAPIPagingTests {
             #expect(titles(found) == ["Traject 05"] && found["total"] as? Int == 1)
             #expect(try await ilse.json(.get, base + "?limit=0", token: token).status.code >= 400)
             #expect(try await ilse.json(.get, base + "?sort=secret", token: token).status.code >= 400)
+            // The schema allows 200 characters (code points) of search; more is refused, 200 é is not.
+            #expect(try await ilse.json(.get, base + "?q=" + String(repeating: "a", count: 201), token: token).status == .unprocessableContent)
+            #expect(try await ilse.json(.get, base + "?q=" + String(repeating: "%C3%A9", count: 200), token: token).status == .ok)
         }
     }
 }
