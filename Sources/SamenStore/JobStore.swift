@@ -104,6 +104,13 @@ public struct JobStore: Sendable {
         }
     }
 
+    /// How many jobs of this kind wait or run, on any worker.
+    public func count(kind: String) async throws -> Int {
+        try await database.read { sql in
+            try await sql.raw("SELECT COUNT(*) AS n FROM jobs WHERE kind = \(bind: kind)").first()?.decode(column: "n", as: Int.self) ?? 0
+        }
+    }
+
     /// Whether a job waits or runs for this subject (the results page says "being updated").
     public func pending(kind: String, subjectID: String) async throws -> (waiting: Bool, lastError: String?) {
         try await database.read { sql in

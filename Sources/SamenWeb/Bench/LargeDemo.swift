@@ -45,7 +45,15 @@ public enum LargeDemo {
         let generator = LargeDataGenerator(database: database, shape: .scaled(factor), seed: seed)
         var report = try await generator.fill(organisationID: organisationID, progress: progress)
         let start = Date()
-        await ConversationResults(database: database, logger: logger).runDue(limit: 1_000)
+        let results = ConversationResults(database: database, logger: logger)
+        await results.runDue(limit: 1_000)
+        // A running server's own worker may have claimed some of the maps: wait until it has
+        // stored them too (bounded), so the set is complete when this returns.
+        let jobs = JobStore(database: database)
+        while (try? await jobs.count(kind: JobStore.recomputeConversation)) ?? 0 > 0, Date().timeIntervalSince(start) < 600 {
+            try await Task.sleep(for: .milliseconds(200))
+            await results.runDue(limit: 1_000)
+        }
         let seconds = Date().timeIntervalSince(start)
         report.seconds.append(("opinion maps", seconds))
         progress("opinion maps: \(String(format: "%.1f", seconds)) s")
