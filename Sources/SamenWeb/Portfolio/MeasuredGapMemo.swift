@@ -11,31 +11,21 @@ import SamenStore
 /// time) — so a changed survey, wave or answer set is computed afresh. Each app server keeps
 /// its own (one entry a survey); servers need not agree, since each checks the database.
 final class MeasuredGapMemo: @unchecked Sendable {
-    struct Key: Hashable {
-        let database: ObjectIdentifier
-        let survey: Survey
-        let waves: [SurveyWave]
-        let answers: SurveyAnswerStamp
-    }
-
-    struct Slot: Hashable {
-        let database: ObjectIdentifier
-        let survey: String
-    }
+    typealias Key = SurveyMemoKey
 
     static let shared = MeasuredGapMemo()
 
     private let lock = NSLock()
     private var computed: [ObjectIdentifier: Int] = [:]
-    private var entries: [Slot: (key: Key, gaps: [String: GrowthModelRoutes.MeasuredGap])] = [:]
+    private var entries: [SurveyMemoKey.Slot: (key: Key, gaps: [String: GrowthModelRoutes.MeasuredGap])] = [:]
 
     func gaps(_ key: Key) -> [String: GrowthModelRoutes.MeasuredGap]? {
-        lock.withLock { entries[Slot(database: key.database, survey: key.survey.id)].flatMap { $0.key == key ? $0.gaps : nil } }
+        lock.withLock { entries[key.slot].flatMap { $0.key == key ? $0.gaps : nil } }
     }
 
     func keep(_ gaps: [String: GrowthModelRoutes.MeasuredGap], for key: Key) {
         lock.withLock {
-            entries[Slot(database: key.database, survey: key.survey.id)] = (key, gaps)
+            entries[key.slot] = (key, gaps)
             computed[key.database, default: 0] += 1
         }
     }

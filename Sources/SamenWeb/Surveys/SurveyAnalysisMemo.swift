@@ -10,17 +10,7 @@ import SamenStore
 /// report is kept with it per request parameters. Each app server keeps its own, at most
 /// `capacity` surveys (the least recently used goes first).
 final class SurveyAnalysisMemo: @unchecked Sendable {
-    struct Key: Hashable {
-        let database: ObjectIdentifier
-        let survey: Survey
-        let waves: [SurveyWave]
-        let answers: SurveyAnswerStamp
-    }
-
-    private struct Slot: Hashable {
-        let database: ObjectIdentifier
-        let survey: String
-    }
+    typealias Key = SurveyMemoKey
 
     private struct Entry {
         let key: Key
@@ -33,18 +23,16 @@ final class SurveyAnalysisMemo: @unchecked Sendable {
     static let capacity = 16
 
     private let lock = NSLock()
-    private var entries: [Slot: Entry] = [:]
+    private var entries: [SurveyMemoKey.Slot: Entry] = [:]
     private var clock = 0
     private var analysed: [ObjectIdentifier: Int] = [:]
 
-    private static func slot(_ key: Key) -> Slot { Slot(database: key.database, survey: key.survey.id) }
-
     func dataset(_ key: Key) -> SurveyDataset? {
         lock.withLock {
-            guard var entry = entries[Self.slot(key)], entry.key == key else { return nil }
+            guard var entry = entries[key.slot], entry.key == key else { return nil }
             clock += 1
             entry.used = clock
-            entries[Self.slot(key)] = entry
+            entries[key.slot] = entry
             return entry.dataset
         }
     }
@@ -52,7 +40,7 @@ final class SurveyAnalysisMemo: @unchecked Sendable {
     func keep(_ dataset: SurveyDataset, for key: Key) {
         lock.withLock {
             clock += 1
-            entries[Self.slot(key)] = Entry(key: key, dataset: dataset, reports: [:], used: clock)
+            entries[key.slot] = Entry(key: key, dataset: dataset, reports: [:], used: clock)
             analysed[key.database, default: 0] += 1
             while entries.count > Self.capacity, let oldest = entries.min(by: { $0.value.used < $1.value.used })?.key {
                 entries[oldest] = nil
@@ -62,13 +50,13 @@ final class SurveyAnalysisMemo: @unchecked Sendable {
 
     /// The API report for these parameters, when it was made from the dataset this key names.
     func report(_ key: Key, parameters: String) -> Data? {
-        lock.withLock { entries[Self.slot(key)].flatMap { $0.key == key ? $0.reports[parameters] : nil } }
+        lock.withLock { entries[key.slot].flatMap { $0.key == key ? $0.reports[parameters] : nil } }
     }
 
     func keep(report: Data, for key: Key, parameters: String) {
         lock.withLock {
-            guard entries[Self.slot(key)]?.key == key else { return }
-            entries[Self.slot(key)]?.reports[parameters] = report
+            guard entries[key.slot]?.key == key else { return }
+            entries[key.slot]?.reports[parameters] = report
         }
     }
 
