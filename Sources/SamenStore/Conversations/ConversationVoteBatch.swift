@@ -200,11 +200,8 @@ struct VoteNewcomers {
         if let position = positions[key] { return position }
         var recent = 0
         if context.participation == .capped, let addressHash = request.addressHash {
-            recent = try await sql.raw("""
-                SELECT COUNT(*) AS n FROM conversation_participants
-                WHERE conversation_id = \(bind: request.conversationID) AND address_hash = \(bind: addressHash)
-                    AND created_at > \(bind: Clock.now() - ParticipationRules.capWindowSeconds)
-                """).first()?.decode(column: "n", as: Int.self) ?? 0
+            recent = try await ConversationVoteStore.recentFromAddress(sql: sql, conversationID: request.conversationID,
+                                                                      addressHash: addressHash)
             recent += entries.filter { $0.conversationID == request.conversationID && $0.addressHash == addressHash }.count
         }
         if let refused = ParticipationRules.admit(mode: context.participation, cap: context.addressCap, kind: request.kind,

@@ -60,11 +60,7 @@ public struct ConversationVoteStore: Sendable {
             """).first()?.decode(column: "number", as: Int.self) { return number }
         var recent = 0
         if mode == .capped, let addressHash {
-            recent = try await sql.raw("""
-                SELECT COUNT(*) AS n FROM conversation_participants
-                WHERE conversation_id = \(bind: conversationID) AND address_hash = \(bind: addressHash)
-                    AND created_at > \(bind: Clock.now() - ParticipationRules.capWindowSeconds)
-                """).first()?.decode(column: "n", as: Int.self) ?? 0
+            recent = try await recentFromAddress(sql: sql, conversationID: conversationID, addressHash: addressHash)
         }
         if let refused = ParticipationRules.admit(mode: mode, cap: cap, kind: kind, recentFromAddress: recent) { throw refused }
         let number = try await ConversationStore.nextNumber(sql: sql, conversationID: conversationID, column: "next_participant")
@@ -73,6 +69,15 @@ public struct ConversationVoteStore: Sendable {
             VALUES (\(bind: conversationID), \(bind: number), \(bind: tokenHash), \(bind: kind), \(bind: Clock.now()), \(bind: addressHash))
             """).run()
         return number
+    }
+
+    /// Participants who joined from this address within the cap's window (a capped conversation's rule).
+    static func recentFromAddress(sql: any SQLDatabase, conversationID: String, addressHash: String) async throws -> Int {
+        try await sql.raw("""
+            SELECT COUNT(*) AS n FROM conversation_participants
+            WHERE conversation_id = \(bind: conversationID) AND address_hash = \(bind: addressHash)
+                AND created_at > \(bind: Clock.now() - ParticipationRules.capWindowSeconds)
+            """).first()?.decode(column: "n", as: Int.self) ?? 0
     }
 
     static func openConversation(sql: any SQLDatabase, conversationID: String) async throws -> Conversation {
