@@ -102,8 +102,8 @@ struct ConversationWebTests {
             let voted = try await citizen.post(publicPath + "/vote", ["statement": number, "vote": "agree"])
             #expect(voted.status == .seeOther)
             let next = try await citizen.get(publicPath)
-            #expect(next.text.contains("Je stem is opgeslagen"))
-            #expect(next.text.contains("Je hebt 1 stelling beantwoord"))
+            #expect(next.text.contains("Uw stem is opgeslagen"))
+            #expect(next.text.contains("U hebt 1 stelling beantwoord"))
             #expect(try await Self.counts(database).events == before.events + 1)
             // Statements: empty, too long, near-duplicate (pointed out), then added anyway.
             #expect(try await citizen.post(publicPath + "/statements", ["statement": " "]).text.contains("Schrijf een stelling."))
@@ -118,7 +118,7 @@ struct ConversationWebTests {
             // The facilitator rejects a statement: voting on it is refused.
             try await ilse.post(detail + "/moderation", ["statements": number, "action": "reject", "reason": "dubbel"])
             let refused = try await citizen.post(publicPath + "/vote", ["statement": number, "vote": "disagree"])
-            #expect(refused.status == .conflict && refused.text.contains("kun je niet (meer) stemmen"))
+            #expect(refused.status == .conflict && refused.text.contains("kunt u niet (meer) stemmen"))
             // Closed conversation: refused, nothing stored.
             try await ilse.post(detail, ["question": "Wat moet de bibliotheek doen?", "moderation": "post", "closes_on": "2020-01-01"])
             let other = try #require(next.text.firstMatch(of: /name="statement" value="(\d+)"/).map { String($0.output.1) })
@@ -204,8 +204,8 @@ struct ConversationWebTests {
             #expect(page.text.contains(#"name="p" value="\#(token)""#))
             #expect(try await phone.post(links[0].components(separatedBy: "?")[0] + "/vote", ["statement": number, "vote": "pass", "p": token]).status == .seeOther)
             let laptop = Browser(client)
-            #expect(try await laptop.get(links[0]).text.contains("Je hebt 1 stelling beantwoord"), "same person on another device")
-            #expect(try await laptop.get(links[1]).text.contains("Je hebt 0 stellingen beantwoord"), "another link is another person")
+            #expect(try await laptop.get(links[0]).text.contains("U hebt 1 stelling beantwoord"), "same person on another device")
+            #expect(try await laptop.get(links[1]).text.contains("U hebt 0 stellingen beantwoord"), "another link is another person")
             #expect(try await Self.counts(database).votes >= 1)
         }
     }
@@ -228,7 +228,7 @@ struct ConversationWebTests {
             #expect(statuses.last == .tooManyRequests)
             let before = try await Self.counts(database).statements
             let refused = try await citizen.post(publicPath + "/statements", ["statement": "Nog een idee"])
-            #expect(refused.text.contains("Je stuurt erg veel tegelijk"))
+            #expect(refused.text.contains("U stuurt erg veel tegelijk"))
             #expect(try await Self.counts(database).statements == before)
         }
     }

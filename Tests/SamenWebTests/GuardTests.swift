@@ -17,12 +17,27 @@ struct GuardTests {
     static let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Sources")
 
-    @Test("every key exists in Dutch and in English")
+    @Test("every key exists in Dutch and in English (the Dutch informal variants `<key>_je` aside)")
     func sameKeys() {
-        let nl = Set(Self.translations.table(.nl).keys), en = Set(Self.translations.table(.en).keys)
+        let nl = Set(Self.translations.table(.nl).keys.filter { !$0.hasSuffix(Translations.informalSuffix) })
+        let en = Set(Self.translations.table(.en).keys)
         #expect(nl.subtracting(en).sorted() == [], "only in nl")
         #expect(en.subtracting(nl).sorted() == [], "only in en")
         #expect(nl.count > 500)
+    }
+
+    @Test("every informal variant `<key>_je` is Dutch, has its `<key>`, and says \"je\" where that says \"u\"")
+    func informalVariants() {
+        let nl = Self.translations.table(.nl)
+        let variants = nl.keys.filter { $0.hasSuffix(Translations.informalSuffix) }
+        #expect(variants.count >= 40)
+        #expect(Self.translations.table(.en).keys.filter { $0.hasSuffix(Translations.informalSuffix) } == [])
+        for key in variants {
+            let base = String(key.dropLast(Translations.informalSuffix.count))
+            guard let formal = nl[base], let informal = nl[key] else { Issue.record("\(key) has no \(base)"); continue }
+            #expect(OneVoiceWebTests.formal(informal).isEmpty, "\(key) says u: \(informal)")
+            #expect(OneVoiceWebTests.informal(formal).isEmpty, "\(base) says je: \(formal)")
+        }
     }
 
     /// The stable codes written in the sources: `SamenError("code"`, `.validation("code"`.

@@ -6,6 +6,9 @@ public struct AppRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     /// The language to answer in.
     public var locale: AppLocale = .default
+    /// How the organisation behind a citizen page speaks (set by the public routes once they
+    /// know the organisation; the default elsewhere).
+    public var voice: CitizenVoice = .default
     /// The logged-in person, from the session cookie or an API token.
     public var user: User?
     /// The hash of the session cookie's token, when logged in through the browser.

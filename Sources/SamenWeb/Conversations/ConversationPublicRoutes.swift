@@ -77,6 +77,7 @@ struct ConversationPublicRoutes: RouteGroup {
 
     @Sendable func show(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let conversation = try await conversation(request, context)
+        let context = try await services.citizen(context, organisationID: conversation.organisationID)
         return try await page(request, context, conversation, identity: identity(request, conversation: conversation),
                               form: renderer.form(context), statementForm: renderer.form(context), similar: nil, status: .ok)
     }
@@ -88,8 +89,8 @@ struct ConversationPublicRoutes: RouteGroup {
         let next = try await votes.next(conversation: conversation, participant: participant)
         let progress = renderer.text(next.statement == nil ? "participate_done" : "participate_progress", context)
             .replacingOccurrences(of: "{answered}", with: next.statement == nil ? NumberFormat(context.locale).integer(next.answered)
-                                    : renderer.translations.count("count_statements", next.answered, context.locale))
-            .replacingOccurrences(of: "{remaining}", with: renderer.translations.count("count_statements", next.remaining, context.locale))
+                                    : renderer.translations.count("count_statements", next.answered, context.locale, context.voice.addressForm))
+            .replacingOccurrences(of: "{remaining}", with: renderer.translations.count("count_statements", next.remaining, context.locale, context.voice.addressForm))
         let body = Body(question: conversation.question, description: conversation.description.isEmpty ? nil : conversation.description, isOpen: conversation.isOpen(at: Clock.now()),
                         statement: next.statement, progress: progress, allowStatements: conversation.allowStatements,
                         votePath: ConversationPaths.vote(conversation.publicToken), statementPath: ConversationPaths.statement(conversation.publicToken),
@@ -123,6 +124,7 @@ struct ConversationPublicRoutes: RouteGroup {
 
     @Sendable func vote(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let conversation = try await conversation(request, context)
+        let context = try await services.citizen(context, organisationID: conversation.organisationID)
         try await limited(voteLimiter, context, ":vote")
         let form = try await request.form(context)
         let identity = identity(request, conversation: conversation, form: form)
@@ -148,6 +150,7 @@ struct ConversationPublicRoutes: RouteGroup {
 
     @Sendable func addStatement(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let conversation = try await conversation(request, context)
+        let context = try await services.citizen(context, organisationID: conversation.organisationID)
         try await limited(statementLimiter, context, ":statement")
         let form = try await request.form(context)
         let identity = identity(request, conversation: conversation, form: form)

@@ -154,6 +154,7 @@ struct TrajectoryReportRoutes: RouteGroup {
     /// "U zei, wij deden": what residents said and what was done with it, from a shared version.
     @Sendable func publicPage(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         guard let report = try await store.publicReport(token: try request.parameter("token", context)) else { throw SamenError.notFound }
+        let context = try await t.services.citizen(context, trajectoryID: report.trajectoryID)
         return t.renderer.page("you-said-we-did", title: t.word("you_said_we_did_title", context), body: view(report, context), request: request,
                                context: context)
     }

@@ -49,6 +49,7 @@ struct PublicStoryRoutes: RouteGroup {
 
     @Sendable func form(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let link = try await openLink(request, context)
+        let context = try await services.citizen(context, trajectoryID: link.trajectoryID)
         return page(request, context, link, form: renderer.form([:], names: ["age_band", "district", "channel"], context), status: .ok)
     }
 
@@ -67,6 +68,7 @@ struct PublicStoryRoutes: RouteGroup {
 
     @Sendable func submit(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let link = try await openLink(request, context)
+        let context = try await services.citizen(context, trajectoryID: link.trajectoryID)
         guard await limiter.allow("story:" + Secrets.sha256(context.clientAddress)) else { throw SamenError.rateLimited }
         let form = try await request.form(context)
         struct Receipt { let code: String; let receiptPath: String }

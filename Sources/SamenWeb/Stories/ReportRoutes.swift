@@ -112,6 +112,7 @@ struct ReportRoutes: RouteGroup {
 
     @Sendable func publicReport(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         guard let found = try await reports.publicReport(token: try request.parameter("token", context)) else { throw SamenError.notFound }
+        let context = try await t.services.citizen(context, organisationID: found.organisationID)
         let insights = try await EvidenceStore(database: t.services.database).insights(organisationID: found.organisationID, trajectoryID: found.trajectoryID)
         let body = PublicBody(title: found.title, intro: found.report.intro, quotes: found.quotes.map(\.text), hasQuotes: !found.quotes.isEmpty,
                               themes: insights.map { Theme(title: $0.title, weDid: found.report.actions[$0.id] ?? "") },

@@ -71,6 +71,7 @@ struct PublicSurveyRoutes: RouteGroup {
 
     @Sendable func show(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let (access, survey, set, token) = try await load(request, context)
+        let context = try await services.citizen(context, organisationID: survey.organisationID)
         let browser = OpenSurveyBrowser(request, services.cookies)
         if try await hasAnswered(access, browser) { return used(access, request, context) }
         let form = PublicSurveyForm(survey: survey, set: set, renderer: renderer, context: context)
@@ -82,6 +83,7 @@ struct PublicSurveyRoutes: RouteGroup {
     @Sendable func answer(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         guard await limiter.allow(Secrets.sha256("survey:" + context.clientAddress)) else { throw SamenError.rateLimited }
         let (access, survey, set, token) = try await load(request, context)
+        let context = try await services.citizen(context, organisationID: survey.organisationID)
         let browser = OpenSurveyBrowser(request, services.cookies)
         var response = try await answer(request, context, access, survey, set, token, browser)
         if case .open = access { browser.remember(&response) }

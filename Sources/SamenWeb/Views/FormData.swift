@@ -69,22 +69,22 @@ public struct FormState: Sendable {
     /// `labels` gives a field the label its page shows where that differs from `field_<name>`
     /// (the members page calls its `role` "Rol", an activity "Rol bij deze activiteit").
     public init(values: [String: String] = [:], errors: [SamenError] = [], names: [String] = [], labels: [String: String] = [:],
-                translations: Translations, locale: AppLocale) {
+                translations: Translations, locale: AppLocale, form addressForm: AddressForm = .u) {
         var fields: [String: FieldState] = [:]
         for name in names { fields[name] = FieldState(name: name, value: "") }
         for (name, value) in values { fields[name] = FieldState(name: name, value: value) }
         var summary: [FieldState] = []
         for error in errors {
             let name = error.field ?? "form"
-            let message = translations.message(for: error, locale)
+            let message = translations.text("error_" + error.code, locale, addressForm)
             if fields[name]?.error == nil {
                 fields[name, default: FieldState(name: name, value: "")].error = message
             }
             summary.append(FieldState(name: name, value: "", error: message))
         }
         for (name, var field) in fields {
-            field.label = labels[name] ?? translations.lookup("field_" + name, locale) ?? name
-            field.hint = translations.lookup("hint_" + name, locale)
+            field.label = labels[name] ?? translations.lookup("field_" + name, locale, addressForm) ?? name
+            field.hint = translations.lookup("hint_" + name, locale, addressForm)
             let ids = [field.hint.map { _ in name + "-hint" }, field.error.map { _ in name + "-error" }].compactMap { $0 }
             field.describedBy = ids.isEmpty ? nil : ids.joined(separator: " ")
             field.checked = !field.value.isEmpty && field.value != "0"

@@ -26,6 +26,10 @@ struct LayoutModel {
     let languages: [LanguageOption]
     let notice: String?
     let paths: [String: String]
+    /// The language the organisation writes its own texts in, and whether it differs from the
+    /// page's: then templates mark those texts with it (`lang`, WCAG 3.1.2).
+    var contentLang: String = AppLocale.default.rawValue
+    var foreignContent = false
 }
 
 /// A whole page: the layout's values and the page's own view model (`body`).
@@ -49,7 +53,7 @@ struct Renderer: Sendable {
     func layout(_ request: Request, _ context: AppRequestContext, title: String,
                 nav: [LayoutModel.NavItem] = [], notice: String? = nil) -> LayoutModel {
         let locale = context.locale
-        let words = translations.table(locale)
+        let words = translations.table(locale, context.voice.addressForm)
         var items = nav
         if context.user != nil && items.isEmpty {
             items = [
@@ -57,7 +61,7 @@ struct Renderer: Sendable {
                 .init(label: words["nav_account"] ?? "", url: Paths.account, current: request.uri.path == Paths.account),
             ]
         }
-        return LayoutModel(
+        var model = LayoutModel(
             lang: locale.rawValue,
             title: title,
             csrf: context.csrfToken,
@@ -68,13 +72,16 @@ struct Renderer: Sendable {
             languages: AppLocale.allCases.map {
                 .init(code: $0.rawValue, label: translations.text("language_name", $0), current: $0 == locale)
             },
-            notice: notice ?? context.noticeKey.flatMap { key in key.hasPrefix("notice_") ? translations.lookup(key, locale) : nil },
+            notice: notice ?? context.noticeKey.flatMap { key in key.hasPrefix("notice_") ? translations.lookup(key, locale, context.voice.addressForm) : nil },
             paths: [
                 "home": Paths.home, "login": Paths.login, "logout": Paths.logout, "language": Paths.language,
                 "stylesheet": Paths.stylesheet, "accessibility": Paths.accessibility, "help": Paths.help,
                 "account": Paths.account, "organisations": Paths.organisations,
             ]
         )
+        model.contentLang = context.voice.contentLanguage.rawValue
+        model.foreignContent = context.voice.contentLanguage != locale
+        return model
     }
 
     /// Renders a page template with the layout around it.
@@ -85,7 +92,7 @@ struct Renderer: Sendable {
         let shownTitle = status == .unprocessableContent ? text("title_error_prefix", context) + " " + title : title
         let model = PageModel(
             layout: layout(request, context, title: shownTitle, nav: nav, notice: notice),
-            t: translations.table(context.locale),
+            t: translations.table(context.locale, context.voice.addressForm),
             body: body
         )
         let html = library.render(model, withTemplate: template) ?? "<!doctype html><title>Samen</title><p>Template \(template) missing.</p>"
@@ -101,12 +108,12 @@ struct Renderer: Sendable {
     }
 
     func text(_ key: String, _ context: AppRequestContext) -> String {
-        translations.text(key, context.locale)
+        translations.text(key, context.locale, context.voice.addressForm)
     }
 
     func form(_ values: [String: String], errors: [SamenError] = [], names: [String] = [], labels: [String: String] = [:],
               _ context: AppRequestContext) -> FormState {
-        FormState(values: values, errors: errors, names: names, labels: labels, translations: translations, locale: context.locale)
+        FormState(values: values, errors: errors, names: names, labels: labels, translations: translations, locale: context.locale, form: context.voice.addressForm)
     }
 
     func form(errors: [SamenError] = [], labels: [String: String] = [:], _ context: AppRequestContext) -> FormState {

@@ -4,11 +4,25 @@ import SamenCore
 /// The user-facing words, per language, loaded once from `Resources/locales/<lang>/*.json`
 /// (one file per feature, so features add words without touching each other's files).
 /// Keys are flat (`login_title`) so templates can read them as `{{t.login_title}}`.
+///
+/// A Dutch key `<key>_je` is the informal variant of a citizen-facing text: an organisation
+/// that addresses citizens with "je" (`AddressForm.je`) gets it instead of `<key>`, which is
+/// written with "u". English has one "you" and no such keys.
 public struct Translations: Sendable {
     public let tables: [AppLocale: [String: String]]
+    /// The tables with every `<key>_je` put in place of `<key>`, made once.
+    let informalTables: [AppLocale: [String: String]]
+    public static let informalSuffix = "_je"
 
     public init(tables: [AppLocale: [String: String]]) {
         self.tables = tables
+        self.informalTables = tables.mapValues { table in
+            var informal = table
+            for (key, value) in table where key.hasSuffix(Self.informalSuffix) {
+                informal[String(key.dropLast(Self.informalSuffix.count))] = value
+            }
+            return informal
+        }
     }
 
     public struct DuplicateKey: Error, CustomStringConvertible {
@@ -35,24 +49,25 @@ public struct Translations: Sendable {
         return Translations(tables: tables)
     }
 
-    public func table(_ locale: AppLocale) -> [String: String] {
-        tables[locale] ?? [:]
+    public func table(_ locale: AppLocale, _ form: AddressForm = .u) -> [String: String] {
+        (form == .je ? informalTables[locale] : tables[locale]) ?? [:]
     }
 
     /// The text for a key; falls back to Dutch, then to the key itself so a gap is visible.
-    public func text(_ key: String, _ locale: AppLocale) -> String {
-        tables[locale]?[key] ?? tables[.nl]?[key] ?? key
+    public func text(_ key: String, _ locale: AppLocale, _ form: AddressForm = .u) -> String {
+        lookup(key, locale, form) ?? key
     }
 
     /// The text for a key when either language has it.
-    public func lookup(_ key: String, _ locale: AppLocale) -> String? {
-        tables[locale]?[key] ?? tables[.nl]?[key]
+    public func lookup(_ key: String, _ locale: AppLocale, _ form: AddressForm = .u) -> String? {
+        let chosen = form == .je ? informalTables : tables
+        return chosen[locale]?[key] ?? chosen[.nl]?[key]
     }
 
     /// A count with its noun in the right form: `<key>_one` for exactly 1, `<key>_other` otherwise,
     /// with `{count}` replaced by the number in the language's format ("1 stelling", "1.234 stellingen").
-    public func count(_ key: String, _ count: Int, _ locale: AppLocale) -> String {
-        text(key + (count == 1 ? "_one" : "_other"), locale)
+    public func count(_ key: String, _ count: Int, _ locale: AppLocale, _ form: AddressForm = .u) -> String {
+        text(key + (count == 1 ? "_one" : "_other"), locale, form)
             .replacingOccurrences(of: "{count}", with: NumberFormat(locale).integer(count))
     }
 
