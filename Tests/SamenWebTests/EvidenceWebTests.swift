@@ -27,6 +27,31 @@ struct EvidenceWebTests {
         }
     }
 
+    @Test("an insight has a page of its own: its quotes with their stories and what was built on it; the story page links to it")
+    func insightPage() async throws {
+        try await withApp { client in
+            let ilse = Browser(client)
+            try await ilse.logIn(Demo.ilse)
+            let trajectory = try await TrajectoryWebTests.demoTrajectory(ilse)
+            let list = try await ilse.get(trajectory + "/insights").text
+            let insight = try #require(list.firstMatch(of: /<h2><a href="([^"]*\/insights\/[a-f0-9-]{36})">([^<]+)<\/a><\/h2>/)
+                .map { (String($0.output.1), String($0.output.2)) })
+            let page = try await ilse.get(insight.0)
+            #expect(page.status == .ok)
+            #expect(page.text.contains("<h1>\(insight.1)</h1>"))
+            let storyLink = try #require(page.text.firstMatch(of: /href="([^"]*\/stories\/[a-f0-9-]{36})"/).map { String($0.output.1) })
+            #expect(page.text.contains("Wat erop gebouwd is") && page.text.contains("/edit\""))
+            let story = try await ilse.get(storyLink).text
+            #expect(story.contains(#"<a href="\#(insight.0)">"#), "the story page links to the insight it is used in")
+
+            let marco = Browser(client)
+            try await marco.logIn(Demo.marco)
+            let viewed = try await marco.get(insight.0)
+            #expect(viewed.status == .ok && !viewed.text.contains("/edit\""), "a viewer reads it without edit controls")
+            #expect(try await ilse.get(trajectory + "/insights/00000000-0000-0000-0000-000000000000").status == .notFound)
+        }
+    }
+
     @Test("a highlight needs words that are in the text; typed values come back with the message")
     func highlight() async throws {
         try await withApp { client in

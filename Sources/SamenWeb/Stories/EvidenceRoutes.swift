@@ -53,6 +53,7 @@ struct EvidenceRoutes: RouteGroup {
     }
 
     struct InsightRow {
+        let detailPath: String
         let editPath: String
         let deletePath: String
         let title: String
@@ -101,7 +102,8 @@ struct EvidenceRoutes: RouteGroup {
         let byID = Dictionary(highlights.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let rows = try await evidence.insights(organisationID: org, trajectoryID: trajectory.id).map { insight in
             let quotes = quoteRows(membership, trajectory, insight.highlightIDs.compactMap { byID[$0] }, checked: [], context)
-            return InsightRow(editPath: StoryPath.insightEdit.link(membership.organisation.slug, trajectory.id, insight.id),
+            return InsightRow(detailPath: StoryPath.insight.link(membership.organisation.slug, trajectory.id, insight.id),
+                              editPath: StoryPath.insightEdit.link(membership.organisation.slug, trajectory.id, insight.id),
                               deletePath: StoryPath.insightDelete.link(membership.organisation.slug, trajectory.id, insight.id), title: insight.title, description: insight.description, quotes: quotes, hasQuotes: !quotes.isEmpty)
         }
         let body = InsightsBody(insights: rows, isEmpty: rows.isEmpty, highlights: quoteRows(membership, trajectory, highlights, checked: checked, context),

@@ -12,6 +12,7 @@ enum StoriesModule: FeatureModule {
         StoryRoutes(t: t).register(on: router)
         InterviewUploadRoutes(t: t).register(on: router)
         EvidenceRoutes(t: t).register(on: router)
+        InsightRoutes(t: t).register(on: router)
         DesignRoutes(t: t).register(on: router)
         ReportRoutes(t: t).register(on: router)
         StoryEditRoutes(t: t).register(on: router)
@@ -22,7 +23,7 @@ enum StoriesModule: FeatureModule {
     }
 
     static var organisationRoutes: [RouteEntry] {
-        StoryRoutes.entries + InterviewUploadRoutes.entries + EvidenceRoutes.entries + DesignRoutes.entries + ReportRoutes.organisationEntries
+        StoryRoutes.entries + InterviewUploadRoutes.entries + EvidenceRoutes.entries + InsightRoutes.entries + DesignRoutes.entries + ReportRoutes.organisationEntries
             + StoryEditRoutes.entries + DesignEditRoutes.entries + StoryAPIRoutes.entries
     }
 

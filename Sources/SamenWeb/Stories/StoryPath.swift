@@ -12,6 +12,7 @@ enum StoryPath {
     static let highlightDelete = highlight.appending("delete")
 
     static let insights = TrajectoryPath.insights
+    static let insight = insights.appending(":insight")
     static let insightEdit = insights.appending(":insight/edit")
     static let insightDelete = insights.appending(":insight/delete")
 

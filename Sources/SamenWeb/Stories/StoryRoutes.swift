@@ -202,7 +202,9 @@ struct StoryRoutes: RouteGroup {
     struct HighlightRow {
         let quote: String
         let labels: String
-        let insights: String
+        /// Where the passage is used further along the chain, each with its page.
+        let uses: [InsightRoutes.Link]
+        let hasUses: Bool
         let editPath: String
         let deletePath: String
     }
@@ -238,14 +240,18 @@ struct StoryRoutes: RouteGroup {
         let scenarios = Dictionary(try await design.journeys(organisationID: org, trajectoryID: trajectory.id).map { ($0.id, $0.scenario) },
                                    uniquingKeysWith: { a, _ in a })
         let steps = try await design.steps(organisationID: org, trajectoryID: trajectory.id).map { (scenarios[$0.journeyID] ?? "", $0) }
-        func uses(_ id: String) -> String {
-            (insights.filter { $0.highlightIDs.contains(id) }.map(\.title)
-             + personas.filter { $0.highlightIDs.contains(id) }.map { t.word("persona_label", context) + " " + $0.name }
-             + steps.filter { $0.1.highlightIDs.contains(id) }.map { $0.0 + ": " + $0.1.touchpoint }).joined(separator: "; ")
+        func uses(_ id: String) -> [InsightRoutes.Link] {
+            InsightRoutes.Link.sentence(insights.filter { $0.highlightIDs.contains(id) }.map { InsightRoutes.Link(label: $0.title, url: StoryPath.insight.link(slug, trajectory.id, $0.id)) }
+             + personas.filter { $0.highlightIDs.contains(id) }.map {
+                 InsightRoutes.Link(label: t.word("persona_label", context) + " " + $0.name, url: StoryPath.persona.link(slug, trajectory.id, $0.id))
+             }
+             + steps.filter { $0.1.highlightIDs.contains(id) }.map {
+                 InsightRoutes.Link(label: $0.0 + ": " + $0.1.touchpoint, url: StoryPath.journey.link(slug, trajectory.id, $0.1.journeyID))
+             })
         }
         let highlights = try await evidence.highlights(organisationID: org, trajectoryID: trajectory.id, storyID: story.id).map { h in
             HighlightRow(quote: h.quote, labels: EvidenceRoutes(t: t).labels(h, context),
-                         insights: uses(h.id),
+                         uses: uses(h.id), hasUses: !uses(h.id).isEmpty,
                          editPath: StoryPath.highlightEdit.link(slug, trajectory.id, story.id, h.id),
                          deletePath: StoryPath.highlightDelete.link(slug, trajectory.id, story.id, h.id))
         }
