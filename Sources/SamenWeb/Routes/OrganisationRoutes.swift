@@ -101,6 +101,9 @@ struct OrganisationRoutes: RouteGroup {
         let trajectoriesURL: String
         let canManage: Bool
         let roles: [RoleRow]
+        let dashboard: OrganisationDashboard
+        let conversationsURL: String
+        let surveysURL: String
     }
 
     struct RoleRow {
@@ -120,7 +123,9 @@ struct OrganisationRoutes: RouteGroup {
         let body = OverviewBody(name: organisation.name, role: renderer.text("role_" + membership.role.rawValue, context),
                                 memberCount: members.count, membersURL: Paths.members(organisation.slug),
                                 trajectoriesURL: "/o/\(organisation.slug)/trajectories",
-                                canManage: membership.role.allows(.manageMembers), roles: roles)
+                                canManage: membership.role.allows(.manageMembers), roles: roles,
+                                dashboard: try await OrganisationDashboard.load(services, membership, context),
+                                conversationsURL: "/o/\(organisation.slug)/conversations", surveysURL: "/o/\(organisation.slug)/surveys")
         return renderer.page("organisation", title: organisation.name, body: body, request: request, context: context,
                              nav: services.organisationNav(membership, current: request.uri.path, context))
     }
