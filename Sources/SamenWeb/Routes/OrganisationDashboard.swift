@@ -36,10 +36,9 @@ struct OrganisationDashboard {
         let t = TrajectoryContext(services: services)
         let org = membership.organisation.id, slug = membership.organisation.slug
         let found = try await t.trajectories.page(organisationID: org, ListQuery(sort: "start", descending: true, limit: shown))
-        let advice = try await t.advice(membership, page: found.trajectories)
+        let open = try await t.openSignalCounts(membership, page: found.trajectories)
         let rows = found.trajectories.map { trajectory in
-            let dismissed = Set(advice[trajectory.id]?.dismissed.map(\.challenge) ?? [])
-            let warnings = advice[trajectory.id]?.signals.filter { !dismissed.contains($0.number) }.count ?? 0
+            let warnings = open[trajectory.id] ?? 0
             return TrajectoryRow(title: trajectory.title, url: TrajectoryPath.trajectory.link(slug, trajectory.id),
                                  phase: t.phaseName(trajectory.currentPhase, context), warnings: warnings,
                                  warningsText: services.renderer.translations.count("count_signals", warnings, context.locale))

@@ -58,6 +58,14 @@ struct TrajectoryContext {
         return Dictionary(uniqueKeysWithValues: page.map { ($0.id, (signals[$0.id] ?? [], dismissed[$0.id] ?? [])) })
     }
 
+    /// The advisor signals not dismissed, per trajectory of a page (the list, the dashboard).
+    func openSignalCounts(_ membership: Membership, page: [Trajectory]) async throws -> [String: Int] {
+        try await advice(membership, page: page).mapValues { advice in
+            let dismissed = Set(advice.dismissed.map(\.challenge))
+            return advice.signals.filter { !dismissed.contains($0.number) }.count
+        }
+    }
+
     /// The signal numbers a team may dismiss: the twelve challenges and those the features add.
     static var advisorNumbers: Set<Int> { Set(1...12).union(FeatureModules.all.flatMap { $0.advisorNumbers }) }
 

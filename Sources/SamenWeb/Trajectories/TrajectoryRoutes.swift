@@ -47,10 +47,9 @@ struct TrajectoryRoutes: RouteGroup {
         let found = try await t.trajectories.page(organisationID: membership.organisation.id, list.query)
         var rows: [Row] = []
         // The advisor for the whole page at once: one query per fact table, not per row.
-        let advice = try await t.advice(membership, page: found.trajectories)
+        let open = try await t.openSignalCounts(membership, page: found.trajectories)
         for trajectory in found.trajectories {
-            let dismissed = Set(advice[trajectory.id]?.dismissed.map(\.challenge) ?? [])
-            let warnings = advice[trajectory.id]?.signals.filter { !dismissed.contains($0.number) }.count ?? 0
+            let warnings = open[trajectory.id] ?? 0
             rows.append(Row(title: trajectory.title, url: TrajectoryPath.trajectory.link(slug, trajectory.id), service: trajectory.service,
                             phase: t.phaseName(trajectory.currentPhase, context), warnings: warnings, start: trajectory.startDate))
         }
