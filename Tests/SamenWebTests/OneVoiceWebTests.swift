@@ -79,6 +79,9 @@ struct OneVoiceWebTests {
                 #expect(voted.status == .seeOther)
                 #expect(try await citizen.get(participate).text.contains("Je stem is opgeslagen"))
             }
+            // A vote refused (no such statement) shows the page again in the chosen form.
+            let refused = try await citizen.post(participate + "/vote", ["statement": "999999", "vote": "agree"])
+            #expect(refused.status.code >= 400 && Self.formal(Self.samenWords(refused.text)) == [], "\(Self.samenWords(refused.text).prefix(600))")
             let audit = try await ilse.get("/o/\(Demo.orgA)/audit/export.csv?kind=organisation").text
             #expect(audit.contains("address_form"))
             #expect(!audit.contains("content_language"), "only the changed field is named")

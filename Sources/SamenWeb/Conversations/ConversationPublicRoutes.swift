@@ -124,7 +124,6 @@ struct ConversationPublicRoutes: RouteGroup {
 
     @Sendable func vote(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let conversation = try await conversation(request, context)
-        let context = try await services.citizen(context, organisationID: conversation.organisationID)
         try await limited(voteLimiter, context, ":vote")
         let form = try await request.form(context)
         let identity = identity(request, conversation: conversation, form: form)
@@ -144,13 +143,14 @@ struct ConversationPublicRoutes: RouteGroup {
             }
         }
         let status: HTTPResponse.Status = errors.contains { $0.kind == .conflict } ? .conflict : .unprocessableContent
-        return try await page(request, context, conversation, identity: identity, form: renderer.form(errors: errors, context),
-                              statementForm: renderer.form(context), similar: nil, status: status)
+        // The organisation's voice only for the page shown again: a saved vote just redirects.
+        let voiced = try await services.citizen(context, organisationID: conversation.organisationID)
+        return try await page(request, voiced, conversation, identity: identity, form: renderer.form(errors: errors, voiced),
+                              statementForm: renderer.form(voiced), similar: nil, status: status)
     }
 
     @Sendable func addStatement(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let conversation = try await conversation(request, context)
-        let context = try await services.citizen(context, organisationID: conversation.organisationID)
         try await limited(statementLimiter, context, ":statement")
         let form = try await request.form(context)
         let identity = identity(request, conversation: conversation, form: form)
@@ -176,7 +176,8 @@ struct ConversationPublicRoutes: RouteGroup {
             }
         }
         let status: HTTPResponse.Status = errors.contains { $0.kind == .conflict } ? .conflict : .unprocessableContent
-        return try await page(request, context, conversation, identity: identity, form: renderer.form(context),
-                              statementForm: renderer.form(["statement": text], errors: errors, context), similar: similar, status: status)
+        let voiced = try await services.citizen(context, organisationID: conversation.organisationID)
+        return try await page(request, voiced, conversation, identity: identity, form: renderer.form(voiced),
+                              statementForm: renderer.form(["statement": text], errors: errors, voiced), similar: similar, status: status)
     }
 }
