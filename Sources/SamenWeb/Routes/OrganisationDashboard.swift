@@ -19,14 +19,12 @@ struct OrganisationDashboard {
     struct Item {
         let title: String
         let url: String
-        let detail: String
     }
 
     let attention: [TrajectoryRow]
     let hasAttention: Bool
     let trajectories: [TrajectoryRow]
     let hasTrajectories: Bool
-    let trajectoryTotal: Int
     let conversations: [Item]
     let hasConversations: Bool
     let surveys: [Item]
@@ -47,11 +45,11 @@ struct OrganisationDashboard {
         let now = Clock.now()
         let conversations = try await ConversationStore(database: services.database).conversations(organisationID: org)
             .filter { $0.isOpen(at: now) }.prefix(shown)
-            .map { Item(title: $0.question, url: ConversationPaths.detail(slug, $0.id), detail: "") }
+            .map { Item(title: $0.question, url: ConversationPaths.detail(slug, $0.id)) }
         let surveys = try await SurveyStore(database: services.database).surveys(organisationID: org).prefix(shown)
-            .map { Item(title: $0.title, url: Paths.survey(slug, $0.id), detail: "") }
+            .map { Item(title: $0.title, url: Paths.survey(slug, $0.id)) }
         return OrganisationDashboard(attention: attention, hasAttention: !attention.isEmpty, trajectories: rows, hasTrajectories: !rows.isEmpty,
-                                     trajectoryTotal: found.total, conversations: Array(conversations), hasConversations: !conversations.isEmpty,
+                                     conversations: Array(conversations), hasConversations: !conversations.isEmpty,
                                      surveys: Array(surveys), hasSurveys: !surveys.isEmpty)
     }
 }

@@ -52,19 +52,11 @@ struct InsightRoutes: RouteGroup {
         let routes = EvidenceRoutes(t: t)
         let quotes = routes.quoteRows(membership, trajectory, insight.highlightIDs.compactMap { byID[$0] }, checked: [], context)
         let passages = Set(insight.highlightIDs)
-        let design = DesignStore(database: t.services.database)
-        let journeys = try await design.journeys(organisationID: org, trajectoryID: trajectory.id)
-        let scenarios = Dictionary(journeys.map { ($0.id, $0.scenario) }, uniquingKeysWith: { a, _ in a })
-        let personas = try await design.personas(organisationID: org, trajectoryID: trajectory.id)
-            .filter { !passages.isDisjoint(with: $0.highlightIDs) }
-            .map { Link(label: t.word("persona_label", context) + " " + $0.name, url: StoryPath.persona.link(slug, trajectory.id, $0.id)) }
-        let steps = try await design.steps(organisationID: org, trajectoryID: trajectory.id)
-            .filter { !passages.isDisjoint(with: $0.highlightIDs) }
-            .map { Link(label: (scenarios[$0.journeyID] ?? "") + ": " + $0.touchpoint, url: StoryPath.journey.link(slug, trajectory.id, $0.journeyID)) }
+        let design = try await DesignUses.load(t, membership, trajectory, context)
         let interventions = try await PortfolioStore(database: t.services.database).interventions(organisationID: org, trajectoryID: trajectory.id)
             .filter { $0.insightIDs.contains(insight.id) }
             .map { Link(label: t.word("led_to_intervention", context) + ": " + $0.title, url: PortfolioPath.intervention.link(slug, trajectory.id, $0.id)) }
-        let builtOn = personas + steps + interventions
+        let builtOn = design.links { !passages.isDisjoint(with: $0) } + interventions
         let body = Body(title: insight.title, description: insight.description, quotes: quotes, hasQuotes: !quotes.isEmpty,
                         builtOn: builtOn, hasBuiltOn: !builtOn.isEmpty, canEdit: membership.role.allows(.editContent),
                         editPath: StoryPath.insightEdit.link(slug, trajectory.id, insight.id),

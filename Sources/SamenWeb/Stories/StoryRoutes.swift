@@ -235,23 +235,15 @@ struct StoryRoutes: RouteGroup {
         let org = membership.organisation.id
         let insights = try await evidence.insights(organisationID: org, trajectoryID: trajectory.id)
         // Where each highlight is used further along the chain: insights, personas, journey steps.
-        let design = DesignStore(database: t.services.database)
-        let personas = try await design.personas(organisationID: org, trajectoryID: trajectory.id)
-        let scenarios = Dictionary(try await design.journeys(organisationID: org, trajectoryID: trajectory.id).map { ($0.id, $0.scenario) },
-                                   uniquingKeysWith: { a, _ in a })
-        let steps = try await design.steps(organisationID: org, trajectoryID: trajectory.id).map { (scenarios[$0.journeyID] ?? "", $0) }
+        let design = try await DesignUses.load(t, membership, trajectory, context)
         func uses(_ id: String) -> [InsightRoutes.Link] {
-            InsightRoutes.Link.sentence(insights.filter { $0.highlightIDs.contains(id) }.map { InsightRoutes.Link(label: $0.title, url: StoryPath.insight.link(slug, trajectory.id, $0.id)) }
-             + personas.filter { $0.highlightIDs.contains(id) }.map {
-                 InsightRoutes.Link(label: t.word("persona_label", context) + " " + $0.name, url: StoryPath.persona.link(slug, trajectory.id, $0.id))
-             }
-             + steps.filter { $0.1.highlightIDs.contains(id) }.map {
-                 InsightRoutes.Link(label: $0.0 + ": " + $0.1.touchpoint, url: StoryPath.journey.link(slug, trajectory.id, $0.1.journeyID))
-             })
+            InsightRoutes.Link.sentence(insights.filter { $0.highlightIDs.contains(id) }.map {
+                InsightRoutes.Link(label: $0.title, url: StoryPath.insight.link(slug, trajectory.id, $0.id))
+            } + design.links { $0.contains(id) })
         }
         let highlights = try await evidence.highlights(organisationID: org, trajectoryID: trajectory.id, storyID: story.id).map { h in
-            HighlightRow(quote: h.quote, labels: EvidenceRoutes(t: t).labels(h, context),
-                         uses: uses(h.id), hasUses: !uses(h.id).isEmpty,
+            let used = uses(h.id)
+            return HighlightRow(quote: h.quote, labels: EvidenceRoutes(t: t).labels(h, context), uses: used, hasUses: !used.isEmpty,
                          editPath: StoryPath.highlightEdit.link(slug, trajectory.id, story.id, h.id),
                          deletePath: StoryPath.highlightDelete.link(slug, trajectory.id, story.id, h.id))
         }

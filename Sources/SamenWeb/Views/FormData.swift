@@ -76,7 +76,7 @@ public struct FormState: Sendable {
         var summary: [FieldState] = []
         for error in errors {
             let name = error.field ?? "form"
-            let message = translations.text("error_" + error.code, locale, addressForm)
+            let message = translations.message(for: error, locale, addressForm)
             if fields[name]?.error == nil {
                 fields[name, default: FieldState(name: name, value: "")].error = message
             }

@@ -72,7 +72,7 @@ public struct Translations: Sendable {
     }
 
     /// The message for an error code (`error_<code>`).
-    public func message(for error: SamenError, _ locale: AppLocale) -> String {
-        text("error_" + error.code, locale)
+    public func message(for error: SamenError, _ locale: AppLocale, _ form: AddressForm = .u) -> String {
+        text("error_" + error.code, locale, form)
     }
 }
