@@ -5,6 +5,17 @@ let strict: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
 ]
 
+// The SROI draw loop's square roots: Swift's `squareRoot()` on Linux goes through a C shim
+// that keeps C's `errno` rule, which makes the compiler take each lane's root on its own
+// (with a library call for negative input) instead of one vector instruction; the loop never
+// reads `errno`. The AVX2 build of the loop (`SamenSROIKernelV3`) also gets x86-64-v3.
+let kernelMath: [SwiftSetting] = [.unsafeFlags(["-Xcc", "-fno-math-errno"])]
+#if arch(x86_64)
+let kernelV3: [SwiftSetting] = [.unsafeFlags(["-Xcc", "-fno-math-errno", "-Xcc", "-march=x86-64-v3"])]
+#else
+let kernelV3: [SwiftSetting] = kernelMath
+#endif
+
 let package = Package(
     name: "Samen",
     platforms: [.macOS(.v14)],
@@ -33,7 +44,13 @@ let package = Package(
     ],
     targets: [
         .target(name: "SamenCore", swiftSettings: strict),
-        .target(name: "SamenAnalytics", swiftSettings: strict),
+        .target(
+            name: "SamenAnalytics", dependencies: ["SamenSROIKernel", "SamenSROIKernelV3", "CSamenCPU"],
+            swiftSettings: strict + kernelMath
+        ),
+        .target(name: "SamenSROIKernel", swiftSettings: strict + kernelMath),
+        .target(name: "SamenSROIKernelV3", dependencies: ["SamenSROIKernel"], swiftSettings: strict + kernelV3),
+        .target(name: "CSamenCPU"),
         .target(
             name: "SamenStore",
             dependencies: [

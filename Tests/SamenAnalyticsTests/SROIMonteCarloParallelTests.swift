@@ -2,8 +2,9 @@ import Foundation
 import Testing
 @testable import SamenAnalytics
 
-/// The Monte Carlo's draw loop runs in chunks on all cores and in SIMD lanes; these tests
-/// hold it to the plain definition, one draw after another with one generator, bit for bit.
+/// The Monte Carlo's draw loop runs in chunks on all cores and in SIMD lanes, in a baseline
+/// and (where the processor has it) an AVX2 build; these tests hold every build to the plain
+/// definition, one draw after another with one generator, bit for bit.
 @Suite("SROI Monte Carlo: chunks and lanes give the draws of one plain pass")
 struct SROIMonteCarloParallelTests {
     /// Rows with ranges on every assumption, on some, on none (a fixed present value), a
@@ -55,8 +56,10 @@ struct SROIMonteCarloParallelTests {
         for seed: UInt64 in [1, 2026, .max] {
             let plain = Self.plainRatios(Self.map, draws: draws, seed: seed)
             for threads in [1, 2, 3, 8] {
-                #expect(plan.ratios(draws: draws, seed: seed, threads: threads) == plain,
-                        "seed \(seed), \(threads) threads")
+                for build in SROIMonteCarloDraws.Build.available {
+                    #expect(plan.ratios(draws: draws, seed: seed, threads: threads, build: build) == plain,
+                            "seed \(seed), \(threads) threads, \(build) build")
+                }
             }
         }
     }
@@ -70,5 +73,17 @@ struct SROIMonteCarloParallelTests {
             }
             #expect(single == SROIMonteCarlo.summary(Self.plainRatios(Self.map, draws: draws, seed: seed), seed: seed))
         }
+    }
+
+    /// The AVX2 build is chosen where the processor has what it needs (so the test above runs
+    /// both builds on such a machine), judged here independently from Linux's own flag list.
+    @Test("the AVX2 build is available where the processor lists x86-64-v3's features")
+    func fastestBuildFollowsTheProcessor() throws {
+        #if arch(x86_64) && os(Linux)
+        let info = try String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)
+        let flags = Set(info.split(separator: "\n").first { $0.hasPrefix("flags") }?.split(separator: " ").map(String.init) ?? [])
+        let v3 = ["avx", "avx2", "bmi1", "bmi2", "f16c", "fma", "abm", "movbe", "xsave"].allSatisfy(flags.contains)
+        #expect(SROIMonteCarloDraws.Build.fastest == (v3 ? .x86_64_v3 : .baseline))
+        #endif
     }
 }

@@ -1,15 +1,19 @@
-/// The draw loop on SIMD lanes: `Lanes.scalarCount` consecutive draws at once, row by row.
-/// Every lane does the same operations in the same order as the one-draw loop (`fill`), so
+/// The draw loop on SIMD lanes (`@inlinable`: see `SROIDrawKernel`): `Lanes.scalarCount` consecutive draws at once, row by row.
+/// Every lane does the same operations in the same order as the one-draw loop (`fillOneByOne`), so
 /// the ratios are the same bit for bit; a year past a lane's drawn duration adds nothing to
 /// that lane (its total is kept, not added to), which also removes the mispredicted exit of
 /// the year loop, and the triangular distribution's side is a lane mask, not a branch.
-extension SROIMonteCarloDraws {
-    typealias Lanes = SIMD4<Double>
-    typealias StateLanes = SIMD4<UInt64>
+extension SROIDrawKernel {
+    public typealias Lanes = SIMD4<Double>
+    public typealias StateLanes = SIMD4<UInt64>
+    public typealias MaskLanes = SIMD4<Int64>
 
     /// Fills `count` ratios (a multiple of `Lanes.scalarCount`) starting at draw `firstDraw`.
-    func fillLanes(_ out: UnsafeMutablePointer<Double>, firstDraw: Int, count: Int, seed: UInt64) {
+    @inlinable @inline(__always)
+    public func fillLanes(_ out: UnsafeMutablePointer<Double>, firstDraw: Int, count: Int, seed: UInt64) {
+        guard count > 0 else { return }
         let perDraw = UInt64(rows.count * width)
+        let width = width, inputs = inputs
         let laneOffsets = StateLanes(0..<UInt64(Lanes.scalarCount)) &* (perDraw &* Self.gamma)
         let gamma = StateLanes(repeating: Self.gamma)
         let values = UnsafeMutablePointer<Lanes>.allocate(capacity: width)
@@ -44,8 +48,8 @@ extension SROIMonteCarloDraws {
         }
     }
 
-    @inline(__always)
-    static func unit(_ state: StateLanes) -> Lanes {
+    @inlinable @inline(__always)
+    public static func unit(_ state: StateLanes) -> Lanes {
         var z = state
         z = (z ^ (z &>> 30)) &* StateLanes(repeating: 0xBF58_476D_1CE4_E5B9)
         z = (z ^ (z &>> 27)) &* StateLanes(repeating: 0x94D0_49BB_1331_11EB)
@@ -55,27 +59,25 @@ extension SROIMonteCarloDraws {
         let magic = StateLanes(repeating: 0x4330_0000_0000_0000), twoTo52 = Lanes(repeating: 0x1p52)
         let high = unsafeBitCast((bits &>> 26) | magic, to: Lanes.self) - twoTo52
         let low = unsafeBitCast((bits & StateLanes(repeating: (1 << 26) - 1)) | magic, to: Lanes.self) - twoTo52
-        return (high * Lanes(repeating: 0x1p26) + low) / Lanes(repeating: Double(1 << 53))
+        return (high * Lanes(repeating: 0x1p26) + low) * Lanes(repeating: 0x1p-53)
     }
-
-    typealias MaskLanes = SIMD4<Int64>
 
     /// All ones where a < b, for a and b that are not negative (their bit patterns then
     /// order as integers do), without a branch per lane.
-    @inline(__always)
-    static func less(_ a: Lanes, _ b: Lanes) -> MaskLanes {
+    @inlinable @inline(__always)
+    public static func less(_ a: Lanes, _ b: Lanes) -> MaskLanes {
         (unsafeBitCast(a, to: MaskLanes.self) &- unsafeBitCast(b, to: MaskLanes.self)) &>> 63
     }
 
     /// `a` where the mask is all ones, `b` elsewhere.
-    @inline(__always)
-    static func select(_ mask: MaskLanes, _ a: Lanes, _ b: Lanes) -> Lanes {
+    @inlinable @inline(__always)
+    public static func select(_ mask: MaskLanes, _ a: Lanes, _ b: Lanes) -> Lanes {
         let a = unsafeBitCast(a, to: MaskLanes.self), b = unsafeBitCast(b, to: MaskLanes.self)
         return unsafeBitCast((a & mask) | (b & ~mask), to: Lanes.self)
     }
 
-    @inline(__always)
-    static func triangular(_ cell: Cell, u: Lanes) -> Lanes {
+    @inlinable @inline(__always)
+    public static func triangular(_ cell: Cell, u: Lanes) -> Lanes {
         let left = less(u, Lanes(repeating: cell.threshold))
         let side = select(left, u, 1 - u)
         let span = select(left, Lanes(repeating: cell.lowSpan), Lanes(repeating: cell.highSpan))
@@ -83,8 +85,8 @@ extension SROIMonteCarloDraws {
         return select(left, cell.low + root, cell.high - root)
     }
 
-    @inline(__always)
-    static func presentValue(_ v: UnsafePointer<Lanes>, row: Row, factors: UnsafePointer<Double>) -> Lanes {
+    @inlinable @inline(__always)
+    public static func presentValue(_ v: UnsafePointer<Lanes>, row: Row, factors: UnsafePointer<Double>) -> Lanes {
         let one = Lanes(repeating: 1), hundred = Lanes(repeating: 100)
         let deadweight: Lanes = one - v[3] / hundred, displacement: Lanes = one - v[4] / hundred
         let attribution: Lanes = one - v[5] / hundred

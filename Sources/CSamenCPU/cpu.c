@@ -1,0 +1,2 @@
+// The module is header-only (samen_cpu.h); SwiftPM wants a source file in a C target.
+#include "samen_cpu.h"
