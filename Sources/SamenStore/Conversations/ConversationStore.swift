@@ -185,15 +185,17 @@ public struct ConversationStore: Sendable {
 
     /// One statement that inserts or replaces: two recomputations finishing together (a job
     /// worker and a facilitator's request, or two servers) must not collide on the key, as a
-    /// delete-then-insert does on PostgreSQL.
-    public func saveResult(conversationID: String, result: StoredResult) async throws {
+    /// delete-then-insert does on PostgreSQL. `groups` (participant → opinion group, for the
+    /// grouped participants) is kept beside the map for the export (`participantGroups`).
+    public func saveResult(conversationID: String, result: StoredResult, groups: [Int: Int]? = nil) async throws {
+        let encodedGroups = groups.map(Self.encodeGroups)
         try await database.transaction { sql in
             try await sql.raw("""
-                INSERT INTO conversation_results (conversation_id, computed_at, vote_events, duration_ms, body)
+                INSERT INTO conversation_results (conversation_id, computed_at, vote_events, duration_ms, body, participant_groups)
                 VALUES (\(bind: conversationID), \(bind: result.computedAt), \(bind: result.voteEvents),
-                        \(bind: result.durationMilliseconds), \(bind: result.body))
+                        \(bind: result.durationMilliseconds), \(bind: result.body), \(bind: encodedGroups))
                 ON CONFLICT (conversation_id) DO UPDATE SET computed_at = excluded.computed_at, vote_events = excluded.vote_events,
-                    duration_ms = excluded.duration_ms, body = excluded.body
+                    duration_ms = excluded.duration_ms, body = excluded.body, participant_groups = excluded.participant_groups
                 """).run()
         }
     }

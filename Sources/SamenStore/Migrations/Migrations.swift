@@ -35,6 +35,7 @@ public enum Migrations {
         .backups,
         .valueSROIAnalyses,
         .citizenOpenLinks,
+        .conversationResultGroups,
     ]
 
     /// An arbitrary constant that names Samen's migration lock in PostgreSQL.

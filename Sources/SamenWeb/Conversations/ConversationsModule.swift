@@ -18,7 +18,7 @@ enum ConversationsModule: FeatureModule {
         return LayoutModel.NavItem(label: words("nav_conversations"), url: list, current: current.hasPrefix(list))
     }
 
-    static var migrations: [Migration] { [.conversations] }
+    static var migrations: [Migration] { [.conversations, .conversationResultGroups] }
 
     static func loadDemo(_ demo: DemoContext) async throws {
         try await ConversationDemo.load(database: demo.database, organisationID: demo.organisationID)

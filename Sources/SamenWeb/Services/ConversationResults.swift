@@ -38,10 +38,13 @@ public struct ConversationResults: Sendable {
         if report.participantCount > Self.participantsOnMap { stored.participants = nil }
         let body = String(decoding: try stored.encoded(), as: UTF8.self)
         try await votes.saveSplits(conversationID: conversationID, splits: Self.splits(report))
+        var groups: [Int: Int] = [:]
+        for participant in report.participants ?? [] { if let group = participant.group { groups[participant.id] = group } }
         try await ConversationStore(database: database).saveResult(
             conversationID: conversationID,
             result: StoredResult(computedAt: Clock.now(), voteEvents: events.count,
-                                 durationMilliseconds: Int(Date().timeIntervalSince(started) * 1000), body: body))
+                                 durationMilliseconds: Int(Date().timeIntervalSince(started) * 1000), body: body),
+            groups: groups)
     }
 
     /// How much each statement divides the groups: the spread (largest minus smallest) of the

@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import SamenAnalytics
 import SamenCore
 import SamenStore
@@ -30,8 +31,11 @@ extension PolisTransfer {
     }
 
     /// Only the named files (unknown names are left out): each file reads only what it shows,
-    /// the vote history is read once, and the opinion groups are computed only for the files
-    /// that show them (the participant matrix and the summary).
+    /// and the vote history is read once. The opinion groups (the participant matrix and the
+    /// summary) are those of the stored map, kept with it for each participant, so a large
+    /// conversation exports without computing its map again; a voter the map does not place
+    /// in a group (left out, or voting after it was computed) has none. Without a stored map
+    /// the map is computed and stored first.
     public static func export(database: Database, organisationID: String, conversation: Conversation,
                               files: Set<String>) async throws -> [String: String] {
         let store = ConversationStore(database: database)
@@ -39,31 +43,37 @@ extension PolisTransfer {
         let wanted = files.intersection(exportFiles)
         guard !wanted.isEmpty else { return [:] }
         let statements = try await store.statements(organisationID: organisationID, conversationID: conversation.id)
-        let needsReport = wanted.contains("participants-votes.csv") || wanted.contains("summary.csv")
-        let events = needsReport || wanted.contains("votes.csv") ? try await votes.events(conversationID: conversation.id) : []
-        let report = needsReport ? OpinionReport.compute(
-            events: events.map { VoteEvent(participant: $0.participant, statement: $0.statement, vote: $0.vote,
-                                           timestamp: Double($0.votedAtMilliseconds)) },
-            moderatedOut: Set(statements.filter { $0.state.isModeratedOut }.map(\.number)), includeParticipants: true) : nil
+        let needsGroups = wanted.contains("participants-votes.csv") || wanted.contains("summary.csv")
+        var groups: [Int: Int] = [:]
+        if needsGroups {
+            if let stored = try await store.participantGroups(organisationID: organisationID, conversationID: conversation.id) {
+                groups = stored
+            } else {
+                try await ConversationResults(database: database, logger: Logger(label: "samen.export"))
+                    .recompute(conversationID: conversation.id)
+                groups = try await store.participantGroups(organisationID: organisationID, conversationID: conversation.id) ?? [:]
+            }
+        }
+        let latest = needsGroups ? try await votes.latestVotes(conversationID: conversation.id) : []
         let authored = Dictionary(grouping: statements.compactMap(\.author), by: { $0 }).mapValues(\.count)
         var out: [String: String] = [:]
         if wanted.contains("comments.csv") {
             out["comments.csv"] = comments(statements, tallies: try await votes.tallies(conversationID: conversation.id))
         }
-        if wanted.contains("votes.csv") { out["votes.csv"] = votesFile(events) }
-        if let report, wanted.contains("participants-votes.csv") {
-            out["participants-votes.csv"] = matrix(statements, report: report, authored: authored,
-                                                   latest: try await votes.latestVotes(conversationID: conversation.id))
+        if wanted.contains("votes.csv") { out["votes.csv"] = votesFile(try await votes.events(conversationID: conversation.id)) }
+        if wanted.contains("participants-votes.csv") {
+            out["participants-votes.csv"] = matrix(statements, groups: groups, authored: authored, latest: latest)
         }
-        if let report, wanted.contains("summary.csv") {
+        if wanted.contains("summary.csv") {
+            let voters = Set(latest.map(\.participant))
             out["summary.csv"] = [
                 ["topic", conversation.question],
                 ["url", ConversationPaths.participate(conversation.publicToken)],
-                ["voters", String(report.participantCount)],
-                ["voters-in-conv", String(report.groupedCount)],
+                ["voters", String(voters.count)],
+                ["voters-in-conv", String(voters.filter { groups[$0] != nil }.count)],
                 ["commenters", String(authored.count)],
                 ["comments", String(statements.count)],
-                ["groups", String(report.groups.count)],
+                ["groups", String(Set(groups.values).count)],
                 ["conversation-description", conversation.description],
             ].map(line).joined()
         }
@@ -95,16 +105,21 @@ extension PolisTransfer {
         return text
     }
 
-    /// participants-votes.csv: the latest votes (sorted by participant) walked once beside the participants.
-    static func matrix(_ statements: [ConversationStatement], report: OpinionReport, authored: [Int: Int],
+    /// participants-votes.csv: one row per voter, from the latest votes (sorted by participant)
+    /// walked once, with the voter's group of the stored map.
+    static func matrix(_ statements: [ConversationStatement], groups: [Int: Int], authored: [Int: Int],
                        latest: [StoredVoteEvent]) -> String {
         let numbers = statements.map(\.number)
-        var cells: [Int: [Int: Int]] = [:]
-        for vote in latest { cells[vote.participant, default: [:]][vote.statement] = vote.vote }
         var text = line(["participant", "group-id", "n-comments", "n-votes", "n-agree", "n-disagree"] + numbers.map(String.init))
-        for participant in report.participants ?? [] {
-            let row = cells[participant.id] ?? [:]
-            text += line([String(participant.id), participant.group.map(String.init) ?? "", String(authored[participant.id] ?? 0),
+        var index = latest.startIndex
+        while index < latest.endIndex {
+            let participant = latest[index].participant
+            var row: [Int: Int] = [:]
+            while index < latest.endIndex && latest[index].participant == participant {
+                row[latest[index].statement] = latest[index].vote
+                index += 1
+            }
+            text += line([String(participant), groups[participant].map(String.init) ?? "", String(authored[participant] ?? 0),
                           String(row.count), String(row.values.filter { $0 == 1 }.count), String(row.values.filter { $0 == -1 }.count)]
                          + numbers.map { row[$0].map(String.init) ?? "" })
         }

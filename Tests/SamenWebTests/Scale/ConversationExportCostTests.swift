@@ -1,5 +1,6 @@
 import Foundation
 import SamenAnalytics
+import SamenCore
 import SamenStore
 import SamenTestSupport
 @testable import SamenWeb
@@ -59,6 +60,55 @@ struct ConversationExportCostTests {
         let formatter = ISO8601DateFormatter()
         for ms: Int64 in [0, 999, 1_000, 86_399_999, 951_782_400_000, 1_700_000_000_123, 4_102_444_800_000, -1, -86_400_001] {
             #expect(PolisTransfer.datetime(ms) == formatter.string(from: Date(timeIntervalSince1970: TimeInterval(ms) / 1000)), "\(ms)")
+        }
+    }
+
+    /// The group column comes from the groups stored with the map, not from a recompute: the
+    /// first export of a conversation without a map computes and stores one (its groups are
+    /// the map's), and once stored groups are changed by hand the export shows those.
+    @Test("the export's groups are the stored map's, without computing the map again", arguments: TestDatabase.kinds)
+    func groupsFromTheStoredMap(kind: DatabaseKind) async throws {
+        let directory = try #require(PolisTransferTests.openData).appendingPathComponent("15-per-hour-seattle")
+        try await TestDatabase.with(kind) { database, _ in
+            let organisation = try await OrganisationStore(database: database).create(name: "Gemeente", slug: "gemeente")
+            let store = ConversationStore(database: database)
+            let conversation = try await store.create(organisationID: organisation.id, draft: ConversationDraft(question: "Loon"))
+            _ = try await PolisTransfer.importDirectory(directory, database: database, organisationID: organisation.id,
+                                                        conversationID: conversation.id)
+            #expect(try await store.participantGroups(organisationID: organisation.id, conversationID: conversation.id) == nil)
+            func exported() async throws -> (groups: [Int: String], summary: [String: String]) {
+                let files = try await PolisTransfer.export(database: database, organisationID: organisation.id, conversation: conversation,
+                                                           files: ["participants-votes.csv", "summary.csv"])
+                let rows = SimpleCSVReader.records(try #require(files["participants-votes.csv"])).dropFirst()
+                let summary = SimpleCSVReader.records(try #require(files["summary.csv"]))
+                return (Dictionary(uniqueKeysWithValues: rows.map { (Int($0[0])!, $0[1]) }),
+                        Dictionary(uniqueKeysWithValues: summary.map { ($0[0], $0[1]) }))
+            }
+            let first = try await exported()
+            let stored = try #require(try await store.result(organisationID: organisation.id, conversationID: conversation.id),
+                                      "the first export stored the map")
+            let decoder = JSONDecoder()
+            decoder.keyDecodingStrategy = .convertFromSnakeCase
+            let report = try decoder.decode(OpinionReport.self, from: Data(stored.body.utf8))
+            let onMap = try #require(report.participants)
+            #expect(report.groups.count >= 2)
+            for participant in onMap {
+                #expect(first.groups[participant.id] == participant.group.map(String.init) ?? "", "participant \(participant.id)")
+            }
+            let voters = Set(try await ConversationVoteStore(database: database).latestVotes(conversationID: conversation.id).map(\.participant))
+            #expect(Set(first.groups.keys) == voters, "every voter has a row")
+            #expect(first.summary["voters"] == String(voters.count))
+            #expect(first.summary["groups"] == String(report.groups.count))
+            #expect(first.summary["voters-in-conv"] == String(onMap.filter { $0.group != nil }.count))
+
+            // Hand-made groups: everyone in group 7 but one, who has none.
+            let someone = try #require(voters.min())
+            var made: [Int: Int] = [:]
+            for voter in voters where voter != someone { made[voter] = 7 }
+            try await store.saveResult(conversationID: conversation.id, result: stored, groups: made)
+            let second = try await exported()
+            #expect(second.groups[someone] == "" && second.groups.filter { $0.value == "7" }.count == voters.count - 1)
+            #expect(second.summary["groups"] == "1" && second.summary["voters-in-conv"] == String(voters.count - 1))
         }
     }
 }
