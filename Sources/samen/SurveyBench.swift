@@ -11,7 +11,7 @@ import Glibc
 
 /// `samen bench survey`: a seeded wave of respondents (8 dimensions × 2 items × need and
 /// experience; segments with 4, 5 and 10 levels). Measures (a) the full analysis and (b)
-/// importing the same wave from CSV into a fresh SQLite database, each in a child process
+/// importing the same wave from CSV into a fresh SQLite database (or the given empty one), each in a child process
 /// so its peak memory (getrusage ru_maxrss) is its own; then runs the pandas/scipy
 /// reference on the same file when given a Python and prints the ratio. Never a test.
 extension BenchCommand {
@@ -23,13 +23,15 @@ extension BenchCommand {
         @Option(help: "Python with pandas and scipy for the reference (e.g. a venv with pandas and scipy: /path/venv/bin/python); none: skip.") var python: String?
         @Option(help: "The reference script, run from the repository root by default.")
         var referenceScript = "scripts/survey_bench_reference.py"
+        @Option(help: "Import into this EMPTY database (e.g. a fresh PostgreSQL) instead of a fresh SQLite file.")
+        var databaseURL: String?
         @Option(help: "Internal: run one phase (analysis or import) and print its figures.") var phase: String?
 
         func run() async throws {
             let path = file ?? FileManager.default.temporaryDirectory.appendingPathComponent("samen-bench-survey.csv").path
             switch phase {
             case "analysis": try SurveyBenchPhases.analysis(respondents: respondents)
-            case "import": try await SurveyBenchPhases.importFile(path: path)
+            case "import": try await SurveyBenchPhases.importFile(path: path, databaseURL: databaseURL)
             default: try await parent(path: path)
             }
         }
@@ -40,7 +42,8 @@ extension BenchCommand {
             let me = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
             let analysis = try Self.child(me, ["bench", "survey", "--respondents", "\(respondents)", "--phase", "analysis"])
             print("(a) full analysis: \(analysis)")
-            let imported = try Self.child(me, ["bench", "survey", "--file", path, "--phase", "import"])
+            let imported = try Self.child(me, ["bench", "survey", "--file", path, "--phase", "import"]
+                                          + (databaseURL.map { ["--database-url", $0] } ?? []))
             print("(b) CSV import:    \(imported)")
             if let python {
                 let reference = try Self.child(python, [referenceScript, path])
@@ -86,7 +89,7 @@ enum SurveyBenchPhases {
         print(String(format: "analysis_s=%.3f cells=%d peak_mb=%.0f", elapsed, analysis.results.count, peakMegabytes()))
     }
 
-    static func importFile(path: String) async throws {
+    static func importFile(path: String, databaseURL: String?) async throws {
         let start = Date()
         let survey = SurveyBenchData.survey
         let template = SurveyCSVTemplate(scale: SurveyScale(minimum: 1, maximum: 7),
@@ -94,8 +97,8 @@ enum SurveyBenchPhases {
         let data = try SurveyCSVReader.read(path: path, template: template)
         let parsed = Date().timeIntervalSince(start)
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("samen-bench-\(UUID().uuidString)")
-        let database = try Database.openSQLite(path: directory.appendingPathComponent("bench.sqlite").path,
-                                               logger: Logger(label: "samen.bench"))
+        let database = try await Database.open(
+            url: databaseURL ?? "sqlite://" + directory.appendingPathComponent("bench.sqlite").path, logger: Logger(label: "samen.bench"))
         defer { try? FileManager.default.removeItem(at: directory) }
         do {
             try await Migrations.run(on: database)
@@ -115,6 +118,7 @@ enum SurveyBenchPhases {
             throw error
         }
         let elapsed = Date().timeIntervalSince(start)
-        print(String(format: "import_s=%.2f parse_s=%.2f rows=%d peak_mb=%.0f", elapsed, parsed, data.rowCount, peakMegabytes()))
+        print(String(format: "import_s=%.2f parse_s=%.2f store_s=%.2f rows=%d peak_mb=%.0f", elapsed, parsed,
+                     elapsed - parsed, data.rowCount, peakMegabytes()) + " database=" + (database.kind == .postgres ? "postgres" : "sqlite"))
     }
 }
