@@ -45,6 +45,48 @@ public struct EvidenceStore: Sendable {
         }
     }
 
+    /// Only the named highlights of a trajectory (the quotes a page shows; callers look them
+    /// up by id): a page that shows a few quotes no longer
+    /// reads the trajectory's every highlight (150,000 at a large municipality). Ids of another
+    /// trajectory or organisation are left out. Read in slices, so a long list stays under
+    /// SQLite's bound-value limit.
+    public func highlights(organisationID: String, trajectoryID: String, ids: some Collection<String>) async throws -> [Highlight] {
+        let unique = Array(Set(ids))
+        guard !unique.isEmpty else { return [] }
+        var found: [Highlight] = []
+        for start in stride(from: 0, to: unique.count, by: 500) {
+            let slice = Array(unique[start..<min(unique.count, start + 500)])
+            found += try await database.read { sql in
+                try await sql.raw("""
+                    SELECT h.* FROM highlights h JOIN stories s ON s.id = h.story_id JOIN trajectories t ON t.id = s.trajectory_id
+                    WHERE h.id IN (\(binds: slice)) AND s.trajectory_id = \(bind: trajectoryID) AND t.organisation_id = \(bind: organisationID)
+                    ORDER BY h.created_at, h.start_offset
+                    """).all().map(Self.decodeHighlight)
+            }
+        }
+        return found
+    }
+
+    /// The highlights a form offers to choose from: the newest `limit` of the trajectory whose
+    /// quote contains `search` (case-insensitive; empty: all), and how many match in all. A
+    /// form never lists a large trajectory's every highlight; the search finds older ones.
+    public func highlightChoices(organisationID: String, trajectoryID: String, search: String,
+                                 limit: Int) async throws -> (highlights: [Highlight], total: Int) {
+        let pattern = "%" + search.lowercased().replacingOccurrences(of: "\\", with: "\\\\")
+            .replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_") + "%"
+        return try await database.read { sql in
+            let matching: SQLQueryString = """
+                FROM highlights h JOIN stories s ON s.id = h.story_id JOIN trajectories t ON t.id = s.trajectory_id
+                WHERE s.trajectory_id = \(bind: trajectoryID) AND t.organisation_id = \(bind: organisationID)
+                  AND (\(bind: search) = '' OR LOWER(h.quote) LIKE \(bind: pattern) ESCAPE '\\')
+                """
+            let total = try await sql.raw("SELECT COUNT(*) AS n " + matching).first()?.decode(column: "n", as: Int.self) ?? 0
+            let rows = try await sql.raw("SELECT h.* " + matching + " ORDER BY h.created_at DESC, h.start_offset LIMIT \(bind: limit)")
+                .all().map(Self.decodeHighlight)
+            return (rows, total)
+        }
+    }
+
     public func deleteHighlight(organisationID: String, id: String) async throws {
         try await database.transaction { sql in
             let owned = try await sql.raw("""

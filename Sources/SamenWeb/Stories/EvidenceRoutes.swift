@@ -67,9 +67,39 @@ struct EvidenceRoutes: RouteGroup {
         let isEmpty: Bool
         let highlights: [QuoteRow]
         let hasHighlights: Bool
+        let passageSearch: PassageSearch
         let canEdit: Bool
         let form: FormState
         let action: String
+    }
+
+    /// The search above a form's passage choices: a large trajectory's form lists only the
+    /// newest `PassageSearch.limit` (and those already chosen); the search finds the others.
+    struct PassageSearch {
+        static let limit = 100
+        static let parameter = "passages"
+        let action: String
+        let value: String
+        let note: String
+        /// Shown once there is more to find than the form lists, or while a search is on.
+        let shown: Bool
+    }
+
+    /// The passages a form offers: the chosen ones, then the newest that match the search.
+    func passageChoices(_ request: Request, _ context: AppRequestContext, _ membership: Membership, _ trajectory: Trajectory,
+                        checked: Set<String>, action: String) async throws -> (rows: [QuoteRow], search: PassageSearch) {
+        let search = String((request.uri.queryParameters[Substring(PassageSearch.parameter)] ?? "").prefix(200))
+            .trimmingCharacters(in: .whitespaces)
+        let org = membership.organisation.id
+        let (choices, total) = try await evidence.highlightChoices(organisationID: org, trajectoryID: trajectory.id, search: search,
+                                                                   limit: PassageSearch.limit)
+        let listed = Set(choices.map(\.id))
+        let chosen = try await evidence.highlights(organisationID: org, trajectoryID: trajectory.id, ids: checked.subtracting(listed))
+        let note = t.word("passage_search_shown", context)
+            .replacingOccurrences(of: "{shown}", with: context.numbers.integer(choices.count))
+            .replacingOccurrences(of: "{total}", with: context.numbers.integer(total))
+        return (quoteRows(membership, trajectory, chosen + choices, checked: checked, context),
+                PassageSearch(action: action, value: search, note: note, shown: total > choices.count || !search.isEmpty))
     }
 
     /// The words for a highlight's tags: dimensions, free tags, then the Co-VAL fields.
@@ -98,17 +128,23 @@ struct EvidenceRoutes: RouteGroup {
     private func insightsPage(_ request: Request, _ context: AppRequestContext, _ membership: Membership, _ trajectory: Trajectory,
                               form: FormState, checked: Set<String>, status: HTTPResponse.Status) async throws -> Response {
         let org = membership.organisation.id
-        let highlights = try await evidence.highlights(organisationID: org, trajectoryID: trajectory.id)
-        let byID = Dictionary(highlights.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let rows = try await evidence.insights(organisationID: org, trajectoryID: trajectory.id).map { insight in
+        let insights = try await evidence.insights(organisationID: org, trajectoryID: trajectory.id)
+        let quoted = try await evidence.highlights(organisationID: org, trajectoryID: trajectory.id, ids: insights.flatMap(\.highlightIDs))
+        let byID = Dictionary(quoted.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let rows = insights.map { insight in
             let quotes = quoteRows(membership, trajectory, insight.highlightIDs.compactMap { byID[$0] }, checked: [], context)
             return InsightRow(detailPath: StoryPath.insight.link(membership.organisation.slug, trajectory.id, insight.id),
                               editPath: StoryPath.insightEdit.link(membership.organisation.slug, trajectory.id, insight.id),
                               deletePath: StoryPath.insightDelete.link(membership.organisation.slug, trajectory.id, insight.id), title: insight.title, description: insight.description, quotes: quotes, hasQuotes: !quotes.isEmpty)
         }
-        let body = InsightsBody(insights: rows, isEmpty: rows.isEmpty, highlights: quoteRows(membership, trajectory, highlights, checked: checked, context),
-                                hasHighlights: !highlights.isEmpty, canEdit: membership.role.allows(.editContent), form: form,
-                                action: TrajectoryPaths.trajectory(membership.organisation.slug, trajectory.id) + "/insights")
+        let action = TrajectoryPaths.trajectory(membership.organisation.slug, trajectory.id) + "/insights"
+        let canEdit = membership.role.allows(.editContent)
+        let (choices, search) = canEdit
+            ? try await passageChoices(request, context, membership, trajectory, checked: checked, action: action)
+            : ([], PassageSearch(action: action, value: "", note: "", shown: false))
+        let body = InsightsBody(insights: rows, isEmpty: rows.isEmpty, highlights: choices,
+                                hasHighlights: !choices.isEmpty || !search.value.isEmpty, passageSearch: search, canEdit: canEdit,
+                                form: form, action: action)
         return t.page("trajectory-insights", title: t.word("trajectory_tab_insights", context), body: body, request: request,
                       context: context, membership: membership, trajectory: trajectory, status: status)
     }

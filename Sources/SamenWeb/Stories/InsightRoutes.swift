@@ -47,8 +47,8 @@ struct InsightRoutes: RouteGroup {
         let evidence = EvidenceStore(database: t.services.database)
         guard let insight = try await evidence.insights(organisationID: org, trajectoryID: trajectory.id)
             .first(where: { $0.id == (try? request.parameter("insight", context)) }) else { throw SamenError.notFound }
-        let byID = Dictionary(try await evidence.highlights(organisationID: org, trajectoryID: trajectory.id).map { ($0.id, $0) },
-                              uniquingKeysWith: { a, _ in a })
+        let byID = Dictionary(try await evidence.highlights(organisationID: org, trajectoryID: trajectory.id, ids: insight.highlightIDs)
+                                .map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let routes = EvidenceRoutes(t: t)
         let quotes = routes.quoteRows(membership, trajectory, insight.highlightIDs.compactMap { byID[$0] }, checked: [], context)
         let passages = Set(insight.highlightIDs)

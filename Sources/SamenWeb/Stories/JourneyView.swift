@@ -78,9 +78,10 @@ struct JourneyView {
             throw SamenError.notFound
         }
         let persona = try await design.personas(organisationID: m.organisation.id, trajectoryID: tr.id).first { $0.id == journey.personaID }
-        let highlightList = try await EvidenceStore(database: t.services.database).highlights(organisationID: m.organisation.id, trajectoryID: tr.id)
-        let highlights = Dictionary(highlightList.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let steps = try await design.steps(organisationID: m.organisation.id, journeyID: journey.id)
+        let highlightList = try await EvidenceStore(database: t.services.database).highlights(
+            organisationID: m.organisation.id, trajectoryID: tr.id, ids: steps.flatMap(\.highlightIDs))
+        let highlights = Dictionary(highlightList.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let rows = steps.enumerated().map { i, s in
             StepRow(number: i + 1, stage: s.stage, touchpoint: s.touchpoint, channel: t.word("channel_" + s.channel, context), actor: s.actor,
                     customerLane: s.actor.trimmingCharacters(in: .whitespaces).isEmpty ? s.stage : s.actor + ": " + s.stage,

@@ -97,7 +97,7 @@ struct StoryAPIRoutes: RouteGroup {
 
     func highlightRecord(_ request: Request, _ context: AppRequestContext, _ m: Membership, _ tr: Trajectory) async throws -> (Story, Highlight) {
         let id = try request.parameter("highlight", context)
-        guard let h = try await loader.evidence.highlights(organisationID: m.organisation.id, trajectoryID: tr.id).first(where: { $0.id == id }),
+        guard let h = try await loader.evidence.highlights(organisationID: m.organisation.id, trajectoryID: tr.id, ids: [id]).first,
               let s = try await loader.stories.story(organisationID: m.organisation.id, id: h.storyID) else { throw SamenError.notFound }
         return (s, h)
     }

@@ -1,0 +1,68 @@
+import Foundation
+import SamenCore
+import SamenStore
+import SamenTestSupport
+@testable import SamenWeb
+import Testing
+
+/// A large trajectory's insight form lists only the newest passages (issue 16: the page read
+/// and rendered every highlight of the trajectory); a search finds the others, chosen
+/// passages are always listed, and the insights keep their own quotes.
+@Suite("Passage choices on a large trajectory")
+struct PassageChoiceTests {
+    @Test("the insight form lists the newest 100 passages, a search finds an old one, viewers get no form", arguments: TestDatabase.kinds)
+    func newestAndSearch(kind: DatabaseKind) async throws {
+        try await withConversationApp(kind: kind) { client, database in
+            let ilse = Browser(client)
+            try await ilse.logIn(Demo.ilse)
+            let trajectory = try await TrajectoryWebTests.demoTrajectory(ilse)
+            let trajectoryID = String(try #require(trajectory.split(separator: "/").last))
+            let organisation = try #require(try await OrganisationStore(database: database).all().first { $0.slug == Demo.orgA })
+            let story = try #require(try await StoryStore(database: database).stories(organisationID: organisation.id, trajectoryID: trajectoryID).first)
+            let evidence = EvidenceStore(database: database)
+            let before = try await evidence.highlights(organisationID: organisation.id, trajectoryID: trajectoryID).count
+            for number in 0..<130 {
+                _ = try await evidence.addHighlight(organisationID: organisation.id, Highlight(
+                    id: Identifier.make(), storyID: story.id, start: 0, end: 1, quote: "proefpassage \(number) klaar",
+                    dimensions: [], touchpoint: "", polarity: .none, tags: []))
+            }
+            let total = before + 130
+            func boxes(_ text: String) -> Int { text.matches(of: /name="highlight" type="checkbox"/).count }
+
+            let page = try await ilse.get(trajectory + "/insights")
+            #expect(page.status == .ok)
+            #expect(boxes(page.text) == EvidenceRoutes.PassageSearch.limit, "only the newest are listed")
+            #expect(page.text.contains("100 van de \(total) passages"))
+            #expect(page.text.contains(#"name="passages" type="search""#))
+            #expect(page.text.contains("Mensen moeten hun verhaal steeds opnieuw vertellen"), "the insights keep their quotes")
+
+            let found = try await ilse.get(trajectory + "/insights?passages=PROEFPASSAGE%203%20KLAAR%20")
+            #expect(boxes(found.text) == 1 && found.text.contains("proefpassage 3 klaar"), "the search is case-insensitive")
+            let wildcard = try await ilse.get(trajectory + "/insights?passages=%25")
+            #expect(boxes(wildcard.text) == 0, "a % is a character, not a wildcard")
+
+            let marco = Browser(client)
+            try await marco.logIn(Demo.marco)
+            let viewer = try await marco.get(trajectory + "/insights")
+            #expect(boxes(viewer.text) == 0 && !viewer.text.contains(#"name="passages""#))
+        }
+    }
+
+    @Test("highlights by id leave out another trajectory's and take long lists in slices", arguments: TestDatabase.kinds)
+    func byID(kind: DatabaseKind) async throws {
+        try await withConversationApp(kind: kind) { client, database in
+            let ilse = Browser(client)
+            try await ilse.logIn(Demo.ilse)
+            let trajectory = try await TrajectoryWebTests.demoTrajectory(ilse)
+            let trajectoryID = String(try #require(trajectory.split(separator: "/").last))
+            let organisation = try #require(try await OrganisationStore(database: database).all().first { $0.slug == Demo.orgA })
+            let evidence = EvidenceStore(database: database)
+            let all = try await evidence.highlights(organisationID: organisation.id, trajectoryID: trajectoryID)
+            let ids = all.map(\.id) + (0..<1200).map { _ in Identifier.make() }
+            let found = try await evidence.highlights(organisationID: organisation.id, trajectoryID: trajectoryID, ids: ids)
+            #expect(Set(found.map(\.id)) == Set(all.map(\.id)) && found.count == all.count)
+            #expect(try await evidence.highlights(organisationID: organisation.id, trajectoryID: Identifier.make(), ids: ids).isEmpty)
+            #expect(try await evidence.highlights(organisationID: Identifier.make(), trajectoryID: trajectoryID, ids: ids).isEmpty)
+        }
+    }
+}
