@@ -33,14 +33,16 @@ struct DesignRoutes: RouteGroup {
         let form: FormState
         let highlights: [EvidenceRoutes.QuoteRow]
         let hasHighlights: Bool
+        let passageSearch: EvidenceRoutes.PassageSearch
         let action: String
         let minimum: Int
     }
 
     private func base(_ m: Membership, _ tr: Trajectory) -> String { TrajectoryPaths.trajectory(m.organisation.slug, tr.id) }
 
-    private func allHighlights(_ m: Membership, _ tr: Trajectory) async throws -> [String: Highlight] {
-        let list = try await EvidenceStore(database: t.services.database).highlights(organisationID: m.organisation.id, trajectoryID: tr.id)
+    /// The named highlights of the trajectory, by id (only those: a large trajectory has 15,000).
+    private func highlights(_ m: Membership, _ tr: Trajectory, ids: [String]) async throws -> [String: Highlight] {
+        let list = try await EvidenceStore(database: t.services.database).highlights(organisationID: m.organisation.id, trajectoryID: tr.id, ids: ids)
         return Dictionary(list.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
@@ -51,15 +53,20 @@ struct DesignRoutes: RouteGroup {
 
     private func personasPage(_ request: Request, _ context: AppRequestContext, _ m: Membership, _ tr: Trajectory, form: FormState,
                               checked: Set<String>, status: HTTPResponse.Status) async throws -> Response {
-        let highlights = try await allHighlights(m, tr)
-        let cards = try await design.personas(organisationID: m.organisation.id, trajectoryID: tr.id).map { p in
+        let personas = try await design.personas(organisationID: m.organisation.id, trajectoryID: tr.id)
+        let highlights = try await highlights(m, tr, ids: personas.flatMap(\.highlightIDs))
+        let cards = personas.map { p in
             let sources = DesignRules.independentSources(p.highlightIDs.compactMap { highlights[$0] })
             return PersonaCard(name: p.name, quote: p.quote, url: base(m, tr) + "/personas/\(p.id)", sources: sources,
                                weak: sources < DesignRules.minimumSources)
         }
-        let quoteRows = evidence.quoteRows(m, tr, Array(highlights.values).sorted { $0.quote < $1.quote }, checked: checked, context)
-        let body = PersonasBody(cards: cards, isEmpty: cards.isEmpty, canEdit: m.role.allows(.editContent), form: form, highlights: quoteRows,
-                                hasHighlights: !quoteRows.isEmpty, action: base(m, tr) + "/personas", minimum: DesignRules.minimumSources)
+        let canEdit = m.role.allows(.editContent), action = base(m, tr) + "/personas"
+        let (quoteRows, search) = canEdit
+            ? try await evidence.passageChoices(request, context, m, tr, checked: checked, action: action)
+            : ([], EvidenceRoutes.PassageSearch(action: action, value: "", note: "", shown: false))
+        let body = PersonasBody(cards: cards, isEmpty: cards.isEmpty, canEdit: canEdit, form: form, highlights: quoteRows,
+                                hasHighlights: !quoteRows.isEmpty || !search.value.isEmpty, passageSearch: search, action: action,
+                                minimum: DesignRules.minimumSources)
         return t.page("trajectory-personas", title: t.word("trajectory_tab_personas", context), body: body, request: request, context: context,
                       membership: m, trajectory: tr, status: status)
     }
@@ -132,7 +139,7 @@ struct DesignRoutes: RouteGroup {
 
     private func personaPage(_ request: Request, _ context: AppRequestContext, _ m: Membership, _ tr: Trajectory, _ persona: Persona,
                              form: FormState, status: HTTPResponse.Status) async throws -> Response {
-        let highlights = try await allHighlights(m, tr)
+        let highlights = try await highlights(m, tr, ids: persona.highlightIDs)
         let linked = persona.highlightIDs.compactMap { highlights[$0] }
         let values = [persona.quote, persona.ageBand, persona.situation, persona.goals, persona.needs, persona.frustrations, persona.channels,
                       persona.digitalSkills, persona.network, persona.vulnerability]

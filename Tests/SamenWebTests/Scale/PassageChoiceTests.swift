@@ -10,7 +10,7 @@ import Testing
 /// passages are always listed, and the insights keep their own quotes.
 @Suite("Passage choices on a large trajectory")
 struct PassageChoiceTests {
-    @Test("the insight form lists the newest 100 passages, a search finds an old one, viewers get no form", arguments: TestDatabase.kinds)
+    @Test("the insight and persona forms list the newest 100 passages, a search finds an old one, viewers get no form", arguments: TestDatabase.kinds)
     func newestAndSearch(kind: DatabaseKind) async throws {
         try await withConversationApp(kind: kind) { client, database in
             let ilse = Browser(client)
@@ -41,10 +41,18 @@ struct PassageChoiceTests {
             let wildcard = try await ilse.get(trajectory + "/insights?passages=%25")
             #expect(boxes(wildcard.text) == 0, "a % is a character, not a wildcard")
 
+            let personas = try await ilse.get(trajectory + "/personas")
+            #expect(boxes(personas.text) == EvidenceRoutes.PassageSearch.limit && personas.text.contains(#"name="passages""#),
+                    "the persona form lists the same choices")
+            let personaFound = try await ilse.get(trajectory + "/personas?passages=proefpassage%20117%20klaar")
+            #expect(boxes(personaFound.text) == 1 && personaFound.text.contains("proefpassage 117 klaar"))
+
             let marco = Browser(client)
             try await marco.logIn(Demo.marco)
             let viewer = try await marco.get(trajectory + "/insights")
             #expect(boxes(viewer.text) == 0 && !viewer.text.contains(#"name="passages""#))
+            let viewerPersonas = try await marco.get(trajectory + "/personas")
+            #expect(viewerPersonas.status == .ok && boxes(viewerPersonas.text) == 0)
         }
     }
 
