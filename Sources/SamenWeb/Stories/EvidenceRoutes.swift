@@ -65,6 +65,9 @@ struct EvidenceRoutes: RouteGroup {
     struct InsightsBody {
         let insights: [InsightRow]
         let isEmpty: Bool
+        /// Search and paging of the insights (50 a page), once there are any.
+        let list: ListPage.Model?
+        let noMatch: Bool
         let highlights: [QuoteRow]
         let hasHighlights: Bool
         let passageSearch: PassageSearch
@@ -128,7 +131,14 @@ struct EvidenceRoutes: RouteGroup {
     private func insightsPage(_ request: Request, _ context: AppRequestContext, _ membership: Membership, _ trajectory: Trajectory,
                               form: FormState, checked: Set<String>, status: HTTPResponse.Status) async throws -> Response {
         let org = membership.organisation.id
-        let insights = try await evidence.insights(organisationID: org, trajectoryID: trajectory.id)
+        let action = TrajectoryPaths.trajectory(membership.organisation.slug, trajectory.id) + "/insights"
+        let all = try await evidence.insights(organisationID: org, trajectoryID: trajectory.id)
+        // Searched and paged here, after one read: a trajectory holds hundreds of insights, not
+        // millions, and what made the page slow was reading and showing every quote.
+        let list = ListPage(request, path: action, sorts: ["created"], defaultSort: "created", defaultDescending: false)
+        let needle = list.query.search.lowercased()
+        let matching = needle.isEmpty ? all : all.filter { ($0.title + "\n" + $0.description).lowercased().contains(needle) }
+        let insights = Array(matching.dropFirst(list.query.offset).prefix(list.query.limit))
         let quoted = try await evidence.highlights(organisationID: org, trajectoryID: trajectory.id, ids: insights.flatMap(\.highlightIDs))
         let byID = Dictionary(quoted.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let rows = insights.map { insight in
@@ -137,12 +147,12 @@ struct EvidenceRoutes: RouteGroup {
                               editPath: StoryPath.insightEdit.link(membership.organisation.slug, trajectory.id, insight.id),
                               deletePath: StoryPath.insightDelete.link(membership.organisation.slug, trajectory.id, insight.id), title: insight.title, description: insight.description, quotes: quotes, hasQuotes: !quotes.isEmpty)
         }
-        let action = TrajectoryPaths.trajectory(membership.organisation.slug, trajectory.id) + "/insights"
         let canEdit = membership.role.allows(.editContent)
         let (choices, search) = canEdit
             ? try await passageChoices(request, context, membership, trajectory, checked: checked, action: action)
             : ([], PassageSearch(action: action, value: "", note: "", shown: false))
-        let body = InsightsBody(insights: rows, isEmpty: rows.isEmpty, highlights: choices,
+        let model = all.isEmpty ? nil : list.model(columns: [], total: matching.count, shown: rows.count, words: { t.word($0, context) })
+        let body = InsightsBody(insights: rows, isEmpty: all.isEmpty, list: model, noMatch: !all.isEmpty && rows.isEmpty, highlights: choices,
                                 hasHighlights: !choices.isEmpty || !search.value.isEmpty, passageSearch: search, canEdit: canEdit,
                                 form: form, action: action)
         return t.page("trajectory-insights", title: t.word("trajectory_tab_insights", context), body: body, request: request,

@@ -73,4 +73,33 @@ struct PassageChoiceTests {
             #expect(try await evidence.highlights(organisationID: Identifier.make(), trajectoryID: trajectoryID, ids: ids).isEmpty)
         }
     }
+
+    @Test("the insights list is searched and paged, 50 a page, and reads only the shown insights' quotes", arguments: TestDatabase.kinds)
+    func insightsPaged(kind: DatabaseKind) async throws {
+        try await withConversationApp(kind: kind) { client, database in
+            let ilse = Browser(client)
+            try await ilse.logIn(Demo.ilse)
+            let trajectory = try await TrajectoryWebTests.demoTrajectory(ilse)
+            let trajectoryID = String(try #require(trajectory.split(separator: "/").last))
+            let organisation = try #require(try await OrganisationStore(database: database).all().first { $0.slug == Demo.orgA })
+            let evidence = EvidenceStore(database: database)
+            let passage = try #require(try await evidence.highlights(organisationID: organisation.id, trajectoryID: trajectoryID).first)
+            let before = try await evidence.insights(organisationID: organisation.id, trajectoryID: trajectoryID).count
+            for number in 0..<60 {
+                _ = try await evidence.createInsight(organisationID: organisation.id, trajectoryID: trajectoryID,
+                                                     title: "Proefinzicht \(number) klaar", description: "", highlightIDs: [passage.id])
+            }
+            func articles(_ text: String) -> Int { text.matches(of: /<article class="insight">/).count }
+            let first = try await ilse.get(trajectory + "/insights")
+            #expect(articles(first.text) == ListPage.pageSize)
+            #expect(first.text.contains(#"rel="next""#) && !first.text.contains(#"rel="prev""#))
+            let second = try await ilse.get(trajectory + "/insights?page=2")
+            #expect(articles(second.text) == before + 60 - ListPage.pageSize && second.text.contains(#"rel="prev""#))
+            let found = try await ilse.get(trajectory + "/insights?q=proefinzicht+42+KLAAR")
+            #expect(articles(found.text) == 1 && found.text.contains("Proefinzicht 42 klaar"))
+            #expect(found.text.contains(passage.quote), "the shown insight keeps its quote")
+            let none = try await ilse.get(trajectory + "/insights?q=bestaatniet")
+            #expect(articles(none.text) == 0 && none.text.contains("list-search"))
+        }
+    }
 }
