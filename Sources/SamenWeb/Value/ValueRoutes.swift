@@ -49,6 +49,9 @@ struct ValueRoutes: RouteGroup {
         let noRecords: Bool
         let waiting: [Waiting]
         let noWaiting: Bool
+        /// "The newest 50 of 1.234": set when more wait than are listed.
+        let waitingMore: String?
+        let passageSearch: EvidenceRoutes.PassageSearch
         let fromHighlightAction: String
         let lossesByCause: [Loss]
         let lossesByTouchpoint: [Loss]
@@ -62,6 +65,9 @@ struct ValueRoutes: RouteGroup {
         let fields: [RecordForm.Field]
     }
 
+    /// Tagged highlights listed as waiting evidence, newest first.
+    static let waitingShown = 50
+
     @Sendable func overview(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let (m, tr) = try await t.access(request, context, for: .viewOrganisation)
         return try await overviewPage(request, context, m, tr, values: [:], errors: [], status: .ok)
@@ -71,9 +77,11 @@ struct ValueRoutes: RouteGroup {
                       errors: [SamenError], status: HTTPResponse.Status) async throws -> Response {
         let slug = m.organisation.slug, org = m.organisation.id
         let records = try await store.records(organisationID: org, trajectoryID: tr.id)
-        let highlights = try await EvidenceStore(database: t.services.database).highlights(organisationID: org, trajectoryID: tr.id)
-        let quotes = Dictionary(highlights.map { ($0.id, $0.quote) }, uniquingKeysWith: { first, _ in first })
-        let used = Set(records.compactMap(\.highlightID))
+        let evidence = EvidenceStore(database: t.services.database)
+        // Only the quotes the records show, the newest waiting evidence and the newest passages
+        // as choices (with a search): a large trajectory has 15,000 highlights.
+        let quoted = try await evidence.highlights(organisationID: org, trajectoryID: tr.id, ids: records.compactMap(\.highlightID))
+        let quotes = Dictionary(quoted.map { ($0.id, $0.quote) }, uniquingKeysWith: { first, _ in first })
         func word(_ key: String) -> String { t.word(key, context) }
         let base = ValuePath.register.link(slug, tr.id)
 
@@ -99,7 +107,10 @@ struct ValueRoutes: RouteGroup {
                       touchpoint: r.touchpoint, quote: r.highlightID.flatMap { quotes[$0] } ?? "", evidenceNote: r.evidenceNote,
                       editLink: ValuePath.recordEdit.link(slug, tr.id, r.id), deleteLink: ValuePath.recordDelete.link(slug, tr.id, r.id))
         }
-        let waiting = highlights.filter { $0.polarity != .none && !used.contains($0.id) }.map { h in
+        let canEdit = m.role.allows(.editContent)
+        let (waitingList, waitingTotal) = canEdit
+            ? try await store.waitingEvidence(organisationID: org, trajectoryID: tr.id, limit: Self.waitingShown) : ([], 0)
+        let waiting = waitingList.map { h in
             Waiting(id: h.id, quote: h.quote, tags: [word("polarity_" + h.polarity.rawValue),
                                                     h.beneficiary == .none ? nil : word("beneficiary_" + h.beneficiary.rawValue),
                                                     h.valueType == .none ? nil : word("value_type_" + h.valueType.rawValue)]
@@ -117,10 +128,21 @@ struct ValueRoutes: RouteGroup {
             Loss(label: touchpoint.isEmpty ? word("value_touchpoint_unknown") : touchpoint, count: count,
                  words: words(lost.filter { $0.touchpoint == touchpoint }))
         }
-        let canEdit = m.role.allows(.editContent)
-        let choices = highlights.map { h in
+        let search = String((query.get(EvidenceRoutes.PassageSearch.parameter) ?? "").prefix(200)).trimmingCharacters(in: .whitespaces)
+        let (found, foundTotal) = canEdit
+            ? try await evidence.highlightChoices(organisationID: org, trajectoryID: tr.id, search: search,
+                                                  limit: EvidenceRoutes.PassageSearch.limit) : ([], 0)
+        let typed = values["highlight_id"].map { [$0] } ?? []
+        let kept = try await evidence.highlights(organisationID: org, trajectoryID: tr.id,
+                                                 ids: Set(typed).subtracting(found.map(\.id)))
+        let choices = (kept + found).map { h in
             Option(value: h.id, label: "“" + (h.quote.count > 140 ? String(h.quote.prefix(140)) + "…" : h.quote) + "”", selected: false)
         }
+        let passageSearch = EvidenceRoutes.PassageSearch(
+            action: base + "#value-add", value: search,
+            note: word("passage_search_shown").replacingOccurrences(of: "{shown}", with: context.numbers.integer(found.count))
+                .replacingOccurrences(of: "{total}", with: context.numbers.integer(foundTotal)),
+            shown: foundTotal > found.count || !search.isEmpty)
         let layout = canEdit ? ValueForm(t: t).layout(choices, context) : []
         let state = t.renderer.form(values, errors: errors, names: ValueForm.names, context)
         let filter = wantedBeneficiary != nil || wantedKind != nil
@@ -129,7 +151,11 @@ struct ValueRoutes: RouteGroup {
         let body = Body(
             kinds: ValueType.allCases.filter { $0 != .none }.map { word("value_type_" + $0.rawValue) }, map: map, filter: filter,
             clearLink: base + "#records", records: rows, noRecords: rows.isEmpty, waiting: canEdit ? waiting : [],
-            noWaiting: waiting.isEmpty || !canEdit, fromHighlightAction: ValuePath.fromHighlight.link(slug, tr.id),
+            noWaiting: waiting.isEmpty || !canEdit,
+            waitingMore: waitingTotal > waiting.count
+                ? word("value_waiting_more").replacingOccurrences(of: "{shown}", with: context.numbers.integer(waiting.count))
+                    .replacingOccurrences(of: "{total}", with: context.numbers.integer(waitingTotal)) : nil,
+            passageSearch: passageSearch, fromHighlightAction: ValuePath.fromHighlight.link(slug, tr.id),
             lossesByCause: byCause, lossesByTouchpoint: byTouchpoint, noLosses: lost.isEmpty, canEdit: canEdit,
             sroiLink: ValuePath.sroi.link(slug, tr.id), analysesLink: ValuePath.analyses.link(slug, tr.id), outcomesLink: ValuePath.outcomes.link(slug, tr.id), action: base,
             form: state, fields: RecordForm.fields(layout, state))

@@ -102,4 +102,33 @@ struct PassageChoiceTests {
             #expect(articles(none.text) == 0 && none.text.contains("list-search"))
         }
     }
+
+    @Test("the value register lists the newest 50 waiting highlights and the newest 100 passages as choices", arguments: TestDatabase.kinds)
+    func valueRegister(kind: DatabaseKind) async throws {
+        try await withConversationApp(kind: kind) { client, database in
+            let ilse = Browser(client)
+            try await ilse.logIn(Demo.ilse)
+            let trajectory = try await TrajectoryWebTests.demoTrajectory(ilse)
+            let trajectoryID = String(try #require(trajectory.split(separator: "/").last))
+            let organisation = try #require(try await OrganisationStore(database: database).all().first { $0.slug == Demo.orgA })
+            let story = try #require(try await StoryStore(database: database).stories(organisationID: organisation.id, trajectoryID: trajectoryID).first)
+            let evidence = EvidenceStore(database: database)
+            let waitingBefore = try await ValueStore(database: database)
+                .waitingEvidence(organisationID: organisation.id, trajectoryID: trajectoryID, limit: 1000).total
+            for number in 0..<120 {
+                _ = try await evidence.addHighlight(organisationID: organisation.id, Highlight(
+                    id: Identifier.make(), storyID: story.id, start: 0, end: 1, quote: "waardepassage \(number) klaar",
+                    dimensions: [], touchpoint: "", polarity: number.isMultiple(of: 2) ? .created : .none, tags: []))
+            }
+            let page = try await ilse.get(trajectory + "/value")
+            #expect(page.status == .ok)
+            let waiting = page.text.matches(of: /name="highlight_id" value=/).count
+            #expect(waiting == ValueRoutes.waitingShown)
+            #expect(page.text.contains("nieuwste 50 van de \(waitingBefore + 60)"))
+            let options = page.text.matches(of: /<option value="[0-9a-f-]{36}"/).count
+            #expect(options == EvidenceRoutes.PassageSearch.limit, "the newest passages as choices")
+            let found = try await ilse.get(trajectory + "/value?passages=waardepassage%207%20klaar")
+            #expect(found.text.contains("“waardepassage 7 klaar”"))
+        }
+    }
 }
