@@ -86,23 +86,33 @@ struct EvidenceRoutes: RouteGroup {
         let note: String
         /// Shown once there is more to find than the form lists, or while a search is on.
         let shown: Bool
+
+        /// The search box's model for `listed` of `total` matching passages.
+        static func make(_ t: TrajectoryContext, _ context: AppRequestContext, action: String, value: String,
+                         listed: Int, total: Int) -> PassageSearch {
+            let note = t.word("passage_search_shown", context)
+                .replacingOccurrences(of: "{shown}", with: context.numbers.integer(listed))
+                .replacingOccurrences(of: "{total}", with: context.numbers.integer(total))
+            return PassageSearch(action: action, value: value, note: note, shown: total > listed || !value.isEmpty)
+        }
+
+        /// The search text of a request (`?passages=`), trimmed and bounded.
+        static func value(_ request: Request) -> String {
+            String((request.uri.queryParameters[Substring(parameter)] ?? "").prefix(200)).trimmingCharacters(in: .whitespaces)
+        }
     }
 
     /// The passages a form offers: the chosen ones, then the newest that match the search.
     func passageChoices(_ request: Request, _ context: AppRequestContext, _ membership: Membership, _ trajectory: Trajectory,
                         checked: Set<String>, action: String) async throws -> (rows: [QuoteRow], search: PassageSearch) {
-        let search = String((request.uri.queryParameters[Substring(PassageSearch.parameter)] ?? "").prefix(200))
-            .trimmingCharacters(in: .whitespaces)
+        let search = PassageSearch.value(request)
         let org = membership.organisation.id
         let (choices, total) = try await evidence.highlightChoices(organisationID: org, trajectoryID: trajectory.id, search: search,
                                                                    limit: PassageSearch.limit)
         let listed = Set(choices.map(\.id))
         let chosen = try await evidence.highlights(organisationID: org, trajectoryID: trajectory.id, ids: checked.subtracting(listed))
-        let note = t.word("passage_search_shown", context)
-            .replacingOccurrences(of: "{shown}", with: context.numbers.integer(choices.count))
-            .replacingOccurrences(of: "{total}", with: context.numbers.integer(total))
         return (quoteRows(membership, trajectory, chosen + choices, checked: checked, context),
-                PassageSearch(action: action, value: search, note: note, shown: total > choices.count || !search.isEmpty))
+                PassageSearch.make(t, context, action: action, value: search, listed: choices.count, total: total))
     }
 
     /// The words for a highlight's tags: dimensions, free tags, then the Co-VAL fields.

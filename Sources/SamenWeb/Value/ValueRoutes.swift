@@ -128,7 +128,7 @@ struct ValueRoutes: RouteGroup {
             Loss(label: touchpoint.isEmpty ? word("value_touchpoint_unknown") : touchpoint, count: count,
                  words: words(lost.filter { $0.touchpoint == touchpoint }))
         }
-        let search = String((query.get(EvidenceRoutes.PassageSearch.parameter) ?? "").prefix(200)).trimmingCharacters(in: .whitespaces)
+        let search = EvidenceRoutes.PassageSearch.value(request)
         let (found, foundTotal) = canEdit
             ? try await evidence.highlightChoices(organisationID: org, trajectoryID: tr.id, search: search,
                                                   limit: EvidenceRoutes.PassageSearch.limit) : ([], 0)
@@ -138,11 +138,8 @@ struct ValueRoutes: RouteGroup {
         let choices = (kept + found).map { h in
             Option(value: h.id, label: "“" + (h.quote.count > 140 ? String(h.quote.prefix(140)) + "…" : h.quote) + "”", selected: false)
         }
-        let passageSearch = EvidenceRoutes.PassageSearch(
-            action: base + "#value-add", value: search,
-            note: word("passage_search_shown").replacingOccurrences(of: "{shown}", with: context.numbers.integer(found.count))
-                .replacingOccurrences(of: "{total}", with: context.numbers.integer(foundTotal)),
-            shown: foundTotal > found.count || !search.isEmpty)
+        let passageSearch = EvidenceRoutes.PassageSearch.make(t, context, action: base + "#value-add", value: search,
+                                                              listed: found.count, total: foundTotal)
         let layout = canEdit ? ValueForm(t: t).layout(choices, context) : []
         let state = t.renderer.form(values, errors: errors, names: ValueForm.names, context)
         let filter = wantedBeneficiary != nil || wantedKind != nil

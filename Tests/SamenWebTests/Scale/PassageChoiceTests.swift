@@ -1,4 +1,5 @@
 import Foundation
+import HummingbirdTesting
 import SamenCore
 import SamenStore
 import SamenTestSupport
@@ -10,14 +11,21 @@ import Testing
 /// passages are always listed, and the insights keep their own quotes.
 @Suite("Passage choices on a large trajectory")
 struct PassageChoiceTests {
+    /// Ilse logged in, the demo trajectory's path and id, and the demo organisation.
+    static func demo(_ client: any TestClientProtocol, _ database: Database) async throws
+        -> (Browser, String, String, Organisation) {
+        let ilse = Browser(client)
+        try await ilse.logIn(Demo.ilse)
+        let trajectory = try await TrajectoryWebTests.demoTrajectory(ilse)
+        let trajectoryID = String(try #require(trajectory.split(separator: "/").last))
+        let organisation = try #require(try await OrganisationStore(database: database).all().first { $0.slug == Demo.orgA })
+        return (ilse, trajectory, trajectoryID, organisation)
+    }
+
     @Test("the insight and persona forms list the newest 100 passages, a search finds an old one, viewers get no form", arguments: TestDatabase.kinds)
     func newestAndSearch(kind: DatabaseKind) async throws {
         try await withConversationApp(kind: kind) { client, database in
-            let ilse = Browser(client)
-            try await ilse.logIn(Demo.ilse)
-            let trajectory = try await TrajectoryWebTests.demoTrajectory(ilse)
-            let trajectoryID = String(try #require(trajectory.split(separator: "/").last))
-            let organisation = try #require(try await OrganisationStore(database: database).all().first { $0.slug == Demo.orgA })
+            let (ilse, trajectory, trajectoryID, organisation) = try await Self.demo(client, database)
             let story = try #require(try await StoryStore(database: database).stories(organisationID: organisation.id, trajectoryID: trajectoryID).first)
             let evidence = EvidenceStore(database: database)
             let before = try await evidence.highlights(organisationID: organisation.id, trajectoryID: trajectoryID).count
@@ -59,11 +67,7 @@ struct PassageChoiceTests {
     @Test("highlights by id leave out another trajectory's and take long lists in slices", arguments: TestDatabase.kinds)
     func byID(kind: DatabaseKind) async throws {
         try await withConversationApp(kind: kind) { client, database in
-            let ilse = Browser(client)
-            try await ilse.logIn(Demo.ilse)
-            let trajectory = try await TrajectoryWebTests.demoTrajectory(ilse)
-            let trajectoryID = String(try #require(trajectory.split(separator: "/").last))
-            let organisation = try #require(try await OrganisationStore(database: database).all().first { $0.slug == Demo.orgA })
+            let (ilse, trajectory, trajectoryID, organisation) = try await Self.demo(client, database)
             let evidence = EvidenceStore(database: database)
             let all = try await evidence.highlights(organisationID: organisation.id, trajectoryID: trajectoryID)
             let ids = all.map(\.id) + (0..<1200).map { _ in Identifier.make() }
@@ -77,11 +81,7 @@ struct PassageChoiceTests {
     @Test("the insights list is searched and paged, 50 a page, and reads only the shown insights' quotes", arguments: TestDatabase.kinds)
     func insightsPaged(kind: DatabaseKind) async throws {
         try await withConversationApp(kind: kind) { client, database in
-            let ilse = Browser(client)
-            try await ilse.logIn(Demo.ilse)
-            let trajectory = try await TrajectoryWebTests.demoTrajectory(ilse)
-            let trajectoryID = String(try #require(trajectory.split(separator: "/").last))
-            let organisation = try #require(try await OrganisationStore(database: database).all().first { $0.slug == Demo.orgA })
+            let (ilse, trajectory, trajectoryID, organisation) = try await Self.demo(client, database)
             let evidence = EvidenceStore(database: database)
             let passage = try #require(try await evidence.highlights(organisationID: organisation.id, trajectoryID: trajectoryID).first)
             let before = try await evidence.insights(organisationID: organisation.id, trajectoryID: trajectoryID).count
@@ -106,11 +106,7 @@ struct PassageChoiceTests {
     @Test("the value register lists the newest 50 waiting highlights and the newest 100 passages as choices", arguments: TestDatabase.kinds)
     func valueRegister(kind: DatabaseKind) async throws {
         try await withConversationApp(kind: kind) { client, database in
-            let ilse = Browser(client)
-            try await ilse.logIn(Demo.ilse)
-            let trajectory = try await TrajectoryWebTests.demoTrajectory(ilse)
-            let trajectoryID = String(try #require(trajectory.split(separator: "/").last))
-            let organisation = try #require(try await OrganisationStore(database: database).all().first { $0.slug == Demo.orgA })
+            let (ilse, trajectory, trajectoryID, organisation) = try await Self.demo(client, database)
             let story = try #require(try await StoryStore(database: database).stories(organisationID: organisation.id, trajectoryID: trajectoryID).first)
             let evidence = EvidenceStore(database: database)
             let waitingBefore = try await ValueStore(database: database)
