@@ -74,11 +74,18 @@ public struct EvidenceStore: Sendable {
                                  limit: Int) async throws -> (highlights: [Highlight], total: Int) {
         let pattern = "%" + search.lowercased().replacingOccurrences(of: "\\", with: "\\\\")
             .replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_") + "%"
-        return try await database.read { sql in
+        return try await newest(organisationID: organisationID, trajectoryID: trajectoryID,
+                                where: "(\(bind: search) = '' OR LOWER(h.quote) LIKE \(bind: pattern) ESCAPE '\\')", limit: limit)
+    }
+
+    /// The newest `limit` highlights of a trajectory that meet `condition` (on `h`), and how
+    /// many meet it in all: the bounded lists of the passage choices and the value register.
+    func newest(organisationID: String, trajectoryID: String, where condition: SQLQueryString,
+                limit: Int) async throws -> (highlights: [Highlight], total: Int) {
+        try await database.read { sql in
             let matching: SQLQueryString = """
                 FROM highlights h JOIN stories s ON s.id = h.story_id JOIN trajectories t ON t.id = s.trajectory_id
-                WHERE s.trajectory_id = \(bind: trajectoryID) AND t.organisation_id = \(bind: organisationID)
-                  AND (\(bind: search) = '' OR LOWER(h.quote) LIKE \(bind: pattern) ESCAPE '\\')
+                WHERE s.trajectory_id = \(bind: trajectoryID) AND t.organisation_id = \(bind: organisationID) AND \(condition)
                 """
             let total = try await sql.raw("SELECT COUNT(*) AS n " + matching).first()?.decode(column: "n", as: Int.self) ?? 0
             let rows = try await sql.raw("SELECT h.* " + matching + " ORDER BY h.created_at DESC, h.start_offset LIMIT \(bind: limit)")

@@ -102,16 +102,8 @@ extension ValueStore {
     /// "evidence waiting to be used", the newest `limit` of them and how many there are in all.
     public func waitingEvidence(organisationID: String, trajectoryID: String,
                                 limit: Int) async throws -> (highlights: [Highlight], total: Int) {
-        try await database.read { sql in
-            let waiting: SQLQueryString = """
-                FROM highlights h JOIN stories s ON s.id = h.story_id JOIN trajectories t ON t.id = s.trajectory_id
-                WHERE s.trajectory_id = \(bind: trajectoryID) AND t.organisation_id = \(bind: organisationID)
-                  AND h.polarity <> 'none' AND NOT EXISTS (SELECT 1 FROM value_records r WHERE r.highlight_id = h.id)
-                """
-            let total = try await sql.raw("SELECT COUNT(*) AS n " + waiting).first()?.decode(column: "n", as: Int.self) ?? 0
-            let rows = try await sql.raw("SELECT h.* " + waiting + " ORDER BY h.created_at DESC, h.start_offset LIMIT \(bind: limit)")
-                .all().map(EvidenceStore.decodeHighlight)
-            return (rows, total)
-        }
+        try await EvidenceStore(database: database).newest(
+            organisationID: organisationID, trajectoryID: trajectoryID,
+            where: "h.polarity <> 'none' AND NOT EXISTS (SELECT 1 FROM value_records r WHERE r.highlight_id = h.id)", limit: limit)
     }
 }

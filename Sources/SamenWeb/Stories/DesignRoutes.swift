@@ -61,9 +61,7 @@ struct DesignRoutes: RouteGroup {
                                weak: sources < DesignRules.minimumSources)
         }
         let canEdit = m.role.allows(.editContent), action = base(m, tr) + "/personas"
-        let (quoteRows, search) = canEdit
-            ? try await evidence.passageChoices(request, context, m, tr, checked: checked, action: action)
-            : ([], EvidenceRoutes.PassageSearch(action: action, value: "", note: "", shown: false))
+        let (quoteRows, search) = try await evidence.passageChoices(request, context, m, tr, checked: checked, action: action)
         let body = PersonasBody(cards: cards, isEmpty: cards.isEmpty, canEdit: canEdit, form: form, highlights: quoteRows,
                                 hasHighlights: !quoteRows.isEmpty || !search.value.isEmpty, passageSearch: search, action: action,
                                 minimum: DesignRules.minimumSources)

@@ -102,17 +102,27 @@ struct EvidenceRoutes: RouteGroup {
         }
     }
 
-    /// The passages a form offers: the chosen ones, then the newest that match the search.
-    func passageChoices(_ request: Request, _ context: AppRequestContext, _ membership: Membership, _ trajectory: Trajectory,
-                        checked: Set<String>, action: String) async throws -> (rows: [QuoteRow], search: PassageSearch) {
+    /// The passages a form offers: the chosen ones, then the newest that match the search;
+    /// none (and no search) for a role that cannot edit, since it gets no form.
+    func passageHighlights(_ request: Request, _ context: AppRequestContext, _ membership: Membership, _ trajectory: Trajectory,
+                           checked: Set<String>, action: String) async throws -> (highlights: [Highlight], search: PassageSearch) {
+        guard membership.role.allows(.editContent) else {
+            return ([], PassageSearch(action: action, value: "", note: "", shown: false))
+        }
         let search = PassageSearch.value(request)
         let org = membership.organisation.id
         let (choices, total) = try await evidence.highlightChoices(organisationID: org, trajectoryID: trajectory.id, search: search,
                                                                    limit: PassageSearch.limit)
         let listed = Set(choices.map(\.id))
         let chosen = try await evidence.highlights(organisationID: org, trajectoryID: trajectory.id, ids: checked.subtracting(listed))
-        return (quoteRows(membership, trajectory, chosen + choices, checked: checked, context),
-                PassageSearch.make(t, context, action: action, value: search, listed: choices.count, total: total))
+        return (chosen + choices, PassageSearch.make(t, context, action: action, value: search, listed: choices.count, total: total))
+    }
+
+    /// `passageHighlights` as the checkboxes of a form.
+    func passageChoices(_ request: Request, _ context: AppRequestContext, _ membership: Membership, _ trajectory: Trajectory,
+                        checked: Set<String>, action: String) async throws -> (rows: [QuoteRow], search: PassageSearch) {
+        let (highlights, search) = try await passageHighlights(request, context, membership, trajectory, checked: checked, action: action)
+        return (quoteRows(membership, trajectory, highlights, checked: checked, context), search)
     }
 
     /// The words for a highlight's tags: dimensions, free tags, then the Co-VAL fields.
@@ -158,9 +168,7 @@ struct EvidenceRoutes: RouteGroup {
                               deletePath: StoryPath.insightDelete.link(membership.organisation.slug, trajectory.id, insight.id), title: insight.title, description: insight.description, quotes: quotes, hasQuotes: !quotes.isEmpty)
         }
         let canEdit = membership.role.allows(.editContent)
-        let (choices, search) = canEdit
-            ? try await passageChoices(request, context, membership, trajectory, checked: checked, action: action)
-            : ([], PassageSearch(action: action, value: "", note: "", shown: false))
+        let (choices, search) = try await passageChoices(request, context, membership, trajectory, checked: checked, action: action)
         let model = all.isEmpty ? nil : list.model(columns: [], total: matching.count, shown: rows.count, words: { t.word($0, context) })
         let body = InsightsBody(insights: rows, isEmpty: all.isEmpty, list: model, noMatch: !all.isEmpty && rows.isEmpty, highlights: choices,
                                 hasHighlights: !choices.isEmpty || !search.value.isEmpty, passageSearch: search, canEdit: canEdit,

@@ -128,18 +128,12 @@ struct ValueRoutes: RouteGroup {
             Loss(label: touchpoint.isEmpty ? word("value_touchpoint_unknown") : touchpoint, count: count,
                  words: words(lost.filter { $0.touchpoint == touchpoint }))
         }
-        let search = EvidenceRoutes.PassageSearch.value(request)
-        let (found, foundTotal) = canEdit
-            ? try await evidence.highlightChoices(organisationID: org, trajectoryID: tr.id, search: search,
-                                                  limit: EvidenceRoutes.PassageSearch.limit) : ([], 0)
-        let typed = values["highlight_id"].map { [$0] } ?? []
-        let kept = try await evidence.highlights(organisationID: org, trajectoryID: tr.id,
-                                                 ids: Set(typed).subtracting(found.map(\.id)))
-        let choices = (kept + found).map { h in
+        let typed = Set(values["highlight_id"].map { [$0] } ?? [])
+        let (offered, passageSearch) = try await EvidenceRoutes(t: t).passageHighlights(request, context, m, tr, checked: typed,
+                                                                                       action: base + "#value-add")
+        let choices = offered.map { h in
             Option(value: h.id, label: "“" + (h.quote.count > 140 ? String(h.quote.prefix(140)) + "…" : h.quote) + "”", selected: false)
         }
-        let passageSearch = EvidenceRoutes.PassageSearch.make(t, context, action: base + "#value-add", value: search,
-                                                              listed: found.count, total: foundTotal)
         let layout = canEdit ? ValueForm(t: t).layout(choices, context) : []
         let state = t.renderer.form(values, errors: errors, names: ValueForm.names, context)
         let filter = wantedBeneficiary != nil || wantedKind != nil
