@@ -22,18 +22,24 @@ struct PassageChoiceTests {
         return (ilse, trajectory, trajectoryID, organisation)
     }
 
+    /// `count` passages "<word> <n> klaar" on the trajectory's first story, with the polarity given per n.
+    static func addPassages(_ count: Int, _ word: String, _ database: Database, _ organisation: Organisation, _ trajectoryID: String,
+                            polarity: (Int) -> ValuePolarity) async throws {
+        let story = try #require(try await StoryStore(database: database).stories(organisationID: organisation.id, trajectoryID: trajectoryID).first)
+        let evidence = EvidenceStore(database: database)
+        for number in 0..<count {
+            _ = try await evidence.addHighlight(organisationID: organisation.id, Highlight(
+                id: Identifier.make(), storyID: story.id, start: 0, end: 1, quote: "\(word) \(number) klaar",
+                dimensions: [], touchpoint: "", polarity: polarity(number), tags: []))
+        }
+    }
+
     @Test("the insight and persona forms list the newest 100 passages, a search finds an old one, viewers get no form", arguments: TestDatabase.kinds)
     func newestAndSearch(kind: DatabaseKind) async throws {
         try await withConversationApp(kind: kind) { client, database in
             let (ilse, trajectory, trajectoryID, organisation) = try await Self.demo(client, database)
-            let story = try #require(try await StoryStore(database: database).stories(organisationID: organisation.id, trajectoryID: trajectoryID).first)
-            let evidence = EvidenceStore(database: database)
-            let before = try await evidence.highlights(organisationID: organisation.id, trajectoryID: trajectoryID).count
-            for number in 0..<130 {
-                _ = try await evidence.addHighlight(organisationID: organisation.id, Highlight(
-                    id: Identifier.make(), storyID: story.id, start: 0, end: 1, quote: "proefpassage \(number) klaar",
-                    dimensions: [], touchpoint: "", polarity: .none, tags: []))
-            }
+            let before = try await EvidenceStore(database: database).highlights(organisationID: organisation.id, trajectoryID: trajectoryID).count
+            try await Self.addPassages(130, "proefpassage", database, organisation, trajectoryID) { _ in .none }
             let total = before + 130
             func boxes(_ text: String) -> Int { text.matches(of: /name="highlight" type="checkbox"/).count }
 
@@ -107,15 +113,9 @@ struct PassageChoiceTests {
     func valueRegister(kind: DatabaseKind) async throws {
         try await withConversationApp(kind: kind) { client, database in
             let (ilse, trajectory, trajectoryID, organisation) = try await Self.demo(client, database)
-            let story = try #require(try await StoryStore(database: database).stories(organisationID: organisation.id, trajectoryID: trajectoryID).first)
-            let evidence = EvidenceStore(database: database)
             let waitingBefore = try await ValueStore(database: database)
                 .waitingEvidence(organisationID: organisation.id, trajectoryID: trajectoryID, limit: 1000).total
-            for number in 0..<120 {
-                _ = try await evidence.addHighlight(organisationID: organisation.id, Highlight(
-                    id: Identifier.make(), storyID: story.id, start: 0, end: 1, quote: "waardepassage \(number) klaar",
-                    dimensions: [], touchpoint: "", polarity: number.isMultiple(of: 2) ? .created : .none, tags: []))
-            }
+            try await Self.addPassages(120, "waardepassage", database, organisation, trajectoryID) { $0.isMultiple(of: 2) ? .created : .none }
             let page = try await ilse.get(trajectory + "/value")
             #expect(page.status == .ok)
             let waiting = page.text.matches(of: /name="highlight_id" value=/).count
