@@ -35,11 +35,7 @@ struct SROIMonteCarloDraws: Sendable {
                     ?? SROIDrawKernel.Cell(mode: mode))
             }
             let fixed = cells[firstCell...].allSatisfy { !$0.ranged }
-                ? cells[firstCell...].map(\.mode).withUnsafeBufferPointer { modes in
-                    factors.withUnsafeBufferPointer {
-                        SROIDrawKernel.presentValue(modes.baseAddress!, start: row.startYear, factors: $0.baseAddress!)
-                    }
-                } : nil
+                ? SROIDrawKernel.presentValue(cells[firstCell...].map(\.mode), start: row.startYear, factors: factors) : nil
             rows.append(SROIDrawKernel.Row(firstCell: firstCell, start: row.startYear, fixedPresentValue: fixed,
                                            maxDuration: row.ranges[.duration].map { max($0.high, row.duration) } ?? row.duration))
         }
