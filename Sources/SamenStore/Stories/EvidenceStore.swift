@@ -70,12 +70,21 @@ public struct EvidenceStore: Sendable {
     /// The highlights a form offers to choose from: the newest `limit` of the trajectory whose
     /// quote contains `search` (case-insensitive; empty: all), and how many match in all. A
     /// form never lists a large trajectory's every highlight; the search finds older ones.
+    /// `publishable`: only passages a public report may quote (of an approved story whose teller
+    /// consented to publication).
     public func highlightChoices(organisationID: String, trajectoryID: String, search: String,
-                                 limit: Int) async throws -> (highlights: [Highlight], total: Int) {
+                                 limit: Int, publishable: Bool = false) async throws -> (highlights: [Highlight], total: Int) {
         let pattern = "%" + search.lowercased().replacingOccurrences(of: "\\", with: "\\\\")
             .replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_") + "%"
+        let consented: SQLQueryString = publishable
+            ? " AND s.consent_publication = 1 AND s.status = \(bind: Story.Status.approved.rawValue)" : ""
         return try await newest(organisationID: organisationID, trajectoryID: trajectoryID,
-                                where: "(\(bind: search) = '' OR LOWER(h.quote) LIKE \(bind: pattern) ESCAPE '\\')", limit: limit)
+                                where: "(\(bind: search) = '' OR LOWER(h.quote) LIKE \(bind: pattern) ESCAPE '\\')" + consented, limit: limit)
+    }
+
+    /// How many highlights a trajectory has (one count, for the pages that list a bounded few).
+    public func highlightCount(organisationID: String, trajectoryID: String) async throws -> Int {
+        try await newest(organisationID: organisationID, trajectoryID: trajectoryID, where: "1 = 1", limit: 0).total
     }
 
     /// The newest `limit` highlights of a trajectory that meet `condition` (on `h`), and how

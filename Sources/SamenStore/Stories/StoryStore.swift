@@ -140,6 +140,39 @@ public struct StoryStore: Sendable {
         }
     }
 
+    /// One page of a trajectory's stories and interviews, newest first, and how many there are
+    /// in all (the list pages of a large trajectory; the index `stories_trajectory` serves both).
+    public func stories(organisationID: String, trajectoryID: String, offset: Int, limit: Int) async throws -> (stories: [Story], total: Int) {
+        try await database.read { sql in
+            let owned: SQLQueryString = """
+                FROM stories s JOIN trajectories t ON t.id = s.trajectory_id
+                WHERE s.trajectory_id = \(bind: trajectoryID) AND t.organisation_id = \(bind: organisationID)
+                """
+            let total = try await sql.raw("SELECT COUNT(*) AS n " + owned).first()?.decode(column: "n", as: Int.self) ?? 0
+            let rows = try await sql.raw("SELECT s.* " + owned + " ORDER BY s.created_at DESC, s.id LIMIT \(bind: limit) OFFSET \(bind: offset)")
+                .all().map(Self.decodeStory)
+            return (rows, total)
+        }
+    }
+
+    /// The stories of a trajectory with these ids (those of another trajectory or organisation are left out).
+    public func stories(organisationID: String, trajectoryID: String, ids: some Collection<String>) async throws -> [Story] {
+        let unique = Array(Set(ids))
+        guard !unique.isEmpty else { return [] }
+        return try await database.read { sql in
+            var found: [Story] = []
+            for start in stride(from: 0, to: unique.count, by: 500) {
+                let slice = Array(unique[start..<min(start + 500, unique.count)])
+                found += try await sql.raw("""
+                    SELECT s.* FROM stories s JOIN trajectories t ON t.id = s.trajectory_id
+                    WHERE s.id IN (\(binds: slice)) AND s.trajectory_id = \(bind: trajectoryID) AND t.organisation_id = \(bind: organisationID)
+                    ORDER BY s.created_at DESC
+                    """).all().map(Self.decodeStory)
+            }
+            return found
+        }
+    }
+
     public func story(organisationID: String, id: String) async throws -> Story? {
         try await database.read { sql in try await Self.load(sql: sql, organisationID: organisationID, id: id) }
     }

@@ -16,8 +16,9 @@ struct ExperimentChain {
         guard let interventionID,
               let intervention = try await PortfolioStore(database: database).intervention(organisationID: org, id: interventionID) else { return [] }
         let evidence = EvidenceStore(database: database)
-        let highlights = try await evidence.highlights(organisationID: org, trajectoryID: tr.id)
-        return try await evidence.insights(organisationID: org, trajectoryID: tr.id).filter { intervention.insightIDs.contains($0.id) }.map { insight in
+        let insights = try await evidence.insights(organisationID: org, trajectoryID: tr.id).filter { intervention.insightIDs.contains($0.id) }
+        let highlights = try await evidence.highlights(organisationID: org, trajectoryID: tr.id, ids: insights.flatMap(\.highlightIDs))
+        return insights.map { insight in
             ExperimentRoutes.InsightChain(
                 title: insight.title, url: StoryPath.insights.link(slug, tr.id) + "#insight-\(insight.id)",
                 passages: highlights.filter { insight.highlightIDs.contains($0.id) }.map {

@@ -33,7 +33,8 @@ struct ExperimentEditRoutes: RouteGroup {
         let form = ExperimentForm(t: t)
         return .init(
             load: { request, context, m, tr in
-                ExperimentRecord(experiment: try await ExperimentRoutes.experiment(t, request, context, m, tr), choices: try await form.choices(m, tr))
+                let experiment = try await ExperimentRoutes.experiment(t, request, context, m, tr)
+                return ExperimentRecord(experiment: experiment, choices: try await form.choices(m, tr, stories: experiment.storyIDs))
             },
             values: { ExperimentForm.values($0.experiment) },
             spec: { slug, tr, r, _, context in

@@ -27,7 +27,11 @@ struct ExperimentForm {
         return "“" + (text.count > 80 ? String(text.prefix(80)) + "…" : text) + "”"
     }
 
-    func choices(_ m: Membership, _ tr: Trajectory) async throws -> Choices {
+    /// How many of the newest stories a form offers, besides those already named: a large
+    /// trajectory has thousands, and listing them all made the experiment pages slow.
+    static let storiesOffered = 100
+
+    func choices(_ m: Membership, _ tr: Trajectory, stories named: [String] = []) async throws -> Choices {
         let org = m.organisation.id, database = t.services.database
         let participation = ParticipationStore(database: database)
         let service = SurveyService(database: database)
@@ -43,9 +47,16 @@ struct ExperimentForm {
                 .map { Option(value: $0.id, label: $0.date + " · " + $0.title, selected: false) },
             participants: try await participation.participants(organisationID: org, trajectoryID: tr.id)
                 .map { Option(value: $0.id, label: $0.code, selected: false) },
-            stories: try await StoryStore(database: database).stories(organisationID: org, trajectoryID: tr.id)
-                .map { Option(value: $0.id, label: Self.storyLabel($0), selected: false) },
+            stories: try await offeredStories(org, tr, named: named).map { Option(value: $0.id, label: Self.storyLabel($0), selected: false) },
             waves: waves)
+    }
+
+    /// The stories already named, then the newest others.
+    func offeredStories(_ org: String, _ tr: Trajectory, named: [String]) async throws -> [Story] {
+        let store = StoryStore(database: t.services.database)
+        let newest = try await store.stories(organisationID: org, trajectoryID: tr.id, offset: 0, limit: Self.storiesOffered).stories
+        let listed = Set(newest.map(\.id))
+        return try await store.stories(organisationID: org, trajectoryID: tr.id, ids: named.filter { !listed.contains($0) }) + newest
     }
 
     func layout(_ choices: Choices, _ context: AppRequestContext) -> [(String, RecordForm.Kind)] {

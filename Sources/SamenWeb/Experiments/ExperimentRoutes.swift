@@ -74,7 +74,7 @@ struct ExperimentRoutes: RouteGroup {
                   errors: [SamenError], status: HTTPResponse.Status) async throws -> Response {
         let slug = m.organisation.slug
         let all = try await store.experiments(organisationID: m.organisation.id, trajectoryID: tr.id)
-        let choices = try await form.choices(m, tr)
+        let choices = try await form.choices(m, tr, stories: (values["story_ids"] ?? "").split(separator: "\n").map(String.init))
         let names = Dictionary(choices.interventions.map { ($0.value, $0.label) }) { a, _ in a }
         let today = ExperimentWrites.today()
         let rows = all.map { Self.row(t, $0, slug: slug, interventions: names, today: today, context) }
@@ -147,7 +147,7 @@ struct ExperimentRoutes: RouteGroup {
         let (m, tr) = try await t.access(request, context, for: .viewOrganisation)
         let e = try await Self.experiment(t, request, context, m, tr)
         let slug = m.organisation.slug
-        let choices = try await form.choices(m, tr)
+        let choices = try await form.choices(m, tr, stories: e.storyIDs)
         let chain = try await ExperimentChain(t: t).insights(of: e.interventionID, m, tr)
         let body = DetailBody(
             experiment: e, period: Self.period(e), overdue: ExperimentRules.isLearningOverdue(e, today: ExperimentWrites.today()),

@@ -63,7 +63,7 @@ struct InterventionEffectSection {
         var missing = "effect_no_survey"
         let number = { (value: Double) in context.numbers.decimal(value) }
         for survey in try await service.surveys.surveys(organisationID: m.organisation.id) where survey.trajectoryID == tr.id {
-            let dataset = try await service.dataset(organisationID: m.organisation.id, survey: survey)
+            let dataset = try await service.keptDataset(organisationID: m.organisation.id, survey: survey).dataset
             let around = InterventionEffectRules.waves(dataset.waves, around: on)
             guard let before = around.before, let after = around.after else {
                 if !dataset.waves.isEmpty { missing = around.before == nil ? (around.after == nil ? "effect_no_waves" : "effect_no_wave_before") : "effect_no_wave_after" }

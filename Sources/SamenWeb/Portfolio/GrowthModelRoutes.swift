@@ -69,7 +69,7 @@ struct GrowthModelRoutes: RouteGroup {
     private func kept(_ m: Membership, _ survey: Survey, waves: [SurveyWave], answers: SurveyAnswerStamp) async throws -> [String: MeasuredGap] {
         let key = MeasuredGapMemo.Key(database: ObjectIdentifier(t.services.database), survey: survey, waves: waves, answers: answers)
         if let kept = MeasuredGapMemo.shared.gaps(key) { return kept }
-        let gaps = Self.gaps(try await SurveyService(database: t.services.database).dataset(organisationID: m.organisation.id, survey: survey))
+        let gaps = Self.gaps(try await SurveyService(database: t.services.database).keptDataset(organisationID: m.organisation.id, survey: survey).dataset)
         MeasuredGapMemo.shared.keep(gaps, for: key)
         return gaps
     }

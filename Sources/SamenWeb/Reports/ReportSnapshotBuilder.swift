@@ -38,12 +38,15 @@ struct ReportSnapshotBuilder {
 
     /// Insights with the quotes that may be published: from approved stories whose teller consented to publication.
     func said(_ org: String, _ tr: Trajectory) async throws -> [TrajectoryReportSnapshot.Insight] {
-        let stories = try await StoryStore(database: database).stories(organisationID: org, trajectoryID: tr.id)
-        let publishable = Set(stories.filter { $0.consent.publication && $0.status == .approved }.map(\.id))
+        // Only the passages the insights rest on, and their stories: a large trajectory has
+        // thousands of each, and reading them all made the report slow.
         let evidence = EvidenceStore(database: database)
-        let quotes = Dictionary(try await evidence.highlights(organisationID: org, trajectoryID: tr.id).filter { publishable.contains($0.storyID) }
-            .map { ($0.id, $0.quote) }, uniquingKeysWith: { a, _ in a })
-        return try await evidence.insights(organisationID: org, trajectoryID: tr.id).map {
+        let insights = try await evidence.insights(organisationID: org, trajectoryID: tr.id)
+        let highlights = try await evidence.highlights(organisationID: org, trajectoryID: tr.id, ids: insights.flatMap(\.highlightIDs))
+        let stories = try await StoryStore(database: database).stories(organisationID: org, trajectoryID: tr.id, ids: highlights.map(\.storyID))
+        let publishable = Set(stories.filter { $0.consent.publication && $0.status == .approved }.map(\.id))
+        let quotes = Dictionary(highlights.filter { publishable.contains($0.storyID) }.map { ($0.id, $0.quote) }, uniquingKeysWith: { a, _ in a })
+        return insights.map {
             .init(id: $0.id, title: $0.title, description: $0.description, quotes: $0.highlightIDs.compactMap { quotes[$0] })
         }
     }
@@ -53,7 +56,7 @@ struct ReportSnapshotBuilder {
         let service = SurveyService(database: database)
         var measures: [TrajectoryReportSnapshot.Measure] = []
         for survey in try await service.surveys.surveys(organisationID: org) where survey.trajectoryID == tr.id {
-            let dataset = try await service.dataset(organisationID: org, survey: survey)
+            let dataset = try await service.keptDataset(organisationID: org, survey: survey).dataset
             let waves = dataset.waves.sorted { ($0.startsOn ?? "", $0.endsOn ?? "", $0.createdAt) < ($1.startsOn ?? "", $1.endsOn ?? "", $1.createdAt) }
             for code in PortfolioWrites.dimensions {
                 var previous: Double?

@@ -37,25 +37,28 @@ struct DesignEditRoutes: RouteGroup {
         let impact: (R) async throws -> DeletionImpact
         let delete: (WriteActor, R, Int?) async throws -> Void
         var linksPassages = true
+        /// The field that names the passages, one id a line in `values`.
+        var passageField = "highlights"
     }
 
-    /// The trajectory's passages as choices for a record's "rests on" field.
-    func passages<R>(_ kind: Kind<R>, _ m: Membership, _ tr: Trajectory) async throws -> [Option] {
-        guard kind.linksPassages else { return [] }
-        return try await EvidenceStore(database: t.services.database).highlights(organisationID: m.organisation.id, trajectoryID: tr.id).map {
-            let quote = $0.quote.count > 140 ? String($0.quote.prefix(140)) + "…" : $0.quote
-            return Option(value: $0.id, label: "“" + quote + "”", selected: false)
-        }
-    }
-
-    func spec<R>(_ kind: Kind<R>, _ m: Membership, _ tr: Trajectory, _ record: R, _ context: AppRequestContext) async throws -> RecordPages.Spec {
-        kind.spec(m.organisation.slug, tr, record, try await passages(kind, m, tr), context)
+    /// The passages a record's "rests on" field offers: those it rests on or that were typed,
+    /// then the newest that match the page's `?passages=` search (a large trajectory has
+    /// thousands; listing them all made these forms the slowest pages).
+    func spec<R>(_ kind: Kind<R>, _ request: Request, _ context: AppRequestContext, _ m: Membership, _ tr: Trajectory, _ record: R,
+                 typed: [String] = []) async throws -> RecordPages.Spec {
+        guard kind.linksPassages else { return kind.spec(m.organisation.slug, tr, record, [], context) }
+        let stored = (kind.values(record)[kind.passageField] ?? "").split(separator: "\n").map(String.init)
+        let (options, search) = try await EvidenceRoutes(t: t).passageOptions(
+            request, context, m, tr, checked: Set(stored + typed).subtracting([""]), action: request.uri.path + "#record-edit-form")
+        var spec = kind.spec(m.organisation.slug, tr, record, options, context)
+        spec.passageSearch = search
+        return spec
     }
 
     func form<R>(_ kind: Kind<R>, _ request: Request, _ context: AppRequestContext) async throws -> Response {
         let (m, tr) = try await t.access(request, context, for: .editContent)
         let record = try await kind.load(request, context, m, tr)
-        return pages.editPage(request, context, m, tr, try await spec(kind, m, tr, record, context), values: kind.values(record),
+        return pages.editPage(request, context, m, tr, try await spec(kind, request, context, m, tr, record), values: kind.values(record),
                               version: record.version)
     }
 
@@ -64,7 +67,8 @@ struct DesignEditRoutes: RouteGroup {
         let record = try await kind.load(request, context, m, tr)
         let form = try await request.form(context)
         let actor = try pages.actor(m, context)
-        return try await pages.save(request, context, m, tr, try await spec(kind, m, tr, record, context), form: form, reload: {
+        let typed = form.values(kind.passageField)
+        return try await pages.save(request, context, m, tr, try await spec(kind, request, context, m, tr, record, typed: typed), form: form, reload: {
             let now = try? await kind.load(request, context, m, tr)
             return now.map { (kind.values($0), $0.version) }
         }, write: { try await kind.save(actor, record, form, $0) })

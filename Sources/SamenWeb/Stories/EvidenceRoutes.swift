@@ -118,6 +118,15 @@ struct EvidenceRoutes: RouteGroup {
         return (chosen + choices, PassageSearch.make(t, context, action: action, value: search, listed: choices.count, total: total))
     }
 
+    /// `passageHighlights` as the options of a record form's field (a quote cut at 140 characters).
+    func passageOptions(_ request: Request, _ context: AppRequestContext, _ membership: Membership, _ trajectory: Trajectory,
+                        checked: Set<String>, action: String) async throws -> (options: [Option], search: PassageSearch) {
+        let (highlights, search) = try await passageHighlights(request, context, membership, trajectory, checked: checked, action: action)
+        return (highlights.map {
+            Option(value: $0.id, label: "“" + ($0.quote.count > 140 ? String($0.quote.prefix(140)) + "…" : $0.quote) + "”", selected: false)
+        }, search)
+    }
+
     /// `passageHighlights` as the checkboxes of a form.
     func passageChoices(_ request: Request, _ context: AppRequestContext, _ membership: Membership, _ trajectory: Trajectory,
                         checked: Set<String>, action: String) async throws -> (rows: [QuoteRow], search: PassageSearch) {

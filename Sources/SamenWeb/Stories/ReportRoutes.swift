@@ -39,6 +39,7 @@ struct ReportRoutes: RouteGroup {
         let choices: [QuoteChoice]
         let hasChoices: Bool
         let excluded: Int
+        let passageSearch: EvidenceRoutes.PassageSearch
         let actions: [ActionField]
         let published: Bool
         let publicURL: String?
@@ -57,16 +58,27 @@ struct ReportRoutes: RouteGroup {
                       submitted: FormData?, status: HTTPResponse.Status) async throws -> Response {
         let org = m.organisation.id
         let report = try await reports.report(organisationID: org, trajectoryID: tr.id)
-        let stories = Dictionary(try await StoryStore(database: t.services.database).stories(organisationID: org, trajectoryID: tr.id).map { ($0.id, $0) },
-                                 uniquingKeysWith: { a, _ in a })
-        let highlights = try await EvidenceStore(database: t.services.database).highlights(organisationID: org, trajectoryID: tr.id)
-        let eligible = highlights.filter { stories[$0.storyID].map { $0.consent.publication && $0.status == .approved } ?? false }
+        // The quotes chosen, then the newest publishable ones matching `?passages=`: a large
+        // trajectory has thousands, and listing them all made this page slow.
+        let evidence = EvidenceStore(database: t.services.database)
         let chosen = Set(submitted?.values("quote") ?? report.quoteIDs)
-        let insights = try await EvidenceStore(database: t.services.database).insights(organisationID: org, trajectoryID: tr.id)
+        let search = EvidenceRoutes.PassageSearch.value(request)
+        let (newest, matching) = try await evidence.highlightChoices(organisationID: org, trajectoryID: tr.id, search: search,
+                                                                     limit: EvidenceRoutes.PassageSearch.limit, publishable: true)
+        let earlier = try await evidence.highlights(organisationID: org, trajectoryID: tr.id, ids: chosen.subtracting(newest.map(\.id)))
+        let stories = try await StoryStore(database: t.services.database).stories(organisationID: org, trajectoryID: tr.id, ids: earlier.map(\.storyID))
+        let publishable = Set(stories.filter { $0.consent.publication && $0.status == .approved }.map(\.id))
+        let eligible = earlier.filter { publishable.contains($0.storyID) } + newest
+        let all = try await evidence.highlightCount(organisationID: org, trajectoryID: tr.id)
+        let eligibleInAll = search.isEmpty ? matching
+            : try await evidence.highlightChoices(organisationID: org, trajectoryID: tr.id, search: "", limit: 0, publishable: true).total
+        let passageSearch = EvidenceRoutes.PassageSearch.make(t, context, action: TrajectoryPath.report.link(m.organisation.slug, tr.id) + "#quotes",
+                                                              value: search, listed: newest.count, total: matching)
+        let insights = try await evidence.insights(organisationID: org, trajectoryID: tr.id)
         let body = EditBody(
             intro: submitted?["intro"] ?? report.intro,
             choices: eligible.map { QuoteChoice(id: $0.id, quote: $0.quote, checked: chosen.contains($0.id), fieldID: "quote-\($0.id)") },
-            hasChoices: !eligible.isEmpty, excluded: highlights.count - eligible.count,
+            hasChoices: !eligible.isEmpty, excluded: all - eligibleInAll, passageSearch: passageSearch,
             actions: insights.map { ActionField(insight: $0.title, field: "we_did_\($0.id)", value: submitted?["we_did_\($0.id)"] ?? report.actions[$0.id] ?? "") },
             published: report.publicToken != nil, publicURL: report.publicToken.map { "/r/\($0)" },
             canEdit: m.role.allows(.runTrajectory), form: t.renderer.form(errors: errors, context),

@@ -45,6 +45,8 @@ struct StoryRoutes: RouteGroup {
         let hasLinks: Bool
         let rows: [StoryRow]
         let isEmpty: Bool
+        /// The count and the previous/next links, once there are stories.
+        let list: ListPage.Model?
         let canEdit: Bool
         let form: FormState
         let linkAction: String
@@ -59,6 +61,7 @@ struct StoryRoutes: RouteGroup {
         let namesAction: String
     }
 
+    static let searchLimit = 1_000
     static let fields = ["link_title", "questions", "text", "consent_publication", "consent_reuse", "known_names"]
 
     @Sendable func list(_ request: Request, _ context: AppRequestContext) async throws -> Response {
@@ -75,9 +78,18 @@ struct StoryRoutes: RouteGroup {
         let links = try await stories.links(organisationID: org, trajectoryID: trajectory.id).map {
             LinkRow(title: $0.title, url: "/vertel/\($0.token)", open: $0.isOpen, togglePath: base + "/links/\($0.id)/toggle", questions: $0.questions.count)
         }
-        let query = (request.uri.queryParameters["q"].map(String.init) ?? "").trimmed
-        let found = query.isEmpty ? try await stories.stories(organisationID: org, trajectoryID: trajectory.id)
-            : try await stories.search(organisationID: org, trajectoryID: trajectory.id, query: query)
+        // 50 a page: a large trajectory holds thousands of stories. A search shows its best
+        // `searchLimit` hits, ranked, paged the same way.
+        let list = ListPage(request, path: base, sorts: ["created"], defaultSort: "created", defaultDescending: true)
+        let query = list.query.search
+        let found: [Story], total: Int
+        if query.isEmpty {
+            (found, total) = try await stories.stories(organisationID: org, trajectoryID: trajectory.id, offset: list.query.offset,
+                                                       limit: list.query.limit)
+        } else {
+            let hits = try await stories.search(organisationID: org, trajectoryID: trajectory.id, query: query, limit: Self.searchLimit)
+            (found, total) = (Array(hits.dropFirst(list.query.offset).prefix(list.query.limit)), hits.count)
+        }
         let rows = found.map { s in
             StoryRow(url: base + "/\(s.id)", excerpt: String(s.pseudonymised.prefix(160)) + (s.pseudonymised.count > 160 ? "…" : ""),
                      source: t.word("story_source_" + s.source.rawValue, context), approved: s.status == .approved,
@@ -92,7 +104,8 @@ struct StoryRoutes: RouteGroup {
             Option(value: $0.id, label: $0.date + " " + $0.title, selected: form.fields["activity"]?.value == $0.id)
         }
         let names = try await stories.knownNames(trajectoryID: trajectory.id).joined(separator: "\n")
-        let body = ListBody(links: links, hasLinks: !links.isEmpty, rows: rows, isEmpty: rows.isEmpty,
+        let paging = list.model(columns: [], total: total, shown: rows.count, words: { t.word($0, context) })
+        let body = ListBody(links: links, hasLinks: !links.isEmpty, rows: rows, isEmpty: rows.isEmpty, list: total == 0 ? nil : paging,
                             canEdit: membership.role.allows(.editContent), form: form, linkAction: base + "/links",
                             interviewAction: base + "/interviews", uploadAction: base + "/upload", query: query, searched: !query.isEmpty, searchAction: base,
                             participants: participants, activities: activities, knownNames: form.fields["known_names"]?.value ?? names,

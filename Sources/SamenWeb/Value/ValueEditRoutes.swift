@@ -42,7 +42,7 @@ struct ValueEditRoutes: RouteGroup {
                 _ = try await writes.update(actor, current: r, ValueForm.input(data), expected: expected)
             },
             impact: { _ in DeletionImpact([]) },
-            delete: { try await writes.delete($0, $1, expected: $2) })
+            delete: { try await writes.delete($0, $1, expected: $2) }, passageField: "highlight_id")
     }
 
     @Sendable func recordForm(_ r: Request, _ c: AppRequestContext) async throws -> Response { try await flow.form(record, r, c) }

@@ -32,7 +32,9 @@ struct ValueOutcomeReadings {
             }
             if let surveyID = outcome.surveyID {
                 if datasets[surveyID] == nil, let survey = try await service.surveys.survey(organisationID: organisationID, id: surveyID) {
-                    datasets[surveyID] = try await service.dataset(organisationID: organisationID, survey: survey)
+                    // The analysis kept per app server (`SurveyAnalysisMemo`), as the survey's own pages use:
+                    // analysing a large survey's every answer on each request made this page slow.
+                    datasets[surveyID] = try await service.keptDataset(organisationID: organisationID, survey: survey).dataset
                 }
                 if let dataset = datasets[surveyID] { readings += Self.surveyReadings(dataset, dimension: outcome.dimension) }
             }

@@ -129,11 +129,8 @@ struct ValueRoutes: RouteGroup {
                  words: words(lost.filter { $0.touchpoint == touchpoint }))
         }
         let typed = Set(values["highlight_id"].map { [$0] } ?? [])
-        let (offered, passageSearch) = try await EvidenceRoutes(t: t).passageHighlights(request, context, m, tr, checked: typed,
-                                                                                       action: base + "#value-add")
-        let choices = offered.map { h in
-            Option(value: h.id, label: "“" + (h.quote.count > 140 ? String(h.quote.prefix(140)) + "…" : h.quote) + "”", selected: false)
-        }
+        let (choices, passageSearch) = try await EvidenceRoutes(t: t).passageOptions(request, context, m, tr, checked: typed,
+                                                                                    action: base + "#value-add")
         let layout = canEdit ? ValueForm(t: t).layout(choices, context) : []
         let state = t.renderer.form(values, errors: errors, names: ValueForm.names, context)
         let filter = wantedBeneficiary != nil || wantedKind != nil
@@ -170,7 +167,8 @@ struct ValueRoutes: RouteGroup {
     @Sendable func fromHighlight(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let (m, tr) = try await t.access(request, context, for: .editContent)
         let data = try await request.form(context)
-        let highlights = try await EvidenceStore(database: t.services.database).highlights(organisationID: m.organisation.id, trajectoryID: tr.id)
+        let highlights = try await EvidenceStore(database: t.services.database)
+            .highlights(organisationID: m.organisation.id, trajectoryID: tr.id, ids: [data["highlight_id"]])
         guard let highlight = highlights.first(where: { $0.id == data["highlight_id"] }), highlight.polarity != .none else {
             throw SamenError.notFound
         }

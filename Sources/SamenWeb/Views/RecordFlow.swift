@@ -22,6 +22,8 @@ struct RecordFlow {
         let deleteLink: String?
         /// Where a successful save goes; `back` when nil.
         var done: String? = nil
+        /// The search above a form that offers a bounded list of passages.
+        var passageSearch: EvidenceRoutes.PassageSearch? = nil
     }
 
     /// What an organisation page (not inside a trajectory) frames its body in.
@@ -57,7 +59,7 @@ struct RecordFlow {
         let form = services.renderer.form(values, errors: errors, names: spec.layout.map(\.0), context)
         let body = RecordForm.EditBody(heading: spec.heading, action: spec.action, back: spec.back, version: String(version),
                                        fields: RecordForm.fields(spec.layout, form), form: form, stale: stale,
-                                       deleteLink: canDelete ? spec.deleteLink : nil)
+                                       deleteLink: canDelete ? spec.deleteLink : nil, passageSearch: spec.passageSearch)
         return frame("record-edit", spec.heading, body, status)
     }
 

@@ -88,6 +88,7 @@ struct RecordForm {
         let form: FormState
         let stale: Stale?
         let deleteLink: String?
+        let passageSearch: EvidenceRoutes.PassageSearch?
     }
 
     struct DeleteBody {

@@ -73,7 +73,7 @@ struct PassageChoiceTests {
     @Test("highlights by id leave out another trajectory's and take long lists in slices", arguments: TestDatabase.kinds)
     func byID(kind: DatabaseKind) async throws {
         try await withConversationApp(kind: kind) { client, database in
-            let (ilse, trajectory, trajectoryID, organisation) = try await Self.demo(client, database)
+            let (_, _, trajectoryID, organisation) = try await Self.demo(client, database)
             let evidence = EvidenceStore(database: database)
             let all = try await evidence.highlights(organisationID: organisation.id, trajectoryID: trajectoryID)
             let ids = all.map(\.id) + (0..<1200).map { _ in Identifier.make() }
