@@ -47,6 +47,8 @@ struct ValueRoutes: RouteGroup {
         let clearLink: String
         let records: [RecordRow]
         let noRecords: Bool
+        /// Previous and next, once there are more records than a page holds.
+        let list: ListPage.Model?
         let waiting: [Waiting]
         let noWaiting: Bool
         /// "The newest 50 of 1.234": set when more wait than are listed.
@@ -67,6 +69,7 @@ struct ValueRoutes: RouteGroup {
 
     /// Tagged highlights listed as waiting evidence, newest first.
     static let waitingShown = 50
+    static let wordsPerLoss = 3
 
     @Sendable func overview(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let (m, tr) = try await t.access(request, context, for: .viewOrganisation)
@@ -99,7 +102,11 @@ struct ValueRoutes: RouteGroup {
                      label: word("beneficiary_" + $0.beneficiary.rawValue) + ", " + word("value_type_" + $0.valueType.rawValue))
             })
         }
-        let rows = shown.map { r in
+        // 50 records a page (a large trajectory has hundreds); the map and the losses count them all.
+        var list = ListPage(request, path: base, sorts: ["created"], defaultSort: "created", defaultDescending: false)
+        list.keep = [wantedBeneficiary.map { ("beneficiary", $0.rawValue) }, wantedKind.map { ("kind", $0.rawValue) }].compactMap { $0 }
+        let page = Array(shown.dropFirst(list.query.offset).prefix(list.query.limit))
+        let rows = page.map { r in
             RecordRow(id: r.id, polarity: word("polarity_" + r.polarity.rawValue), destroyed: r.polarity == .destroyed,
                       beneficiary: word("beneficiary_" + r.beneficiary.rawValue), kind: word("value_type_" + r.valueType.rawValue),
                       moment: word("value_moment_" + r.moment.rawValue), creator: word("value_creator_" + r.creator.rawValue),
@@ -117,8 +124,9 @@ struct ValueRoutes: RouteGroup {
                 .compactMap { $0 }.joined(separator: " · "))
         }
         let lost = records.filter { $0.polarity == .destroyed }
+        /// A few of the citizens' words per loss; the count says how many there are.
         func words(_ matching: [ValueRecord]) -> [String] {
-            matching.map { r in r.highlightID.flatMap { quotes[$0] } ?? r.description }
+            matching.prefix(Self.wordsPerLoss).map { r in r.highlightID.flatMap { quotes[$0] } ?? r.description }
         }
         let losses = ValueMap.losses(records)
         let byCause = losses.byCause.map { cause, count in
@@ -138,7 +146,8 @@ struct ValueRoutes: RouteGroup {
                 .compactMap { $0 }.joined(separator: ", ") : nil
         let body = Body(
             kinds: ValueType.allCases.filter { $0 != .none }.map { word("value_type_" + $0.rawValue) }, map: map, filter: filter,
-            clearLink: base + "#records", records: rows, noRecords: rows.isEmpty, waiting: canEdit ? waiting : [],
+            clearLink: base + "#records", records: rows, noRecords: rows.isEmpty,
+            list: shown.count > ListPage.pageSize ? list.model(columns: [], total: shown.count, shown: rows.count, words: word) : nil, waiting: canEdit ? waiting : [],
             noWaiting: waiting.isEmpty || !canEdit,
             waitingMore: waitingTotal > waiting.count
                 ? word("value_waiting_more").replacingOccurrences(of: "{shown}", with: context.numbers.integer(waiting.count))

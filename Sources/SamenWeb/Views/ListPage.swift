@@ -13,6 +13,8 @@ struct ListPage {
     let query: ListQuery
     let page: Int
     let defaultSort: String
+    /// Parameters of the page's own (a filter) that its sort and paging links keep.
+    var keep: [(String, String)] = []
 
     /// `sorts` are the keys the store knows; anything else falls back to `defaultSort`.
     init(_ request: Request, path: String, sorts: [String], defaultSort: String, defaultDescending: Bool) {
@@ -48,7 +50,7 @@ struct ListPage {
 
     /// The address of this list with some parameters changed (page back to 1 unless given).
     func link(sort: String? = nil, descending: Bool? = nil, page: Int = 1) -> String {
-        var parts: [(String, String)] = []
+        var parts = keep
         if !query.search.isEmpty { parts.append(("q", query.search)) }
         parts.append(("sort", sort ?? query.sort))
         parts.append(("dir", (descending ?? query.descending) ? "desc" : "asc"))

@@ -119,6 +119,35 @@ struct BoundedFormTests {
         }
     }
 
+    @Test("the value register shows 50 records a page, keeps its filter in the paging links, and a few words per loss",
+          arguments: TestDatabase.kinds)
+    func valueRecordsPaged(kind: DatabaseKind) async throws {
+        try await withConversationApp(kind: kind) { client, database in
+            let (ilse, trajectory, trajectoryID, organisation) = try await PassageChoiceTests.demo(client, database)
+            let ilseUser = try #require(try await UserStore(database: database).user(email: Demo.ilse))
+            let actor = WriteActor(organisationID: organisation.id, userID: ilseUser.id, displayName: ilseUser.displayName, role: .facilitator)
+            let before = try await ValueStore(database: database).records(organisationID: organisation.id, trajectoryID: trajectoryID)
+            for number in 0..<70 {
+                var input = ValueRecordInput()
+                input.polarity = "destroyed"; input.beneficiary = "user"; input.valueType = "in_use"; input.moment = "customer_contact"
+                input.creator = "front_line"; input.cause = "other"; input.description = "Proefverlies \(number)"
+                _ = try await ValueWrites(database: database).create(actor, trajectoryID: trajectoryID, input)
+            }
+            func rows(_ text: String) -> Int { text.matches(of: /<tr id="record-/).count }
+            let first = try await ilse.get(trajectory + "/value")
+            #expect(first.status == .ok && rows(first.text) == ListPage.pageSize)
+            let second = try await ilse.get(trajectory + "/value?page=2")
+            #expect(rows(second.text) == before.count + 70 - ListPage.pageSize)
+            let filtered = try await ilse.get(trajectory + "/value?beneficiary=user&kind=in_use")
+            let matching = before.filter { $0.beneficiary == .user && $0.valueType == .inUse }.count + 70
+            #expect(rows(filtered.text) == min(matching, ListPage.pageSize))
+            #expect(filtered.text.contains("beneficiary=user&amp;kind=in_use&amp;sort=created&amp;dir=asc&amp;page=2"), "paging keeps the filter")
+            let causeList = try #require(first.text.firstMatch(of: /<ul id="value-lost-cause">(.*?)<\/ul>/.dotMatchesNewlines()))
+            let perCause = causeList.output.1.split(separator: "</li>").map { $0.matches(of: /<blockquote>/).count }
+            #expect(perCause.allSatisfy { $0 <= ValueRoutes.wordsPerLoss } && perCause.contains(ValueRoutes.wordsPerLoss))
+        }
+    }
+
     /// `count` interviews "<word> <n> over de wachtkamer" in the trajectory, not for publication.
     static func addStories(_ count: Int, _ word: String, _ database: Database, _ organisation: Organisation, _ trajectoryID: String) async throws {
         let store = StoryStore(database: database)
