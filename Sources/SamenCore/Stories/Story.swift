@@ -39,6 +39,10 @@ public struct Story: Sendable, Equatable, Codable {
     public var participantID: String?
     public var activityID: String?
 
+    /// Whether the story may be quoted outside the team (a public report, open data): approved,
+    /// and its teller consented to publication.
+    public var mayBePublished: Bool { consent.publication && status == .approved }
+
     public init(id: String, trajectoryID: String, source: Source, status: Status, original: String?, pseudonymised: String,
                 consent: StoryConsent, ageBand: String, district: String, channel: String, specialCategory: Bool,
                 retentionDate: String, createdAt: Int64) {

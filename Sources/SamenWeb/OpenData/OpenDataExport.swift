@@ -131,7 +131,7 @@ struct OpenDataExport {
         }
         if c.parts.contains(.stories) {
             let stories = try await StoryStore(database: database).stories(organisationID: org, trajectoryID: tr.id)
-            let published = stories.filter { $0.consent.publication && $0.status == .approved }
+            let published = stories.filter(\.mayBePublished)
             c.withoutConsent += stories.filter { !$0.consent.publication }.count
             c.notApproved += stories.filter { $0.consent.publication && $0.status != .approved }.count
             c.originals += stories.count

@@ -44,7 +44,7 @@ struct ReportSnapshotBuilder {
         let insights = try await evidence.insights(organisationID: org, trajectoryID: tr.id)
         let highlights = try await evidence.highlights(organisationID: org, trajectoryID: tr.id, ids: insights.flatMap(\.highlightIDs))
         let stories = try await StoryStore(database: database).stories(organisationID: org, trajectoryID: tr.id, ids: highlights.map(\.storyID))
-        let publishable = Set(stories.filter { $0.consent.publication && $0.status == .approved }.map(\.id))
+        let publishable = Set(stories.filter(\.mayBePublished).map(\.id))
         let quotes = Dictionary(highlights.filter { publishable.contains($0.storyID) }.map { ($0.id, $0.quote) }, uniquingKeysWith: { a, _ in a })
         return insights.map {
             .init(id: $0.id, title: $0.title, description: $0.description, quotes: $0.highlightIDs.compactMap { quotes[$0] })

@@ -67,7 +67,7 @@ struct ReportRoutes: RouteGroup {
                                                                      limit: EvidenceRoutes.PassageSearch.limit, publishable: true)
         let earlier = try await evidence.highlights(organisationID: org, trajectoryID: tr.id, ids: chosen.subtracting(newest.map(\.id)))
         let stories = try await StoryStore(database: t.services.database).stories(organisationID: org, trajectoryID: tr.id, ids: earlier.map(\.storyID))
-        let publishable = Set(stories.filter { $0.consent.publication && $0.status == .approved }.map(\.id))
+        let publishable = Set(stories.filter(\.mayBePublished).map(\.id))
         let eligible = earlier.filter { publishable.contains($0.storyID) } + newest
         let all = try await evidence.highlightCount(organisationID: org, trajectoryID: tr.id)
         let eligibleInAll = search.isEmpty ? matching
