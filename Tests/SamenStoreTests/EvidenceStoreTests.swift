@@ -35,4 +35,36 @@ struct EvidenceStoreTests {
             #expect(try await evidence.insights(organisationID: w.orgA, trajectoryID: t.id).first?.highlightIDs == [])
         }
     }
+
+    @Test("a page of highlights is cut, sorted and counted in the database, and stays in its organisation", arguments: TestDatabase.kinds)
+    func page(kind: DatabaseKind) async throws {
+        try await TestDatabase.with(kind) { database, _ in
+            let w = try await TrajectoryStoreTests.world(database)
+            let t = try await w.trajectories.create(organisationID: w.orgA, TrajectoryStoreTests.draft)
+            let stories = StoryStore(database: database)
+            let first = try await stories.add(StoryStoreTests.story(t.id, link: nil, receipt: "r1", retention: "2030-01-01"), organisationID: w.orgA)
+            let second = try await stories.add(StoryStoreTests.story(t.id, link: nil, receipt: "r2", retention: "2030-01-01"), organisationID: w.orgA)
+            let evidence = EvidenceStore(database: database)
+            for (index, quote) in ["bellen", "alleen", "wachten", "kwijt", "dubbel"].enumerated() {
+                _ = try await evidence.addHighlight(organisationID: w.orgA, Highlight(
+                    id: "", storyID: index.isMultiple(of: 2) ? first : second, start: index, end: index + 3, quote: quote,
+                    dimensions: [], touchpoint: "", polarity: .created, tags: []))
+            }
+            let all = try await evidence.highlights(organisationID: w.orgA, trajectoryID: t.id)
+            var walked: [String] = []
+            for offset in stride(from: 0, to: 6, by: 2) {
+                let found = try await evidence.highlightPage(organisationID: w.orgA, trajectoryID: t.id, ListQuery(offset: offset, limit: 2))
+                #expect(found.total == 5)
+                walked += found.highlights.map(\.id)
+            }
+            #expect(walked == all.map(\.id), "pages in the order they were made, none twice, none left out")
+            let byQuote = try await evidence.highlightPage(organisationID: w.orgA, trajectoryID: t.id,
+                                                           ListQuery(sort: "quote", descending: true, limit: 3))
+            #expect(byQuote.highlights.map(\.quote) == ["wachten", "kwijt", "dubbel"])
+            let ofFirst = try await evidence.highlightPage(organisationID: w.orgA, trajectoryID: t.id, storyID: first, ListQuery(sort: "quote"))
+            #expect(ofFirst.total == 3 && ofFirst.highlights.map(\.quote) == ["bellen", "dubbel", "wachten"])
+            let elsewhere = try await evidence.highlightPage(organisationID: w.orgB, trajectoryID: t.id, ListQuery())
+            #expect(elsewhere.total == 0 && elsewhere.highlights.isEmpty, "another organisation sees none")
+        }
+    }
 }

@@ -31,6 +31,12 @@ struct QueryPlanTests {
                 WHERE s.trajectory_id = \(bind: t) AND t.organisation_id = \(bind: o)
                 ORDER BY h.created_at, h.start_offset
                 """, ["highlights", "h", "stories", "s"]),
+            ("a page of a trajectory's highlights", """
+                SELECT h.* FROM highlights h JOIN stories s ON s.id = h.story_id JOIN trajectories t ON t.id = s.trajectory_id
+                WHERE s.trajectory_id = \(bind: t) AND t.organisation_id = \(bind: o)
+                  AND (\(bind: "") = '' OR h.story_id = \(bind: ""))
+                ORDER BY h.quote DESC, h.created_at, h.start_offset, h.id LIMIT \(bind: 50) OFFSET \(bind: 0)
+                """, ["highlights", "h", "stories", "s"]),
             ("insights list", """
                 SELECT i.* FROM insights i JOIN trajectories t ON t.id = i.trajectory_id
                 WHERE i.trajectory_id = \(bind: t) AND t.organisation_id = \(bind: o) ORDER BY i.created_at

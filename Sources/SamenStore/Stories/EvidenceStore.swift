@@ -45,6 +45,29 @@ public struct EvidenceStore: Sendable {
         }
     }
 
+    /// A page of a trajectory's highlights (optionally of one story), cut in the database: the
+    /// API list no longer reads and sorts a trajectory's every highlight to answer 50. `sort` is
+    /// `quote`, `story_id` or `touchpoint` (else the order they were made); ties keep the order
+    /// they were made, so pages never overlap.
+    public func highlightPage(organisationID: String, trajectoryID: String, storyID: String? = nil,
+                              _ query: ListQuery) async throws -> (highlights: [Highlight], total: Int) {
+        let column = ["quote": "h.quote", "story_id": "h.story_id", "touchpoint": "h.touchpoint"][query.sort]
+        let direction = query.descending ? "DESC" : "ASC"
+        let order = (column.map { "\($0) \(direction), " } ?? "") + "h.created_at, h.start_offset, h.id"
+        return try await database.read { sql in
+            let matching: SQLQueryString = """
+                FROM highlights h JOIN stories s ON s.id = h.story_id JOIN trajectories t ON t.id = s.trajectory_id
+                WHERE s.trajectory_id = \(bind: trajectoryID) AND t.organisation_id = \(bind: organisationID)
+                  AND (\(bind: storyID ?? "") = '' OR h.story_id = \(bind: storyID ?? ""))
+                """
+            let total = try await sql.raw("SELECT COUNT(*) AS n " + matching).first()?.decode(column: "n", as: Int.self) ?? 0
+            let rows = try await sql.raw("SELECT h.* " + matching
+                + " ORDER BY \(unsafeRaw: order) LIMIT \(bind: query.limit) OFFSET \(bind: query.offset)")
+                .all().map(Self.decodeHighlight)
+            return (rows, total)
+        }
+    }
+
     /// Only the named highlights of a trajectory (the quotes a page shows; callers look them
     /// up by id): a page that shows a few quotes no longer
     /// reads the trajectory's every highlight (150,000 at a large municipality). Ids of another

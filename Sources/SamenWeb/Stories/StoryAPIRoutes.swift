@@ -105,10 +105,10 @@ struct StoryAPIRoutes: RouteGroup {
     @Sendable func listHighlights(_ request: Request, _ context: AppRequestContext) async throws -> Response {
         let (_, m, tr) = try await actor(request, context)
         let story = request.uri.queryParameters.get("story_id")
-        let all = try await loader.evidence.highlights(organisationID: m.organisation.id, trajectoryID: tr.id, storyID: story)
-        return try APIWrites.list("highlights", try APIWrites.page(all.map(J.HighlightJSON.init), request, sorts: [
-            "quote": { $0.quote < $1.quote }, "story_id": { $0.storyId < $1.storyId }, "touchpoint": { $0.touchpoint < $1.touchpoint },
-        ]))
+        // Paged in the database (issue 16), in the order they were made unless `sort` says otherwise.
+        let list = try APIWrites.listQuery(request, sorts: ["quote", "story_id", "touchpoint"])
+        let found = try await loader.evidence.highlightPage(organisationID: m.organisation.id, trajectoryID: tr.id, storyID: story, list)
+        return try APIWrites.list("highlights", APIWrites.page(found.highlights.map(J.HighlightJSON.init), list, total: found.total))
     }
 
     @Sendable func createHighlight(_ request: Request, _ context: AppRequestContext) async throws -> Response {
