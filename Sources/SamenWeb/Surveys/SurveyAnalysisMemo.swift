@@ -8,7 +8,7 @@ import SamenStore
 /// and a stamp of its answers (count, first and last time, one indexed aggregate), so a
 /// changed survey, wave or answer set is analysed afresh on the next request. The API's
 /// report is kept with it per request parameters. Each app server keeps its own, at most
-/// `capacity` surveys (the least recently used goes first).
+/// `capacity` surveys per database (the least recently used goes first).
 final class SurveyAnalysisMemo: @unchecked Sendable {
     typealias Key = SurveyMemoKey
 
@@ -42,7 +42,10 @@ final class SurveyAnalysisMemo: @unchecked Sendable {
             clock += 1
             entries[key.slot] = Entry(key: key, dataset: dataset, reports: [:], used: clock)
             analysed[key.database, default: 0] += 1
-            while entries.count > Self.capacity, let oldest = entries.min(by: { $0.value.used < $1.value.used })?.key {
+            // Counted per database: an app server has one, and tests that run side by side, each on
+            // its own, no longer push each other's analyses out (which made their counts flaky).
+            let mine = entries.filter { $0.key.database == key.database }
+            if mine.count > Self.capacity, let oldest = mine.min(by: { $0.value.used < $1.value.used })?.key {
                 entries[oldest] = nil
             }
         }

@@ -95,7 +95,7 @@ struct Renderer: Sendable {
             t: translations.table(context.locale, context.voice.addressForm),
             body: body
         )
-        let html = library.render(model, withTemplate: template) ?? "<!doctype html><title>Samen</title><p>Template \(template) missing.</p>"
+        let html = library.render(MustacheModel.flattened(model) ?? model, withTemplate: template) ?? "<!doctype html><title>Samen</title><p>Template \(template) missing.</p>"
         return Self.html(html, status: status)
     }
 
