@@ -123,6 +123,20 @@ enum StrategyJSON {
             var interventionId: String
             var quadrant: String
             var rating: Int?
+
+            enum CodingKeys: String, CodingKey { case interventionId, quadrant, rating }
+
+            /// `rating` must be named: null clears the cell, but a cell without it is a mistake
+            /// (the document requires the key), not a quiet "clear".
+            init(from decoder: any Decoder) throws {
+                let c = try decoder.container(keyedBy: CodingKeys.self)
+                interventionId = try c.decode(String.self, forKey: .interventionId)
+                quadrant = try c.decode(String.self, forKey: .quadrant)
+                guard c.contains(.rating) else {
+                    throw DecodingError.keyNotFound(CodingKeys.rating, .init(codingPath: c.codingPath, debugDescription: "rating is required; null clears"))
+                }
+                rating = try c.decodeNil(forKey: .rating) ? nil : try c.decode(Int.self, forKey: .rating)
+            }
         }
         var ratings: [Cell]
     }

@@ -206,11 +206,18 @@ struct StrategyWebTests {
             let range = try await ilse.json(.patch, base + "/scenario-set/ratings", token: token,
                                             body: #"{"ratings":[{"intervention_id":"\#(id)","quadrant":"a1_b1","rating":3}]}"#)
             #expect(range.status == .unprocessableContent)
+            let unnamed = try await ilse.json(.patch, base + "/scenario-set/ratings", token: token,
+                                              body: #"{"ratings":[{"intervention_id":"\#(id)","quadrant":"a1_b1"}]}"#)
+            #expect([.badRequest, .unprocessableContent].contains(unnamed.status), "a cell without its rating is refused, not read as a clear")
             let fixed = try await ilse.request(.patch, base + "/scenario-set/ratings",
                                                body: #"{"ratings":[{"intervention_id":"\#(id)","quadrant":"a1_b1","rating":2},{"intervention_id":"\#(id)","quadrant":"a2_b1","rating":0}]}"#,
                                                contentType: "application/json", headers: [.authorization: "Bearer \(token)", .ifMatch: etag])
             #expect(fixed.status == .ok)
             #expect((fixed.jsonObject["interventions"] as? [[String: Any]])?.first { $0["intervention_id"] as? String == id }?["robustness"] as? String == "robust")
+            let cleared = try await ilse.json(.patch, base + "/scenario-set/ratings", token: token,
+                                              body: #"{"ratings":[{"intervention_id":"\#(id)","quadrant":"a2_b1","rating":null}]}"#)
+            let clearedLine = (cleared.jsonObject["interventions"] as? [[String: Any]])?.first { $0["intervention_id"] as? String == id }
+            #expect(cleared.status == .ok && (clearedLine?["ratings"] as? [String: Any])?["a2_b1"] == nil, "null clears the cell")
             let stale = try await ilse.request(.patch, base + "/scenario-set", body: #"{"axis_a":{"name":"X","pole1":"a","pole2":"b"}}"#,
                                                contentType: "application/json", headers: [.authorization: "Bearer \(token)", .ifMatch: etag])
             #expect(stale.status == .preconditionFailed)
