@@ -254,8 +254,8 @@ struct VoteNewcomers {
 
     private func storedNumbers(sql: any SQLDatabase, conversationID: String, tokens: [String]) async throws -> [String: Int] {
         var found: [String: Int] = [:]
-        for start in stride(from: 0, to: tokens.count, by: 500) {
-            let list = SQLList(tokens[start..<min(tokens.count, start + 500)].map { SQLBind($0) })
+        for slice in tokens.boundSlices() {
+            let list = SQLList(slice.map { SQLBind($0) })
             for row in try await sql.raw("""
                 SELECT token_hash, number FROM conversation_participants
                 WHERE conversation_id = \(bind: conversationID) AND token_hash IN (\(list))

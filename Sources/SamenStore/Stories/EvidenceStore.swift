@@ -33,15 +33,25 @@ public struct EvidenceStore: Sendable {
         return stored
     }
 
+    /// `FROM … WHERE` for the highlights (`h`) of one trajectory of one organisation, their
+    /// stories joined as `s`: the tenant-checked shape every list of highlights starts from.
+    static func ofTrajectory(organisationID: String, trajectoryID: String) -> SQLQueryString {
+        """
+        FROM highlights h JOIN stories s ON s.id = h.story_id JOIN trajectories t ON t.id = s.trajectory_id
+        WHERE s.trajectory_id = \(bind: trajectoryID) AND t.organisation_id = \(bind: organisationID)
+        """
+    }
+
+    /// `AND` one story's highlights only, or all when `storyID` is nil.
+    static func ofStory(_ storyID: String?) -> SQLQueryString {
+        " AND (\(bind: storyID ?? "") = '' OR h.story_id = \(bind: storyID ?? ""))"
+    }
+
     /// Highlights of one trajectory, optionally of one story only.
     public func highlights(organisationID: String, trajectoryID: String, storyID: String? = nil) async throws -> [Highlight] {
         try await database.read { sql in
-            try await sql.raw("""
-                SELECT h.* FROM highlights h JOIN stories s ON s.id = h.story_id JOIN trajectories t ON t.id = s.trajectory_id
-                WHERE s.trajectory_id = \(bind: trajectoryID) AND t.organisation_id = \(bind: organisationID)
-                  AND (\(bind: storyID ?? "") = '' OR h.story_id = \(bind: storyID ?? ""))
-                ORDER BY h.created_at, h.start_offset
-                """).all().map(Self.decodeHighlight)
+            try await sql.raw("SELECT h.* " + Self.ofTrajectory(organisationID: organisationID, trajectoryID: trajectoryID)
+                + Self.ofStory(storyID) + " ORDER BY h.created_at, h.start_offset").all().map(Self.decodeHighlight)
         }
     }
 
@@ -55,11 +65,7 @@ public struct EvidenceStore: Sendable {
         let direction = query.descending ? "DESC" : "ASC"
         let order = (column.map { "\($0) \(direction), " } ?? "") + "h.created_at, h.start_offset, h.id"
         return try await database.read { sql in
-            let matching: SQLQueryString = """
-                FROM highlights h JOIN stories s ON s.id = h.story_id JOIN trajectories t ON t.id = s.trajectory_id
-                WHERE s.trajectory_id = \(bind: trajectoryID) AND t.organisation_id = \(bind: organisationID)
-                  AND (\(bind: storyID ?? "") = '' OR h.story_id = \(bind: storyID ?? ""))
-                """
+            let matching = Self.ofTrajectory(organisationID: organisationID, trajectoryID: trajectoryID) + Self.ofStory(storyID)
             let total = try await sql.raw("SELECT COUNT(*) AS n " + matching).first()?.decode(column: "n", as: Int.self) ?? 0
             let rows = try await sql.raw("SELECT h.* " + matching
                 + " ORDER BY \(unsafeRaw: order) LIMIT \(bind: query.limit) OFFSET \(bind: query.offset)")
@@ -77,14 +83,10 @@ public struct EvidenceStore: Sendable {
         let unique = Array(Set(ids))
         guard !unique.isEmpty else { return [] }
         var found: [Highlight] = []
-        for start in stride(from: 0, to: unique.count, by: 500) {
-            let slice = Array(unique[start..<min(unique.count, start + 500)])
+        for slice in unique.boundSlices() {
             found += try await database.read { sql in
-                try await sql.raw("""
-                    SELECT h.* FROM highlights h JOIN stories s ON s.id = h.story_id JOIN trajectories t ON t.id = s.trajectory_id
-                    WHERE h.id IN (\(binds: slice)) AND s.trajectory_id = \(bind: trajectoryID) AND t.organisation_id = \(bind: organisationID)
-                    ORDER BY h.created_at, h.start_offset
-                    """).all().map(Self.decodeHighlight)
+                try await sql.raw("SELECT h.* " + Self.ofTrajectory(organisationID: organisationID, trajectoryID: trajectoryID)
+                    + " AND h.id IN (\(binds: Array(slice))) ORDER BY h.created_at, h.start_offset").all().map(Self.decodeHighlight)
             }
         }
         return found
@@ -99,8 +101,7 @@ public struct EvidenceStore: Sendable {
                                  limit: Int, publishable: Bool = false) async throws -> (highlights: [Highlight], total: Int) {
         let pattern = "%" + search.lowercased().replacingOccurrences(of: "\\", with: "\\\\")
             .replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_") + "%"
-        let consented: SQLQueryString = publishable
-            ? " AND s.consent_publication = 1 AND s.status = \(bind: Story.Status.approved.rawValue)" : ""
+        let consented: SQLQueryString = publishable ? " AND " + StorySQL.mayBePublished() : ""
         return try await newest(organisationID: organisationID, trajectoryID: trajectoryID,
                                 where: "(\(bind: search) = '' OR LOWER(h.quote) LIKE \(bind: pattern) ESCAPE '\\')" + consented, limit: limit)
     }
@@ -115,10 +116,7 @@ public struct EvidenceStore: Sendable {
     func newest(organisationID: String, trajectoryID: String, where condition: SQLQueryString,
                 limit: Int) async throws -> (highlights: [Highlight], total: Int) {
         try await database.read { sql in
-            let matching: SQLQueryString = """
-                FROM highlights h JOIN stories s ON s.id = h.story_id JOIN trajectories t ON t.id = s.trajectory_id
-                WHERE s.trajectory_id = \(bind: trajectoryID) AND t.organisation_id = \(bind: organisationID) AND \(condition)
-                """
+            let matching = Self.ofTrajectory(organisationID: organisationID, trajectoryID: trajectoryID) + " AND " + condition
             let total = try await sql.raw("SELECT COUNT(*) AS n " + matching).first()?.decode(column: "n", as: Int.self) ?? 0
             let rows = try await sql.raw("SELECT h.* " + matching + " ORDER BY h.created_at DESC, h.start_offset LIMIT \(bind: limit)")
                 .all().map(Self.decodeHighlight)

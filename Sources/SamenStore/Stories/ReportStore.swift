@@ -55,8 +55,7 @@ public struct ReportStore: Sendable {
         for id in quoteIDs {
             let allowed = try await sql.raw("""
                 SELECT h.id FROM highlights h JOIN stories s ON s.id = h.story_id
-                WHERE h.id = \(bind: id) AND s.trajectory_id = \(bind: trajectoryID)
-                  AND s.consent_publication = 1 AND s.status = \(bind: Story.Status.approved.rawValue)
+                WHERE h.id = \(bind: id) AND s.trajectory_id = \(bind: trajectoryID) AND \(StorySQL.mayBePublished())
                 """).first()
             guard allowed != nil else { throw SamenError.validation("no_publication_consent", field: "quotes") }
         }
@@ -96,7 +95,7 @@ public struct ReportStore: Sendable {
             let trajectoryID = try row.decode(column: "trajectory_id", as: String.self)
             let quotes = try await sql.raw("""
                 SELECT h.id, h.quote FROM report_quotes q JOIN highlights h ON h.id = q.highlight_id JOIN stories s ON s.id = h.story_id
-                WHERE q.trajectory_id = \(bind: trajectoryID) AND s.consent_publication = 1 AND s.status = \(bind: Story.Status.approved.rawValue)
+                WHERE q.trajectory_id = \(bind: trajectoryID) AND \(StorySQL.mayBePublished())
                 ORDER BY h.created_at
                 """).all().map { (try $0.decode(column: "id", as: String.self), try $0.decode(column: "quote", as: String.self)) }
             return PublicReport(trajectoryID: trajectoryID, organisationID: try row.decode(column: "organisation_id", as: String.self),

@@ -161,11 +161,10 @@ public struct StoryStore: Sendable {
         guard !unique.isEmpty else { return [] }
         return try await database.read { sql in
             var found: [Story] = []
-            for start in stride(from: 0, to: unique.count, by: 500) {
-                let slice = Array(unique[start..<min(start + 500, unique.count)])
+            for slice in unique.boundSlices() {
                 found += try await sql.raw("""
                     SELECT s.* FROM stories s JOIN trajectories t ON t.id = s.trajectory_id
-                    WHERE s.id IN (\(binds: slice)) AND s.trajectory_id = \(bind: trajectoryID) AND t.organisation_id = \(bind: organisationID)
+                    WHERE s.id IN (\(binds: Array(slice))) AND s.trajectory_id = \(bind: trajectoryID) AND t.organisation_id = \(bind: organisationID)
                     ORDER BY s.created_at DESC
                     """).all().map(Self.decodeStory)
             }
