@@ -53,6 +53,16 @@ struct QueryPlanTests {
             ("deleting a wave's answers", """
                 SELECT id FROM survey_responses WHERE wave_id = \(bind: "wave")
                 """, ["survey_responses"]),
+            ("a survey's answers, through its waves", """
+                SELECT wave_id, answers FROM survey_responses
+                WHERE wave_id IN (SELECT id FROM survey_waves WHERE organisation_id = \(bind: o) AND survey_id = \(bind: "survey"))
+                ORDER BY submitted_at, id
+                """, ["survey_responses", "survey_waves"]),
+            ("answer stamps of the listed surveys", """
+                SELECT w.survey_id, COUNT(*) AS n, COALESCE(MAX(r.submitted_at), 0) AS latest
+                FROM survey_waves w JOIN survey_responses r ON r.wave_id = w.id
+                WHERE w.organisation_id = \(bind: o) AND w.survey_id IN (\(binds: ["s1", "s2"])) GROUP BY w.survey_id
+                """, ["survey_responses", "r", "survey_waves", "w"]),
         ]
     }
 

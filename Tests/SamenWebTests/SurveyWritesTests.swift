@@ -23,6 +23,13 @@ struct SurveyWritesTests {
                 WriteActor(organisationID: b.id, userID: "u-b", displayName: "Sanne", role: .administrator), survey, wave)
     }
 
+    static func count(_ database: Database, _ table: String, waveID: String) async throws -> Int {
+        try await database.read { sql in
+            try await sql.raw("SELECT COUNT(*) AS n FROM \(unsafeRaw: table) WHERE wave_id = \(bind: waveID)").first()?
+                .decode(column: "n", as: Int.self) ?? 0
+        }
+    }
+
     static func count(_ database: Database, _ table: String, surveyID: String) async throws -> Int {
         try await database.read { sql in
             try await sql.raw("SELECT COUNT(*) AS n FROM \(unsafeRaw: table) WHERE survey_id = \(bind: surveyID)").first()?
@@ -60,9 +67,9 @@ struct SurveyWritesTests {
             await #expect(throws: SamenError.notFound) { _ = try await writes.waveImpact(b, id: wave.id) }
             await #expect(throws: SamenError.notFound) { try await writes.deleteWave(b, surveyID: survey.id, id: wave.id, expected: nil) }
             await #expect(throws: SamenError.stale) { try await writes.deleteWave(a, surveyID: survey.id, id: wave.id, expected: 5) }
-            #expect(try await Self.count(database, "survey_responses", surveyID: survey.id) == 3)
+            #expect(try await Self.count(database, "survey_responses", waveID: wave.id) == 3)
             try await writes.deleteWave(a, surveyID: survey.id, id: wave.id, expected: 1)
-            #expect(try await Self.count(database, "survey_responses", surveyID: survey.id) == 0)
+            #expect(try await Self.count(database, "survey_responses", waveID: wave.id) == 0)
             #expect(try await Self.count(database, "survey_links", surveyID: survey.id) == 0)
             let second = try await SurveyResponseStore(database: database)
                 .createWave(organisationID: a.organisationID, surveyID: survey.id, name: "Nameting", startsOn: nil, endsOn: nil)

@@ -55,13 +55,19 @@ public enum PortableBackup {
         public init(description: String) { self.description = description }
     }
 
-    /// Every table Samen's migrations create, parents before children (the order they are created in).
+    /// Every table Samen's migrations create, parents before children (the order they are first
+    /// created in; a table a later migration rebuilds under its own name counts once).
     public static var tableNames: [String] {
         let pattern = /CREATE TABLE (?:IF NOT EXISTS )?([a-z_]+)/
+        var seen = Set<String>()
         return Migrations.all.flatMap { $0.statements(.postgres) }.compactMap { statement in
             (try? pattern.firstMatch(in: statement)).map { String($0.output.1) }
-        }
+        }.filter { seen.insert($0).inserted }
     }
+
+    /// Tables whose key PostgreSQL numbers itself: after rows are restored with their own keys,
+    /// the numbering must go on after the highest, or the next insert would reuse one.
+    static let numberedTables = ["survey_responses"]
 
     static func hash(_ rows: [[Value]]) throws -> String {
         SHA256.hash(data: try JSONEncoder().encode(rows)).map { String(format: "%02x", $0) }.joined()
@@ -173,6 +179,11 @@ public enum PortableBackup {
             for name in tableNames {
                 guard let table = byName[name], !table.rows.isEmpty else { continue }
                 try await insert(table, sql: sql)
+            }
+            if database.kind == .postgres {
+                for name in numberedTables {
+                    try await sql.raw("SELECT setval(pg_get_serial_sequence(\(bind: name), 'id'), COALESCE(MAX(id), 0) + 1, false) FROM \(ident: name)").run()
+                }
             }
         }
     }

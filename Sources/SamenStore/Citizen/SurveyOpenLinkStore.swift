@@ -84,8 +84,8 @@ public struct SurveyOpenLinkStore: Sendable {
     public func answerCount(organisationID: String, waveID: String) async throws -> Int {
         try await database.read { sql in
             try await sql.raw("""
-                SELECT COUNT(*) AS n FROM survey_responses
-                WHERE organisation_id = \(bind: organisationID) AND wave_id = \(bind: waveID) AND source = 'open'
+                SELECT COUNT(*) AS n FROM survey_responses r JOIN survey_waves w ON w.id = r.wave_id
+                WHERE w.organisation_id = \(bind: organisationID) AND r.wave_id = \(bind: waveID) AND r.source = 'open'
                 """).first()?.decode(column: "n", as: Int.self) ?? 0
         }
     }

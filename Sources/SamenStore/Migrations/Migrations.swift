@@ -36,6 +36,7 @@ public enum Migrations {
         .valueSROIAnalyses,
         .citizenOpenLinks,
         .conversationResultGroups,
+        .narrowSurveyAnswers,
     ]
 
     /// An arbitrary constant that names Samen's migration lock in PostgreSQL.
@@ -45,12 +46,19 @@ public enum Migrations {
     /// starting together on one PostgreSQL wait for each other through an advisory lock.
     @discardableResult
     public static func run(on database: Database) async throws -> [Int] {
+        try await run(on: database, through: .max)
+    }
+
+    /// Applies the pending migrations up to `version` (a test brings a database to an older
+    /// schema, fills it as that schema had it, and checks what the next migration makes of it).
+    @discardableResult
+    static func run(on database: Database, through version: Int) async throws -> [Int] {
         try await database.read { sql in
             if database.kind == .postgres {
                 try await sql.raw("SELECT pg_advisory_lock(\(bind: advisoryLockKey))").run()
             }
             do {
-                let applied = try await applyPending(sql: sql, kind: database.kind)
+                let applied = try await applyPending(sql: sql, kind: database.kind, through: version)
                 if database.kind == .postgres {
                     try await sql.raw("SELECT pg_advisory_unlock(\(bind: advisoryLockKey))").run()
                 }
@@ -87,11 +95,11 @@ public enum Migrations {
             .map { try $0.decode(column: "version", as: Int.self) }
     }
 
-    private static func applyPending(sql: any SQLDatabase, kind: DatabaseKind) async throws -> [Int] {
+    private static func applyPending(sql: any SQLDatabase, kind: DatabaseKind, through version: Int) async throws -> [Int] {
         try await ensureLedger(sql: sql)
         let done = Set(try await versions(sql: sql))
         var applied: [Int] = []
-        for migration in all where !done.contains(migration.version) {
+        for migration in all where !done.contains(migration.version) && migration.version <= version {
             try await sql.raw(kind == .sqlite ? "BEGIN IMMEDIATE" : "BEGIN").run()
             do {
                 for statement in migration.statements(kind) {

@@ -58,8 +58,9 @@ extension SurveyResponseStore {
         return try await database.read { sql in
             var stamps = Dictionary(uniqueKeysWithValues: ids.map { ($0, SurveyAnswerStamp(count: 0, earliest: 0, latest: 0)) })
             for row in try await sql.raw("""
-                SELECT survey_id, COUNT(*) AS n, COALESCE(MAX(submitted_at), 0) AS latest, COALESCE(MIN(submitted_at), 0) AS earliest
-                FROM survey_responses WHERE organisation_id = \(bind: organisationID) AND survey_id IN (\(binds: ids)) GROUP BY survey_id
+                SELECT w.survey_id, COUNT(*) AS n, COALESCE(MAX(r.submitted_at), 0) AS latest, COALESCE(MIN(r.submitted_at), 0) AS earliest
+                FROM survey_waves w JOIN survey_responses r ON r.wave_id = w.id
+                WHERE w.organisation_id = \(bind: organisationID) AND w.survey_id IN (\(binds: ids)) GROUP BY w.survey_id
                 """).all() {
                 stamps[try row.decode(column: "survey_id", as: String.self)] = SurveyAnswerStamp(
                     count: try row.decode(column: "n", as: Int.self), earliest: try row.decode(column: "earliest", as: Int64.self),

@@ -39,29 +39,26 @@ public struct SurveyImportRow: Sendable {
 
 /// The bulk insert of an import, inside the caller's transaction. Where the time went
 /// before (13.9 s for a million rows into SQLite): every value went through SQLKit's
-/// Codable encoder and query builder, each statement's text was built anew, and random
-/// version-4 ids put every row in a random page of the primary-key index. Now the values
-/// go to the driver as its own types (SQLite: `SQLiteData`, one statement text for every
-/// full batch; PostgreSQL: nine arrays unnested in one statement), and the ids of one
-/// import ascend, so each row is appended to the indexes.
+/// Codable encoder and query builder, each statement's text was built anew, and every row
+/// wrote a text id, its organisation and survey, two indexes and three foreign-key checks.
+/// Now the values go to the driver as its own types (SQLite: `SQLiteData`, one statement
+/// text for every full batch; PostgreSQL: `COPY`), and a row
+/// holds only its wave, its answers and the database's own integer key (migration 023).
 struct SurveyAnswerBulkInsert {
-    let organisationID: String
-    let surveyID: String
     let waveID: String
     let source: String
     let submittedAt: Int64
-    var ids: SurveyImportIdentifiers
 
-    /// SQLite allows 32,766 bound values a statement: 9 a row, 5 for the constant columns.
-    static let sqliteRowsPerStatement = 3_600
-    /// PostgreSQL takes a batch as nine array parameters, so only memory bounds it.
+    /// SQLite allows 32,766 bound values a statement: 8 a row, 3 for the constant columns.
+    static let sqliteRowsPerStatement = 4_000
+    /// PostgreSQL takes a batch as one `COPY`, so only memory bounds it.
     static let postgresRowsPerStatement = 20_000
 
     static func rowsPerStatement(_ kind: DatabaseKind) -> Int {
         kind == .postgres ? postgresRowsPerStatement : sqliteRowsPerStatement
     }
 
-    mutating func insert(sql: any SQLDatabase, _ rows: [SurveyImportRow]) async throws {
+    func insert(sql: any SQLDatabase, _ rows: [SurveyImportRow]) async throws {
         guard !rows.isEmpty else { return }
         if let lease = sql as? SQLiteLease {
             try await insertSQLite(lease.connection, rows)
@@ -73,120 +70,93 @@ struct SurveyAnswerBulkInsert {
     }
 
     static let columns = """
-        INSERT INTO survey_responses (id, organisation_id, survey_id, wave_id, source, answers, channel, persona,
-                                      district, age_band, nps, ces, mark, submitted_at)
+        INSERT INTO survey_responses (wave_id, source, answers, channel, persona, district, age_band, nps, ces, mark, submitted_at)
         """
 
-    /// `SELECT column1, ?1 … FROM (VALUES (?, …), …)`: the constant columns are bound
-    /// once (?1–?5), each `?` after them takes the next number.
+    /// `SELECT ?1, ?2, column1 … FROM (VALUES (?, …), …)`: the constant columns are bound
+    /// once (?1–?3), each `?` after them takes the next number.
     static func sqliteStatement(rows: Int) -> String {
         var text = columns + """
-             SELECT column1, ?1, ?2, ?3, ?4, column2, column3, column4, column5, column6, column7, column8, column9, ?5
+             SELECT ?1, ?2, column1, column2, column3, column4, column5, column6, column7, column8, ?3
             FROM (VALUES
             """
-        text.reserveCapacity(text.utf8.count + rows * 22)
-        for index in 0..<rows { text += index == 0 ? "(?,?,?,?,?,?,?,?,?)" : ",(?,?,?,?,?,?,?,?,?)" }
+        text.reserveCapacity(text.utf8.count + rows * 20)
+        for index in 0..<rows { text += index == 0 ? "(?,?,?,?,?,?,?,?)" : ",(?,?,?,?,?,?,?,?)" }
         return text + ") AS v"
     }
 
     static let sqliteFullStatement = sqliteStatement(rows: sqliteRowsPerStatement)
 
-    mutating func insertSQLite(_ connection: SQLiteConnection, _ rows: [SurveyImportRow]) async throws {
+    func insertSQLite(_ connection: SQLiteConnection, _ rows: [SurveyImportRow]) async throws {
         func text(_ value: String?) -> SQLiteData { value.map { .text($0) } ?? .null }
         func integer(_ value: Int?) -> SQLiteData { value.map { .integer($0) } ?? .null }
-        var binds: [SQLiteData] = [.text(organisationID), .text(surveyID), .text(waveID), .text(source),
-                                   .integer(Int(submittedAt))]
-        binds.reserveCapacity(5 + rows.count * 9)
+        var binds: [SQLiteData] = [.text(waveID), .text(source), .integer(Int(submittedAt))]
+        binds.reserveCapacity(3 + rows.count * 8)
         for row in rows {
-            binds += [.text(ids.next()), .text(row.answers), text(row.channel), text(row.persona), text(row.district),
+            binds += [.text(row.answers), text(row.channel), text(row.persona), text(row.district),
                       text(row.ageBand), integer(row.nps), integer(row.ces), integer(row.mark)]
         }
         let statement = rows.count == Self.sqliteRowsPerStatement ? Self.sqliteFullStatement : Self.sqliteStatement(rows: rows.count)
         try await connection.query(statement, binds) { _ in }
     }
 
-    /// Missing segments travel as empty text and missing scores as -1 (PostgresNIO has no
-    /// arrays of optionals); a stored level is never empty and a score never negative.
-    static let postgresStatement = columns + """
-         SELECT v.id, $1, $2, $3, $4, v.answers, NULLIF(v.channel, ''), NULLIF(v.persona, ''), NULLIF(v.district, ''),
-               NULLIF(v.age_band, ''), NULLIF(v.nps, -1), NULLIF(v.ces, -1), NULLIF(v.mark, -1), $5
-        FROM unnest($6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::bigint[], $13::bigint[],
-                    $14::bigint[]) AS v(id, answers, channel, persona, district, age_band, nps, ces, mark)
-        """
-
-    mutating func insertPostgres(_ connection: PostgresConnection, logger: Logger, _ rows: [SurveyImportRow]) async throws {
-        var idColumn: [String] = [], answers: [String] = [], channel: [String] = [], persona: [String] = []
-        var district: [String] = [], ageBand: [String] = [], nps: [Int64] = [], ces: [Int64] = [], mark: [Int64] = []
-        idColumn.reserveCapacity(rows.count)
-        answers.reserveCapacity(rows.count)
+    /// PostgreSQL takes the rows by `COPY … FROM STDIN` in its text format (one line a row, tabs
+    /// between the columns, `\N` for none): no statement to plan and no parameters to bind, so
+    /// a batch costs little more than its bytes. The rows go in the file's order, which the key
+    /// numbers keep. Inside the caller's transaction like the rest, so a failing row undoes all.
+    func insertPostgres(_ connection: PostgresConnection, logger: Logger, _ rows: [SurveyImportRow]) async throws {
+        var buffer = ByteBuffer()
+        buffer.reserveCapacity(rows.count * 96)
+        let constant = Self.copyText(waveID) + "\t" + Self.copyText(source) + "\t"
+        let submitted = "\t" + String(submittedAt) + "\n"
         for row in rows {
-            idColumn.append(ids.next())
-            answers.append(row.answers)
-            channel.append(row.channel ?? "")
-            persona.append(row.persona ?? "")
-            district.append(row.district ?? "")
-            ageBand.append(row.ageBand ?? "")
-            nps.append(Int64(row.nps ?? -1))
-            ces.append(Int64(row.ces ?? -1))
-            mark.append(Int64(row.mark ?? -1))
+            buffer.writeString(constant)
+            buffer.writeString(Self.copyText(row.answers))
+            for segment in [row.channel, row.persona, row.district, row.ageBand] {
+                buffer.writeString("\t")
+                buffer.writeString(segment.map(Self.copyText) ?? "\\N")
+            }
+            for score in [row.nps, row.ces, row.mark] {
+                buffer.writeString("\t")
+                buffer.writeString(score.map { String($0) } ?? "\\N")
+            }
+            buffer.writeString(submitted)
         }
-        var binds = PostgresBindings(capacity: 14)
-        for constant in [organisationID, surveyID, waveID, source] { binds.append(constant) }
-        binds.append(submittedAt)
-        for column in [idColumn, answers, channel, persona, district, ageBand] { binds.append(column) }
-        for column in [nps, ces, mark] { binds.append(column) }
-        let result = try await connection.query(PostgresQuery(unsafeSQL: Self.postgresStatement, binds: binds), logger: logger)
-        for try await _ in result {}
+        try await connection.copyFrom(table: "survey_responses", columns: Self.columnNames, logger: logger) { writer in
+            try await writer.write(buffer)
+        }
+    }
+
+    static let columnNames = ["wave_id", "source", "answers", "channel", "persona", "district", "age_band", "nps", "ces", "mark",
+                              "submitted_at"]
+
+    /// A value in `COPY`'s text format: a backslash, tab, newline or carriage return would end or
+    /// change the field, so each is written as its escape.
+    static func copyText(_ value: String) -> String {
+        guard value.utf8.contains(where: { $0 == UInt8(ascii: "\\") || $0 == 9 || $0 == 10 || $0 == 13 }) else { return value }
+        var out = ""
+        out.reserveCapacity(value.utf8.count + 8)
+        for character in value.unicodeScalars {
+            switch character {
+            case "\\": out += "\\\\"
+            case "\t": out += "\\t"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            default: out.unicodeScalars.append(character)
+            }
+        }
+        return out
     }
 
     /// Any other SQLKit database (none in the product today): one multi-row insert.
-    mutating func insertPortable(sql: any SQLDatabase, _ rows: [SurveyImportRow]) async throws {
+    func insertPortable(sql: any SQLDatabase, _ rows: [SurveyImportRow]) async throws {
         var insert = sql.insert(into: "survey_responses").columns(
-            "id", "organisation_id", "survey_id", "wave_id", "source", "answers", "channel", "persona", "district",
-            "age_band", "nps", "ces", "mark", "submitted_at")
+            "wave_id", "source", "answers", "channel", "persona", "district", "age_band", "nps", "ces", "mark", "submitted_at")
         for row in rows {
-            let values: [any Encodable & Sendable] = [ids.next(), organisationID, surveyID, waveID, source, row.answers,
-                                                      row.channel, row.persona, row.district, row.ageBand, row.nps, row.ces,
-                                                      row.mark, submittedAt]
+            let values: [any Encodable & Sendable] = [waveID, source, row.answers, row.channel, row.persona, row.district,
+                                                      row.ageBand, row.nps, row.ces, row.mark, submittedAt]
             insert = insert.values(values.map { SQLBind($0) })
         }
         try await insert.run()
-    }
-}
-
-/// Ids for the rows of one import: version-7-shaped UUIDs (time in milliseconds first),
-/// whose last 62 bits start at a random value and count up, so an import's ids ascend,
-/// follow the file's order and do not meet another import's.
-struct SurveyImportIdentifiers {
-    private let high: UInt64
-    private var low: UInt64
-
-    init(milliseconds: UInt64 = UInt64(max(0, Date().timeIntervalSince1970 * 1000))) {
-        var random = SystemRandomNumberGenerator()
-        high = (milliseconds << 16) | 0x7000 | (random.next() & 0x0FFF)
-        // Room for 2^32 rows before the random part would carry.
-        low = 0x8000_0000_0000_0000 | (random.next() & 0x3FFF_FFFF_0000_0000)
-    }
-
-    private static let hex = Array("0123456789abcdef".utf8)
-
-    mutating func next() -> String {
-        defer { low &+= 1 }
-        return String(unsafeUninitializedCapacity: 36) { buffer in
-            var position = 0
-            func put(_ word: UInt64, _ nibbles: Range<Int>) {
-                for nibble in nibbles {
-                    buffer[position] = Self.hex[Int((word >> UInt64(60 - 4 * nibble)) & 0xF)]
-                    position += 1
-                }
-            }
-            func dash() {
-                buffer[position] = UInt8(ascii: "-")
-                position += 1
-            }
-            put(high, 0..<8); dash(); put(high, 8..<12); dash(); put(high, 12..<16); dash()
-            put(low, 0..<4); dash(); put(low, 4..<16)
-            return position
-        }
     }
 }

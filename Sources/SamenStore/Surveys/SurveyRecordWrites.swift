@@ -35,7 +35,7 @@ public enum SurveyRecordWrites {
         _ = try await version(sql: sql, table: "surveys", organisationID: organisationID, id: id)
         return DeletionImpact([
             .init(key: "impact_waves", count: try await VersionedWrites.count(sql: sql, "survey_waves WHERE survey_id = \(bind: id)")),
-            .init(key: "impact_answers", count: try await VersionedWrites.count(sql: sql, "survey_responses WHERE survey_id = \(bind: id)")),
+            .init(key: "impact_answers", count: try await VersionedWrites.count(sql: sql, "survey_responses WHERE wave_id IN (SELECT id FROM survey_waves WHERE survey_id = \(bind: id))")),
             .init(key: "impact_links", count: try await VersionedWrites.count(sql: sql, "survey_links WHERE survey_id = \(bind: id)")),
         ])
     }

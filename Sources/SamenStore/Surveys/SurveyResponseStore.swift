@@ -189,8 +189,7 @@ public struct SurveyResponseStore: Sendable {
                 SELECT id FROM survey_waves WHERE id = \(bind: waveID) AND survey_id = \(bind: surveyID)
                   AND organisation_id = \(bind: organisationID)
                 """).first() != nil else { throw SamenError.notFound }
-            var bulk = SurveyAnswerBulkInsert(organisationID: organisationID, surveyID: surveyID, waveID: waveID,
-                                              source: "import", submittedAt: Clock.now(), ids: SurveyImportIdentifiers())
+            let bulk = SurveyAnswerBulkInsert(waveID: waveID, source: "import", submittedAt: Clock.now())
             let perStatement = SurveyAnswerBulkInsert.rowsPerStatement(database.kind)
             var batch: [SurveyImportRow] = []
             batch.reserveCapacity(min(count, perStatement))
@@ -210,41 +209,20 @@ public struct SurveyResponseStore: Sendable {
         }
     }
 
-    /// One citizen's submission (`submit`): a single row, a random id.
+    /// One citizen's submission (`submit`): a single row.
     static func insert(sql: any SQLDatabase, organisationID: String, surveyID: String, waveID: String, source: String,
                        _ sheets: some Collection<SurveyAnswerSheet>) async throws {
         guard !sheets.isEmpty else { return }
-        var random = SystemRandomNumberGenerator()
         for sheet in sheets {
             let row = SurveyImportRow(sheet)
             try await sql.raw("""
-                INSERT INTO survey_responses (id, organisation_id, survey_id, wave_id, source, answers, channel, persona,
-                                              district, age_band, nps, ces, mark, submitted_at)
-                VALUES (\(bind: randomIdentifier(&random)), \(bind: organisationID), \(bind: surveyID), \(bind: waveID),
-                        \(bind: source), \(bind: row.answers), \(bind: row.channel), \(bind: row.persona),
+                INSERT INTO survey_responses (wave_id, source, answers, channel, persona, district, age_band, nps, ces, mark,
+                                              submitted_at)
+                VALUES (\(bind: waveID), \(bind: source), \(bind: row.answers), \(bind: row.channel), \(bind: row.persona),
                         \(bind: row.district), \(bind: row.ageBand), \(bind: row.nps), \(bind: row.ces), \(bind: row.mark),
                         \(bind: Clock.now()))
                 """).run()
         }
-    }
-
-    /// A random version-4 UUID in lowercase text, as `Identifier.make()` gives, without
-    /// Foundation's per-call overhead (which shows at a million rows).
-    static func randomIdentifier(_ random: inout SystemRandomNumberGenerator) -> String {
-        let high = (random.next() & 0xFFFF_FFFF_FFFF_0FFF) | 0x0000_0000_0000_4000
-        let low = (random.next() & 0x3FFF_FFFF_FFFF_FFFF) | 0x8000_0000_0000_0000
-        let hex = Array("0123456789abcdef".utf8)
-        var bytes = [UInt8]()
-        bytes.reserveCapacity(36)
-        // 8-4-4 from the high word, then 4-12 from the low word.
-        for (part, (word, dashes)) in [(high, [8, 12]), (low, [4])].enumerated() {
-            if part == 1 { bytes.append(UInt8(ascii: "-")) }
-            for nibble in 0..<16 {
-                if dashes.contains(nibble) { bytes.append(UInt8(ascii: "-")) }
-                bytes.append(hex[Int((word >> UInt64(60 - 4 * nibble)) & 0xF)])
-            }
-        }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     public func count(organisationID: String, surveyID: String) async throws -> Int {
@@ -253,9 +231,15 @@ public struct SurveyResponseStore: Sendable {
 
     static func count(sql: any SQLDatabase, organisationID: String, surveyID: String) async throws -> Int {
         try await sql.raw("""
-            SELECT COUNT(*) AS n FROM survey_responses
-            WHERE organisation_id = \(bind: organisationID) AND survey_id = \(bind: surveyID)
+            SELECT COUNT(*) AS n FROM survey_responses WHERE \(ofSurvey(organisationID: organisationID, surveyID: surveyID))
             """).first()?.decode(column: "n", as: Int.self) ?? 0
+    }
+
+    /// The answers of one survey of one organisation. An answer names only its wave (migration
+    /// 023); the wave names the survey and the organisation, so this goes through the waves
+    /// (the `survey_waves_survey` and `survey_responses_wave` indexes).
+    static func ofSurvey(organisationID: String, surveyID: String) -> SQLQueryString {
+        "wave_id IN (SELECT id FROM survey_waves WHERE organisation_id = \(bind: organisationID) AND survey_id = \(bind: surveyID))"
     }
 
     /// How many answers a survey has and when the latest came in: what changes when its
@@ -264,7 +248,7 @@ public struct SurveyResponseStore: Sendable {
         try await database.read { sql in
             let row = try await sql.raw("""
                 SELECT COUNT(*) AS n, COALESCE(MAX(submitted_at), 0) AS latest, COALESCE(MIN(submitted_at), 0) AS earliest
-                FROM survey_responses WHERE organisation_id = \(bind: organisationID) AND survey_id = \(bind: surveyID)
+                FROM survey_responses WHERE \(Self.ofSurvey(organisationID: organisationID, surveyID: surveyID))
                 """).first()
             return SurveyAnswerStamp(count: try row?.decode(column: "n", as: Int.self) ?? 0,
                                      earliest: try row?.decode(column: "earliest", as: Int64.self) ?? 0,
@@ -279,7 +263,7 @@ public struct SurveyResponseStore: Sendable {
             var waveIndex: [String: Int32] = [:]
             let rows = try await sql.raw("""
                 SELECT wave_id, answers, channel, persona, district, age_band, nps, ces, mark FROM survey_responses
-                WHERE organisation_id = \(bind: organisationID) AND survey_id = \(bind: survey.id)
+                WHERE \(Self.ofSurvey(organisationID: organisationID, surveyID: survey.id))
                 ORDER BY submitted_at, id
                 """).all()
             for row in rows {

@@ -53,7 +53,8 @@ enum PageBenchIDs {
             await set("vertel/:token", "SELECT token FROM story_links WHERE trajectory_id = \(bind: t) AND is_open = 1 ORDER BY id LIMIT 1")
             // The survey and conversation with the most answers and participants.
             await set(":survey", """
-                SELECT s.id FROM surveys s LEFT JOIN survey_responses r ON r.survey_id = s.id WHERE s.organisation_id = \(bind: o)
+                SELECT s.id FROM surveys s LEFT JOIN survey_waves w ON w.survey_id = s.id LEFT JOIN survey_responses r ON r.wave_id = w.id
+                WHERE s.organisation_id = \(bind: o)
                 GROUP BY s.id ORDER BY COUNT(r.id) DESC, s.id LIMIT 1
                 """)
             await set(":wave", "SELECT id FROM survey_waves WHERE survey_id = \(bind: values[":survey"] ?? "") ORDER BY id LIMIT 1")

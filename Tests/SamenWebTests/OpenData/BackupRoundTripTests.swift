@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import SamenCore
 import SamenStore
 import SamenTestSupport
 import SamenWeb
@@ -37,7 +38,21 @@ struct BackupRoundTripTests {
             let first = try PortableBackup.read(try await PortableBackup.dump(source))
             let there = try await TestDatabase.with(middle) { target, _ in
                 try await PortableBackup.restore(first, into: target, force: false)
-                return (try await Self.fingerprint(target), try await PortableBackup.dump(target))
+                let restored = (try await Self.fingerprint(target), try await PortableBackup.dump(target))
+                // Answers are numbered by the database: after a restore the numbering goes on past the restored rows.
+                let wave = try #require(try await target.read { sql in
+                    try await sql.raw("SELECT id, survey_id, organisation_id FROM survey_waves ORDER BY id LIMIT 1").first()
+                })
+                let (organisationID, surveyID) = (try wave.decode(column: "organisation_id", as: String.self),
+                                                  try wave.decode(column: "survey_id", as: String.self))
+                let responses = SurveyResponseStore(database: target)
+                let stored = try await responses.count(organisationID: organisationID, surveyID: surveyID)
+                #expect(stored > 0, "the demo's answers were restored")
+                try await responses.importAnswers(organisationID: organisationID, surveyID: surveyID,
+                                                  waveID: try wave.decode(column: "id", as: String.self),
+                                                  [SurveyAnswerSheet(need: Array(repeating: 4, count: 16), experience: Array(repeating: 3, count: 16))])
+                #expect(try await responses.count(organisationID: organisationID, surveyID: surveyID) == stored + 1)
+                return restored
             }
             #expect(there.0 == before, "on \(middle)")
             let back = try await TestDatabase.with(.sqlite) { target, _ in

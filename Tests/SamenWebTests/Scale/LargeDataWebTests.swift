@@ -41,7 +41,8 @@ struct LargeDataWebTests {
             #expect(try await n("SELECT COUNT(*) AS n FROM journey_steps WHERE id LIKE '1a000008-%'") == shape.journeySteps)
             #expect(try await n("SELECT COUNT(*) AS n FROM surveys WHERE title LIKE 'Enquête %'") == shape.surveys)
             #expect(try await n("""
-                SELECT COUNT(*) AS n FROM survey_responses r JOIN surveys s ON s.id = r.survey_id WHERE s.title LIKE 'Enquête %'
+                SELECT COUNT(*) AS n FROM survey_responses r JOIN survey_waves w ON w.id = r.wave_id JOIN surveys s ON s.id = w.survey_id
+                WHERE s.title LIKE 'Enquête %'
                 """) == shape.answers)
             let conversations = "(SELECT id FROM conversations WHERE question LIKE 'Gesprek %')"
             #expect(try await n("SELECT COUNT(*) AS n FROM conversation_participants WHERE conversation_id IN \(unsafeRaw: conversations)")
