@@ -28,28 +28,48 @@ struct SurveyExportRoutes: RouteGroup {
                                   filename: "answers.csv")
     }
 
+    /// The whole file, written into one string: a survey's every answer (10,000 and more)
+    /// went through an array of fields and two joins per row before. An answer is one of few
+    /// values (1–7 and halves), so each is spelled once.
     static func document(_ survey: Survey, _ columns: SurveyAnswerColumns, waveNames: [String: String], only wave: String?) -> String {
         let segments = survey.askedSegments.map(\.question)
         var header = SurveyService.templateHeader(for: survey).split(separator: ";").map(String.init)
         header.append("wave")
-        var lines = [header.map(CSVWriter.cell).joined(separator: ";")]
+        var out = header.map(CSVWriter.cell).joined(separator: ";") + "\r\n"
+        out.reserveCapacity(out.utf8.count + columns.count * (survey.items.count * 4 + segments.count * 12 + 24))
+        var spelled: [UInt64: String] = [:]
         func answer(_ value: Double) -> String {
-            value.isNaN ? "" : (value == value.rounded() ? String(Int(value)) : String(value))
+            if let known = spelled[value.bitPattern] { return known }
+            let text = value.isNaN ? "" : (value == value.rounded() ? String(Int(value)) : String(value))
+            spelled[value.bitPattern] = text
+            return text
         }
+        let waveCells = columns.waveIDs.map { CSVWriter.cell(waveNames[$0] ?? "") }
+        let scores = [(survey.asksNPS, columns.nps), (survey.asksCES, columns.ces), (survey.asksMark, columns.mark)].filter(\.0).map(\.1)
         var number = 0
         for row in 0..<columns.count {
-            let waveID = columns.waveIDs[Int(columns.waveIndex[row])]
-            if let wave, waveID != wave { continue }
+            let index = Int(columns.waveIndex[row])
+            if let wave, columns.waveIDs[index] != wave { continue }
             number += 1
-            var fields = [String(number)]
-            for item in survey.items.indices { fields += [answer(columns.need[item][row]), answer(columns.experience[item][row])] }
-            fields += segments.map { columns.segments[$0]?[row] ?? "" }
-            if survey.asksNPS { fields.append(columns.nps[row].map(String.init) ?? "") }
-            if survey.asksCES { fields.append(columns.ces[row].map(String.init) ?? "") }
-            if survey.asksMark { fields.append(columns.mark[row].map(String.init) ?? "") }
-            fields.append(waveNames[waveID] ?? "")
-            lines.append(fields.map(CSVWriter.cell).joined(separator: ";"))
+            out += String(number)
+            for item in survey.items.indices {
+                out += ";"
+                out += answer(columns.need[item][row])
+                out += ";"
+                out += answer(columns.experience[item][row])
+            }
+            for segment in segments {
+                out += ";"
+                out += CSVWriter.cell(columns.segments[segment]?[row] ?? "")
+            }
+            for column in scores {
+                out += ";"
+                if let score = column[row] { out += String(score) }
+            }
+            out += ";"
+            out += waveCells[index]
+            out += "\r\n"
         }
-        return lines.map { $0 + "\r\n" }.joined()
+        return out
     }
 }
