@@ -24,6 +24,14 @@ struct PseudonymiserTests {
         #expect(p.pseudonymise("Stort het op \(number) graag.").text.contains("[IBAN]") == valid)
     }
 
+    @Test("the digit and @ gate: a text with a digit or an @ reaches the patterns, one with neither keeps only names")
+    func gate() {
+        #expect(p.pseudonymise("Bel me op 0612345678 na vijf uur.").text.contains("[TELEFOON]"))
+        #expect(p.pseudonymise("Mail naar piet@example.nl").text.contains("[E-MAIL]"))
+        let plain = p.pseudonymise("Mevrouw Jansen vertelde over de wachttijd bij de balie.")
+        #expect(plain.findings.map(\.kind) == [.name], "\(plain.text)")
+    }
+
     @Test("Dutch phone numbers", arguments: [
         "06-12345678", "0612345678", "+31 6 12345678", "+31612345678", "020-1234567", "(020) 123 45 67", "0031 20 1234567", "010 - 123 45 67",
     ])

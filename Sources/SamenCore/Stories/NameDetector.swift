@@ -14,10 +14,18 @@ struct NameDetector {
         var text: Substring
         /// Whitespace stands between this token and the one before it.
         var spaceBefore: Bool
-        /// Lower case, without a possessive or plural "'s" ("collega's", "Sanne's").
-        var lower: String {
+        /// Lower case, without a possessive or plural "'s" ("collega's", "Sanne's"). Made once
+        /// per token: the grammar asks for it many times (every cue looks back over it), and
+        /// lower-casing anew each time was most of the detector's cost on long exports.
+        let lower: String
+
+        init(kind: Kind, range: Range<String.Index>, text: Substring, spaceBefore: Bool) {
+            self.kind = kind
+            self.range = range
+            self.text = text
+            self.spaceBefore = spaceBefore
             let l = text.lowercased()
-            return l.count > 3 && (l.hasSuffix("'s") || l.hasSuffix("’s")) ? String(l.dropLast(2)) : l
+            lower = l.count > 3 && (l.hasSuffix("'s") || l.hasSuffix("’s")) ? String(l.dropLast(2)) : l
         }
     }
 

@@ -57,17 +57,24 @@ public struct Pseudonymiser: Sendable {
             if !spans.contains(where: { $0.0.overlaps(range) }) { spans.append((range, kind)) }
         }
         // Most specific first: a checksum-valid IBAN or BSN wins over a phone-number look-alike.
-        for m in Self.matches(Self.email, in: text) { add(m.range, .email) }
-        for m in Self.matches(Self.iban, in: text) where IdentifierChecks.isValidIBAN(String(text[m.range])) { add(m.range, .iban) }
-        for m in Self.matches(Self.nineDigits, in: text) where IdentifierChecks.isValidBSN(String(text[m.range])) { add(m.range, .bsn) }
-        for m in Self.matches(Self.postcode, in: text) { add(m.range, .postcode) }
-        for pattern in [Self.numericDate, Self.writtenDate] {
-            for m in Self.matches(pattern, in: text) where isBirthDate(text, m.range, year: Int(m.group ?? "") ?? 0) { add(m.range, .birthDate) }
+        // Every pattern but the e-mail one needs a digit (ICU's `\d`: a scalar of numeric type
+        // decimal), and that one an "@": most titles and descriptions have neither and skip the
+        // regular expressions, which were a third of an organisation's open-data export.
+        if text.utf8.contains(UInt8(ascii: "@")) {
+            for m in Self.matches(Self.email, in: text) { add(m.range, .email) }
         }
-        for range in Self.licencePlates(in: text) { add(range, .licencePlate) }
-        for m in Self.matches(Self.internationalPhone, in: text) { add(m.range, .phone) }
-        for m in Self.matches(Self.phone, in: text) where text[m.range].filter(\.isNumber).count >= 9 { add(m.range, .phone) }
-        for range in Self.streetAddresses(in: text) { add(range, .address) }
+        if text.unicodeScalars.contains(where: { $0.properties.numericType == .decimal }) {
+            for m in Self.matches(Self.iban, in: text) where IdentifierChecks.isValidIBAN(String(text[m.range])) { add(m.range, .iban) }
+            for m in Self.matches(Self.nineDigits, in: text) where IdentifierChecks.isValidBSN(String(text[m.range])) { add(m.range, .bsn) }
+            for m in Self.matches(Self.postcode, in: text) { add(m.range, .postcode) }
+            for pattern in [Self.numericDate, Self.writtenDate] {
+                for m in Self.matches(pattern, in: text) where isBirthDate(text, m.range, year: Int(m.group ?? "") ?? 0) { add(m.range, .birthDate) }
+            }
+            for range in Self.licencePlates(in: text) { add(range, .licencePlate) }
+            for m in Self.matches(Self.internationalPhone, in: text) { add(m.range, .phone) }
+            for m in Self.matches(Self.phone, in: text) where text[m.range].filter(\.isNumber).count >= 9 { add(m.range, .phone) }
+            for range in Self.streetAddresses(in: text) { add(range, .address) }
+        }
         for name in knownNames {
             var searchStart = text.startIndex
             while let found = text.range(of: name, options: [.caseInsensitive, .diacriticInsensitive], range: searchStart..<text.endIndex) {
