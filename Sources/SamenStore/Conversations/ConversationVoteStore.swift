@@ -202,30 +202,28 @@ public struct ConversationVoteStore: Sendable {
     /// Every vote event of a conversation, in the order they happened.
     public func events(conversationID: String) async throws -> [StoredVoteEvent] {
         try await database.read { sql in
-            try await sql.raw("""
+            try await VoteEventRows.read(sql, """
                 SELECT participant, statement, vote, voted_at_ms FROM conversation_vote_events
                 WHERE conversation_id = \(bind: conversationID) ORDER BY voted_at_ms, seq
-                """).all().map { row in
-                StoredVoteEvent(participant: try row.decode(column: "participant", as: Int.self),
-                                statement: try row.decode(column: "statement", as: Int.self),
-                                vote: try row.decode(column: "vote", as: Int.self),
-                                votedAtMilliseconds: try row.decode(column: "voted_at_ms", as: Int64.self))
-            }
+                """)
+        }
+    }
+
+    /// Who has a vote in the conversation (the summary's voters), without reading the votes.
+    public func voters(conversationID: String) async throws -> Set<Int> {
+        try await database.read { sql in
+            Set(try await sql.raw("SELECT DISTINCT participant FROM conversation_votes WHERE conversation_id = \(bind: conversationID)")
+                .all().map { try $0.decode(column: "participant", as: Int.self) })
         }
     }
 
     /// The latest vote per participant and statement.
     public func latestVotes(conversationID: String) async throws -> [StoredVoteEvent] {
         try await database.read { sql in
-            try await sql.raw("""
+            try await VoteEventRows.read(sql, """
                 SELECT participant, statement, vote, voted_at_ms FROM conversation_votes
                 WHERE conversation_id = \(bind: conversationID) ORDER BY participant, statement
-                """).all().map { row in
-                StoredVoteEvent(participant: try row.decode(column: "participant", as: Int.self),
-                                statement: try row.decode(column: "statement", as: Int.self),
-                                vote: try row.decode(column: "vote", as: Int.self),
-                                votedAtMilliseconds: try row.decode(column: "voted_at_ms", as: Int64.self))
-            }
+                """)
         }
     }
 

@@ -54,7 +54,7 @@ extension PolisTransfer {
                 groups = try await store.participantGroups(organisationID: organisationID, conversationID: conversation.id) ?? [:]
             }
         }
-        let latest = needsGroups ? try await votes.latestVotes(conversationID: conversation.id) : []
+        let latest = wanted.contains("participants-votes.csv") ? try await votes.latestVotes(conversationID: conversation.id) : []
         let authored = Dictionary(grouping: statements.compactMap(\.author), by: { $0 }).mapValues(\.count)
         var out: [String: String] = [:]
         if wanted.contains("comments.csv") {
@@ -65,7 +65,7 @@ extension PolisTransfer {
             out["participants-votes.csv"] = matrix(statements, groups: groups, authored: authored, latest: latest)
         }
         if wanted.contains("summary.csv") {
-            let voters = Set(latest.map(\.participant))
+            let voters = latest.isEmpty ? try await votes.voters(conversationID: conversation.id) : Set(latest.map(\.participant))
             out["summary.csv"] = [
                 ["topic", conversation.question],
                 ["url", ConversationPaths.participate(conversation.publicToken)],
