@@ -6,9 +6,9 @@ import SQLKit
 import Synchronization
 
 /// Vote rows (participant, statement, vote, voted_at_ms, in that order) read straight from
-/// each driver. Through SQLKit every cell went through a Codable decoder and a column-name
-/// lookup: 40 % of writing a conversation's 250,000 votes for its Pol.is export. Any other
-/// SQLKit database reads the ordinary way.
+/// each driver. Through SQLKit every cell went through its Codable decoder: 40 % of writing a
+/// conversation's 250,000 votes for its Pol.is export. Any other SQLKit database reads the
+/// ordinary way.
 enum VoteEventRows {
     static func read(_ sql: any SQLDatabase, _ query: SQLQueryString) async throws -> [StoredVoteEvent] {
         var serializer = SQLSerializer(database: sql)

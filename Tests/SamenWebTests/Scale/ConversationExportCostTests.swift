@@ -52,6 +52,11 @@ struct ConversationExportCostTests {
             }
             let agrees = SimpleCSVReader.records(try #require(all["comments.csv"] as? String)).dropFirst().map { [$0[2], $0[4], $0[5]] }
             #expect(agrees == [["0", "0", "2"], ["1", "0", "1"], ["2", "1", "0"]], "agrees and disagrees count the latest votes")
+            // Every vote in time order, and the latest per voter (read straight from the driver).
+            let history = SimpleCSVReader.records(try #require(all["votes.csv"] as? String)).dropFirst().map { [$0[2], $0[4]] }
+            #expect(history == [["0", "1"], ["1", "-1"], ["0", "-1"], ["0", "-1"], ["2", "1"]])
+            let voters = SimpleCSVReader.records(try #require(all["participants-votes.csv"] as? String)).dropFirst()
+            #expect(voters.map { [$0[3], $0[4], $0[5]] } == [["2", "0", "2"], ["1", "0", "1"], ["1", "1", "0"]], "n-votes, n-agree, n-disagree")
         }
     }
 
