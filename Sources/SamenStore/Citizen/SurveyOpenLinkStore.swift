@@ -107,8 +107,7 @@ public struct SurveyOpenLinkStore: Sendable {
                 INSERT INTO survey_open_link_browsers (wave_id, browser_hash, submitted_at)
                 VALUES (\(bind: link.waveID), \(bind: browserHash), \(bind: Clock.now()))
                 """).run()
-            try await SurveyResponseStore.insert(sql: sql, organisationID: link.organisationID, surveyID: link.surveyID,
-                                                 waveID: link.waveID, source: "open", [sheet])
+            try await SurveyResponseStore.insert(sql: sql, waveID: link.waveID, source: "open", [sheet])
         }
     }
 

@@ -150,14 +150,12 @@ public struct SurveyResponseStore: Sendable {
             guard let row = try await sql.raw("""
                 UPDATE survey_links SET used_at = \(bind: Clock.now())
                 WHERE token_hash = \(bind: tokenHash) AND used_at IS NULL
-                RETURNING organisation_id, survey_id, wave_id
+                RETURNING wave_id
                 """).first() else {
                 let exists = try await sql.raw("SELECT wave_id FROM survey_links WHERE token_hash = \(bind: tokenHash)").first()
                 throw exists == nil ? SamenError.notFound : SamenError("survey_link_used", kind: .conflict)
             }
-            try await Self.insert(sql: sql, organisationID: try row.decode(column: "organisation_id", as: String.self),
-                                  surveyID: try row.decode(column: "survey_id", as: String.self),
-                                  waveID: try row.decode(column: "wave_id", as: String.self), source: "form", [sheet])
+            try await Self.insert(sql: sql, waveID: try row.decode(column: "wave_id", as: String.self), source: "form", [sheet])
         }
     }
 
@@ -209,8 +207,9 @@ public struct SurveyResponseStore: Sendable {
         }
     }
 
-    /// One citizen's submission (`submit`): a single row.
-    static func insert(sql: any SQLDatabase, organisationID: String, surveyID: String, waveID: String, source: String,
+    /// One citizen's submission (`submit`): a single row. The wave names the survey and the
+    /// organisation (migration 023); the caller read it from the citizen's link.
+    static func insert(sql: any SQLDatabase, waveID: String, source: String,
                        _ sheets: some Collection<SurveyAnswerSheet>) async throws {
         guard !sheets.isEmpty else { return }
         for sheet in sheets {
